@@ -1,0 +1,18 @@
+# The two commands: `make serve` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help setup serve test
+
+help:
+	@echo "make serve   install what is missing, then serve the app on http://127.0.0.1:8080/"
+	@echo "make test    install what is missing, then run every test layer"
+
+setup:
+	@bash scripts/setup.sh
+
+serve: setup
+	@bash scripts/serve.sh
+
+test: setup
+	@bash scripts/test.sh

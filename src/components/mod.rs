@@ -1,0 +1,5 @@
+//! Pieces shared by several pages.
+
+pub mod nav;
+pub mod planned;
+pub mod shell;

@@ -1,0 +1,7 @@
+//! One module per route.
+
+pub mod compare;
+pub mod home;
+pub mod not_found;
+pub mod playground;
+pub mod quiz;
