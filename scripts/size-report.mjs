@@ -14,5 +14,5 @@ console.log("Bundle size (raw / gzip -9):");
 for (const f of files.sort()) {
   const raw = readFileSync(join(dir, f));
   const gz = gzipSync(raw, { level: 9 }).length;
-  console.log(`  ${f.replace(/-[0-9a-f]{16}(?=\.|_bg)/, "")}`.padEnd(28) + `${String(raw.length).padStart(9)} B (${kb(raw.length)})  ${String(gz).padStart(8)} B (${kb(gz)})`);
+  console.log(`  ${f.replace(/-[0-9a-f]+(?=\.|_bg)/, "")}`.padEnd(28) + `${String(raw.length).padStart(9)} B (${kb(raw.length)})  ${String(gz).padStart(8)} B (${kb(gz)})`);
 }

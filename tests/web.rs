@@ -55,15 +55,20 @@ fn exactly_one_nav_link_is_current() {
     );
 }
 
+/// Waits for the router, which resolves routes asynchronously, to render `selector`.
+async fn rendered(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("`{selector}` never rendered; the DOM is: {}", root.inner_html());
+}
+
 #[wasm_bindgen_test]
-fn routed_page_renders_a_heading_inside_main() {
+async fn home_route_renders_the_lessons_page_inside_main() {
     let root = mount_app();
-    let heading = root
-        .query_selector("main h1")
-        .unwrap()
-        .expect("the routed page renders a heading in the main landmark");
-    assert!(
-        !heading.text_content().unwrap_or_default().trim().is_empty(),
-        "the heading has text"
-    );
+    let heading = rendered(&root, "main h1").await;
+    assert_eq!(heading.text_content().as_deref(), Some("Lessons"));
 }
