@@ -6,4 +6,6 @@
 
 pub mod app;
 pub mod components;
+pub mod course;
+pub mod model;
 pub mod pages;

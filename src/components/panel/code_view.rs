@@ -1,0 +1,86 @@
+//! The program's source, coloured by the dialect's own lexer, with each
+//! process's current statement marked in that process's colour.
+
+use leptos::prelude::*;
+
+use crate::model::code_lines::CodeLine;
+
+/// Renders prepared code lines. Lines where a process stands get its marker
+/// in the gutter; the exact span it is about to run is underlined.
+#[component]
+pub fn CodeView(
+    /// The lines to show.
+    lines: Signal<Vec<CodeLine>>,
+    /// Process names by pid, for the markers' labels.
+    names: Signal<Vec<(u32, String)>>,
+    /// The program's title, for screen readers.
+    title: String,
+) -> impl IntoView {
+    view! {
+        <figure class="code-view" aria-label=format!("Source of {title}")>
+            <pre>
+                <code>
+                    {move || {
+                        let names = names.get();
+                        let name_of = |pid: u32| {
+                            names
+                                .iter()
+                                .find(|(p, _)| *p == pid)
+                                .map(|(_, n)| n.clone())
+                                .unwrap_or_default()
+                        };
+                        lines
+                            .get()
+                            .into_iter()
+                            .map(|line| {
+                                let busy = !line.here.is_empty();
+                                let first = line.here.first().copied().unwrap_or(0);
+                                let markers = line
+                                    .here
+                                    .iter()
+                                    .map(|pid| {
+                                        view! {
+                                            <span class=format!("marker proc-{}", pid % 6) title=name_of(*pid)>
+                                                {initials(&name_of(*pid))}
+                                            </span>
+                                        }
+                                    })
+                                    .collect_view();
+                                let segments = line
+                                    .segments
+                                    .into_iter()
+                                    .map(|s| {
+                                        let mut class = s.class.unwrap_or("").to_string();
+                                        if let Some(pid) = s.current.first() {
+                                            class.push_str(&format!(" current proc-{}", pid % 6));
+                                        }
+                                        view! { <span class=class>{s.text}</span> }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <span class=format!(
+                                        "line proc-{}{}",
+                                        first % 6,
+                                        if busy { " busy" } else { "" },
+                                    )>
+                                        <span class="gutter" aria-hidden="true">
+                                            <span class="markers">{markers}</span>
+                                            <span class="number">{line.number}</span>
+                                        </span>
+                                        <span class="text">{segments}</span>
+                                        "\n"
+                                    </span>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </code>
+            </pre>
+        </figure>
+    }
+}
+
+/// A short marker label: "T1" stays, "counter" becomes "co".
+fn initials(name: &str) -> String {
+    name.chars().take(2).collect()
+}

@@ -1,0 +1,147 @@
+//! The simulation panel: code, stage, controls, narration and detector banners,
+//! all read from a [`Session`].
+
+pub mod choices;
+pub mod code_view;
+pub mod controls;
+pub mod driver;
+pub mod group;
+pub mod narration;
+pub mod stage;
+
+use std::sync::Arc;
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use crate::model::code_lines::code_lines;
+use crate::model::frame::Frame;
+use crate::model::motion::motions;
+use crate::model::session::{Policy, Session};
+use choices::Choices;
+use code_view::CodeView;
+use controls::Controls;
+use driver::{Driver, SessionSignal};
+use narration::{Banners, Narration};
+use stage::Stage;
+
+/// A compiled program ready for a panel.
+#[derive(Clone)]
+pub struct PanelProgram {
+    /// Its id, unique on the page.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The dialect it is written in.
+    pub dialect: lang::Dialect,
+    /// Its source.
+    pub source: String,
+    /// The compiled program.
+    pub program: Arc<sim::ir::Program>,
+    /// Simulator options (network mode, expand, mailbox bound).
+    pub options: sim::Options,
+}
+
+impl PanelProgram {
+    /// A fresh session on this program.
+    pub fn session(&self, policy: Policy) -> Result<SessionSignal, String> {
+        Session::new(self.program.clone(), self.options.clone(), policy).map(RwSignal::new_local)
+    }
+}
+
+/// One runnable program with its own control bar.
+#[component]
+pub fn SimPanel(
+    /// The program.
+    program: PanelProgram,
+    /// The starting policy.
+    #[prop(optional)]
+    policy: Option<Policy>,
+) -> impl IntoView {
+    let session = match program.session(policy.unwrap_or(Policy::RoundRobin)) {
+        Ok(s) => s,
+        Err(e) => return view! { <StartError title=program.title error=e/> }.into_any(),
+    };
+    let driver = Driver::new(vec![session]);
+    on_cleanup(move || driver.stop());
+    let on_key = move |ev: KeyboardEvent| {
+        if driver.key(&ev.key()) {
+            ev.prevent_default();
+        }
+    };
+    let label = format!("{}: space plays, arrow keys step", program.title);
+    view! {
+        <div class="sim-single" tabindex="0" on:keydown=on_key aria-label=label>
+            <Controls driver=driver/>
+            <PanelView program=program session=session driver=driver/>
+        </div>
+    }
+    .into_any()
+}
+
+/// A program that could not start.
+#[component]
+pub fn StartError(title: String, error: String) -> impl IntoView {
+    view! {
+        <div class="panel panel-error" role="alert">
+            <p><strong>{title}</strong>{format!(" cannot start: {error}")}</p>
+        </div>
+    }
+}
+
+/// Code, stage, banners, choices and narration for one session, without controls.
+#[component]
+pub fn PanelView(program: PanelProgram, session: SessionSignal, driver: Driver) -> impl IntoView {
+    let tokens = lang::highlight(program.dialect, &program.source);
+    let source = program.source.clone();
+    let frame = Memo::new(move |_| session.with(|s| Frame::of(s.world())));
+    let step = Signal::derive(move || session.with(Session::step_index));
+    let moving = Signal::derive(move || session.with(|s| motions(s.world(), s.last_events())));
+    let lines = Signal::derive(move || {
+        frame.with(|f| {
+            let cursors: Vec<_> = f
+                .processes
+                .iter()
+                .filter_map(|p| Some((p.pid, p.span?, p.line?)))
+                .collect();
+            code_lines(&source, &tokens, &cursors)
+        })
+    });
+    let names = Signal::derive(move || {
+        frame.with(|f| f.processes.iter().map(|p| (p.pid, p.name.clone())).collect())
+    });
+    let duration = Signal::derive(move || driver.motion_ms());
+    let outcome = move || {
+        frame.with(|f| {
+            f.shared
+                .iter()
+                .map(|v| format!("{} = {}", v.name, v.value))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+
+    view! {
+        <section class="panel" aria-label=format!("Simulation: {}", program.title) data-program=program.id.clone()>
+            <header class="panel-head">
+                <h3 class="panel-title">{program.title.clone()}</h3>
+                <span class="panel-dialect">{program.dialect.name()}</span>
+                <span class="panel-status">{move || session.with(Session::status_text)}</span>
+                <span class="panel-outcome">{outcome}</span>
+            </header>
+            <Banners session=session/>
+            <Choices session=session/>
+            <div class="panel-body">
+                <CodeView lines=lines names=names title=program.title.clone()/>
+                <Stage
+                    frame=frame.into()
+                    motions=moving
+                    step=step
+                    duration_ms=duration
+                    label=format!("Stage of {}", program.title)
+                />
+            </div>
+            <Narration session=session/>
+        </section>
+    }
+}

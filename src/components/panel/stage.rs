@@ -1,0 +1,232 @@
+//! The stage: processes, their mailboxes and the shared-memory whiteboard, in SVG,
+//! with a token flying for every read, write, send and hand-off of the last step.
+
+use leptos::prelude::*;
+
+use crate::model::frame::{CardState, Frame, ProcessCard};
+use crate::model::layout::{
+    Layout, Point, BOARD_HEIGHT, CARD_HEIGHT, CARD_WIDTH, STAGE_WIDTH,
+};
+use crate::model::motion::{Anchor, Motion, MotionKind};
+
+/// Most locals a card lists; more would not fit.
+const MAX_LOCALS: usize = 3;
+/// Most envelopes drawn in a mailbox; the rest are counted.
+const MAX_ENVELOPES: usize = 4;
+
+/// The SVG stage for one frame. `motions` are the last step's movements and
+/// `step` keys them, so each step's tokens start fresh.
+#[component]
+pub fn Stage(
+    /// The world to draw.
+    frame: Signal<Frame>,
+    /// What moved in the last step.
+    motions: Signal<Vec<Motion>>,
+    /// The step number, which restarts the motion animations.
+    step: Signal<usize>,
+    /// How long one motion takes, in milliseconds.
+    duration_ms: Signal<u32>,
+    /// An accessible description of the stage.
+    label: String,
+) -> impl IntoView {
+    let layout = Memo::new(move |_| {
+        frame.with(|f| {
+            let mailboxes = f.processes.iter().any(|p| p.kind == "actor");
+            Layout::new(f.shared.len(), f.processes.len(), mailboxes)
+        })
+    });
+    let view_box = move || format!("0 0 {STAGE_WIDTH} {}", layout.with(|l| l.height));
+
+    view! {
+        <svg class="stage" viewBox=view_box role="img" aria-label=label>
+            {move || {
+                let f = frame.get();
+                let l = layout.get();
+                let board = l.board.map(|origin| view! { <Whiteboard origin=origin frame=f.clone() layout=l.clone()/> });
+                let cards = f
+                    .processes
+                    .iter()
+                    .zip(&l.cards)
+                    .map(|(card, at)| view! { <Card card=card.clone() at=*at/> })
+                    .collect_view();
+                view! { {board} {cards} }
+            }}
+            <g class="motions" aria-hidden="true">
+                {move || {
+                    let _ = step.get();
+                    let f = frame.get();
+                    let l = layout.get();
+                    let dur = duration_ms.get();
+                    motions
+                        .get()
+                        .into_iter()
+                        .filter_map(|m| {
+                            let from = anchor_point(&m.from, &f, &l)?;
+                            let to = anchor_point(&m.to, &f, &l)?;
+                            Some(view! { <Token motion=m from=from to=to duration_ms=dur/> })
+                        })
+                        .collect_view()
+                }}
+            </g>
+        </svg>
+    }
+}
+
+/// Where an anchor sits on the stage.
+fn anchor_point(anchor: &Anchor, frame: &Frame, layout: &Layout) -> Option<Point> {
+    let index_of = |pid: u32| frame.processes.iter().position(|p| p.pid == pid);
+    match anchor {
+        Anchor::Process(pid) => layout.card_centre(index_of(*pid)?),
+        Anchor::Mailbox(pid) => layout.mailbox_anchor(index_of(*pid)?).map(|p| Point {
+            x: p.x + 30.0,
+            y: p.y + 12.0,
+        }),
+        Anchor::Var(name) => {
+            let i = frame.shared.iter().position(|v| &v.name == name)?;
+            layout.vars.get(i).copied()
+        }
+    }
+}
+
+#[component]
+fn Whiteboard(origin: Point, frame: Frame, layout: Layout) -> impl IntoView {
+    let width = STAGE_WIDTH - 2.0 * origin.x;
+    view! {
+        <g class="board">
+            <rect class="board-bg" x=origin.x y=origin.y width=width height=BOARD_HEIGHT rx="10"/>
+            <text class="board-title" x=origin.x + 12.0 y=origin.y + 18.0>"shared memory"</text>
+            {frame
+                .shared
+                .iter()
+                .zip(&layout.vars)
+                .map(|(var, at)| {
+                    view! {
+                        <text class="var" x=at.x y=at.y text-anchor="middle">
+                            <tspan class="var-name">{var.name.clone()}</tspan>
+                            <tspan class="var-eq">"\u{a0}=\u{a0}"</tspan>
+                            <tspan class="var-value">{var.value.clone()}</tspan>
+                        </text>
+                    }
+                })
+                .collect_view()}
+        </g>
+    }
+}
+
+#[component]
+fn Card(card: ProcessCard, at: Point) -> impl IntoView {
+    let colour = format!("proc-{}", card.pid % 6);
+    let (state_class, status) = match &card.state {
+        CardState::Runnable => ("runnable", "ready".to_string()),
+        CardState::Blocked(why) => ("blocked", why.clone()),
+        CardState::Done => ("done", "finished".to_string()),
+        CardState::Crashed(why) => ("crashed", format!("crashed: {why}")),
+    };
+    let extra = card.locals.len().saturating_sub(MAX_LOCALS);
+    let locals = card
+        .locals
+        .iter()
+        .take(MAX_LOCALS)
+        .enumerate()
+        .map(|(i, (name, value))| {
+            view! {
+                <text class="local" x=at.x + 12.0 y=at.y + 62.0 + 16.0 * i as f64>
+                    {format!("{name} = {value}")}
+                </text>
+            }
+        })
+        .collect_view();
+    let more = (extra > 0).then(|| {
+        view! {
+            <text class="local more" x=at.x + CARD_WIDTH - 10.0 y=at.y + 46.0 text-anchor="end">
+                {format!("+{extra} more")}
+            </text>
+        }
+    });
+    let mailbox = (card.kind == "actor").then(|| view! { <Mailbox messages=card.mailbox.clone() at=at/> });
+    view! {
+        <g class=format!("card {colour} {state_class}")>
+            <title>{format!("{} ({}): {}", card.name, card.kind, status)}</title>
+            <rect class="card-bg" x=at.x y=at.y width=CARD_WIDTH height=CARD_HEIGHT rx="10"/>
+            <rect class="card-stripe" x=at.x y=at.y width="6" height=CARD_HEIGHT rx="3"/>
+            <text class="card-name" x=at.x + 14.0 y=at.y + 22.0>{card.name.clone()}</text>
+            <text class="card-kind" x=at.x + CARD_WIDTH - 10.0 y=at.y + 22.0 text-anchor="end">
+                {card.kind}
+            </text>
+            <text class="card-status" x=at.x + 14.0 y=at.y + 40.0>{clip(&status, 24)}</text>
+            {locals}
+            {more}
+            {mailbox}
+        </g>
+    }
+}
+
+#[component]
+fn Mailbox(messages: Vec<String>, at: Point) -> impl IntoView {
+    let y = at.y + CARD_HEIGHT + 6.0;
+    let hidden = messages.len().saturating_sub(MAX_ENVELOPES);
+    let envelopes = messages
+        .iter()
+        .take(MAX_ENVELOPES)
+        .enumerate()
+        .map(|(i, m)| {
+            let x = at.x + 4.0 + 38.0 * i as f64;
+            view! {
+                <g class="envelope">
+                    <title>{m.clone()}</title>
+                    <rect x=x y=y width="34" height="24" rx="3"/>
+                    <text x=x + 17.0 y=y + 16.0 text-anchor="middle">{clip(m, 5)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let label = if messages.is_empty() {
+        "mailbox empty".to_string()
+    } else if hidden > 0 {
+        format!("+{hidden}")
+    } else {
+        String::new()
+    };
+    view! {
+        <g class="mailbox">
+            {envelopes}
+            <text class="mailbox-note" x=at.x + 4.0 + 38.0 * messages.len().min(MAX_ENVELOPES) as f64 y=y + 16.0>
+                {label}
+            </text>
+        </g>
+    }
+}
+
+#[component]
+fn Token(motion: Motion, from: Point, to: Point, duration_ms: u32) -> impl IntoView {
+    let kind = match motion.kind {
+        MotionKind::Read => "read",
+        MotionKind::Write => "write",
+        MotionKind::Send => "send",
+        MotionKind::Handoff => "handoff",
+    };
+    view! {
+        <g
+            class=format!("token token-{kind}")
+            style:--from-x=format!("{}px", from.x)
+            style:--from-y=format!("{}px", from.y)
+            style:--to-x=format!("{}px", to.x)
+            style:--to-y=format!("{}px", to.y)
+            style:--duration=format!("{duration_ms}ms")
+        >
+            <rect x="-22" y="-11" width="44" height="22" rx="6"/>
+            <text x="0" y="4" text-anchor="middle">{clip(&motion.label, 6)}</text>
+        </g>
+    }
+}
+
+/// Shortens `text` to `max` characters with an ellipsis.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}

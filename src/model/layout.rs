@@ -1,0 +1,137 @@
+//! Where things sit on the stage. Pure arithmetic, so it is tested natively.
+
+/// Width of the stage's coordinate space; the SVG scales to its container.
+pub const STAGE_WIDTH: f64 = 512.0;
+/// Width of one process card.
+pub const CARD_WIDTH: f64 = 156.0;
+/// Height of one process card.
+pub const CARD_HEIGHT: f64 = 112.0;
+/// Height of the shared-memory whiteboard.
+pub const BOARD_HEIGHT: f64 = 64.0;
+/// Room under a card for its mailbox.
+pub const MAILBOX_HEIGHT: f64 = 34.0;
+
+const GAP: f64 = 16.0;
+const MARGIN: f64 = 12.0;
+
+/// A point on the stage.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    /// Horizontal position.
+    pub x: f64,
+    /// Vertical position.
+    pub y: f64,
+}
+
+/// Positions of the whiteboard, each shared variable and each process card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Top-left of the whiteboard, when there is shared memory.
+    pub board: Option<Point>,
+    /// Centre of each shared variable's value on the board, in board order.
+    pub vars: Vec<Point>,
+    /// Top-left of each process card, by pid order.
+    pub cards: Vec<Point>,
+    /// Total height the stage needs.
+    pub height: f64,
+}
+
+impl Layout {
+    /// Lays out `vars` shared variables and `processes` cards, with mailbox
+    /// room when any process is an actor.
+    pub fn new(vars: usize, processes: usize, mailboxes: bool) -> Layout {
+        let mut y = MARGIN;
+        let (board, var_points) = if vars == 0 {
+            (None, Vec::new())
+        } else {
+            let board = Point { x: MARGIN, y };
+            let inner = STAGE_WIDTH - 2.0 * MARGIN;
+            let slot = inner / vars as f64;
+            let points = (0..vars)
+                .map(|i| Point {
+                    x: MARGIN + slot * (i as f64 + 0.5),
+                    y: y + BOARD_HEIGHT * 0.62,
+                })
+                .collect();
+            y += BOARD_HEIGHT + GAP * 2.0;
+            (Some(board), points)
+        };
+
+        let per_row = (((STAGE_WIDTH - 2.0 * MARGIN + GAP) / (CARD_WIDTH + GAP)) as usize).max(1);
+        let row_height = CARD_HEIGHT + if mailboxes { MAILBOX_HEIGHT } else { 0.0 } + GAP;
+        let cards = (0..processes)
+            .map(|i| {
+                let row = i / per_row;
+                let in_row = (processes - row * per_row).min(per_row);
+                let col = i % per_row;
+                let used = in_row as f64 * CARD_WIDTH + (in_row as f64 - 1.0) * GAP;
+                let left = (STAGE_WIDTH - used) / 2.0;
+                Point {
+                    x: left + col as f64 * (CARD_WIDTH + GAP),
+                    y: y + row as f64 * row_height,
+                }
+            })
+            .collect();
+        let rows = processes.div_ceil(per_row);
+        let height = y + rows as f64 * row_height + MARGIN;
+        Layout {
+            board,
+            vars: var_points,
+            cards,
+            height,
+        }
+    }
+
+    /// The centre of a process card, where motions start and end.
+    pub fn card_centre(&self, index: usize) -> Option<Point> {
+        self.cards.get(index).map(|p| Point {
+            x: p.x + CARD_WIDTH / 2.0,
+            y: p.y + CARD_HEIGHT / 2.0,
+        })
+    }
+
+    /// Where a process's mailbox starts (just under its card).
+    pub fn mailbox_anchor(&self, index: usize) -> Option<Point> {
+        self.cards.get(index).map(|p| Point {
+            x: p.x + 8.0,
+            y: p.y + CARD_HEIGHT + 6.0,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cards_never_overlap_and_stay_on_stage() {
+        for n in 1..12 {
+            let layout = Layout::new(2, n, true);
+            for (i, a) in layout.cards.iter().enumerate() {
+                assert!(a.x >= 0.0 && a.x + CARD_WIDTH <= STAGE_WIDTH, "card {i} of {n} off stage");
+                assert!(a.y + CARD_HEIGHT <= layout.height);
+                for b in &layout.cards[i + 1..] {
+                    let apart = (a.x - b.x).abs() >= CARD_WIDTH || (a.y - b.y).abs() >= CARD_HEIGHT;
+                    assert!(apart, "cards overlap with {n} processes");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_board_without_shared_memory() {
+        let layout = Layout::new(0, 2, false);
+        assert!(layout.board.is_none());
+        assert!(layout.cards[0].y < BOARD_HEIGHT, "cards move up when there is no board");
+    }
+
+    #[test]
+    fn variables_sit_inside_the_board() {
+        let layout = Layout::new(3, 2, false);
+        let board = layout.board.expect("a board");
+        for v in &layout.vars {
+            assert!(v.x > board.x && v.x < STAGE_WIDTH - board.x);
+            assert!(v.y > board.y && v.y < board.y + BOARD_HEIGHT);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Plain state behind the components: what the stage draws, where, and how a
+//! session moves. Nothing here touches the DOM, so it is tested natively.
+
+pub mod code_lines;
+pub mod frame;
+pub mod layout;
+pub mod motion;
+pub mod programs;
+pub mod session;
