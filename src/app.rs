@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use crate::components::shell::Shell;
 use crate::pages::{
-    compare::ComparePage, home::HomePage, not_found::NotFoundPage, playground::PlaygroundPage,
-    quiz::QuizPage,
+    compare::ComparePage, home::HomePage, lesson::LessonPage, not_found::NotFoundPage,
+    playground::PlaygroundPage, quiz::QuizPage,
 };
 
 /// The whole application: the shell around the routed page.
@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/lessons/:id") view=LessonPage/>
                     <Route path=path!("/compare") view=ComparePage/>
                     <Route path=path!("/playground") view=PlaygroundPage/>
                     <Route path=path!("/quiz") view=QuizPage/>

@@ -41,7 +41,11 @@ pub fn class_name(class: TokenClass) -> &'static str {
 
 /// Splits `source` into lines. `cursors` holds, per process, its pid, the
 /// byte range of its current instruction and that instruction's line.
-pub fn code_lines(source: &str, tokens: &[Token], cursors: &[(u32, (u32, u32), u32)]) -> Vec<CodeLine> {
+pub fn code_lines(
+    source: &str,
+    tokens: &[Token],
+    cursors: &[(u32, (u32, u32), u32)],
+) -> Vec<CodeLine> {
     let mut lines = Vec::new();
     let mut offset = 0usize;
     for (index, raw) in source.split('\n').enumerate() {

@@ -114,7 +114,11 @@ impl Frame {
                     value: value.show(style),
                 })
                 .collect(),
-            output: world.output().iter().map(|t| t.as_str().to_string()).collect(),
+            output: world
+                .output()
+                .iter()
+                .map(|t| t.as_str().to_string())
+                .collect(),
         }
     }
 }

@@ -108,7 +108,10 @@ mod tests {
         for n in 1..12 {
             let layout = Layout::new(2, n, true);
             for (i, a) in layout.cards.iter().enumerate() {
-                assert!(a.x >= 0.0 && a.x + CARD_WIDTH <= STAGE_WIDTH, "card {i} of {n} off stage");
+                assert!(
+                    a.x >= 0.0 && a.x + CARD_WIDTH <= STAGE_WIDTH,
+                    "card {i} of {n} off stage"
+                );
                 assert!(a.y + CARD_HEIGHT <= layout.height);
                 for b in &layout.cards[i + 1..] {
                     let apart = (a.x - b.x).abs() >= CARD_WIDTH || (a.y - b.y).abs() >= CARD_HEIGHT;
@@ -122,7 +125,10 @@ mod tests {
     fn no_board_without_shared_memory() {
         let layout = Layout::new(0, 2, false);
         assert!(layout.board.is_none());
-        assert!(layout.cards[0].y < BOARD_HEIGHT, "cards move up when there is no board");
+        assert!(
+            layout.cards[0].y < BOARD_HEIGHT,
+            "cards move up when there is no board"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod code_lines;
 pub mod frame;
 pub mod layout;
+pub mod markdown;
 pub mod motion;
 pub mod programs;
 pub mod session;

@@ -43,6 +43,11 @@ pub fn compare_programs(lesson: &Lesson) -> Vec<&lesson::Program> {
     lesson
         .compares()
         .next()
-        .map(|c| c.programs.iter().filter_map(|r| lesson.program(&r.id)).collect())
+        .map(|c| {
+            c.programs
+                .iter()
+                .filter_map(|r| lesson.program(&r.id))
+                .collect()
+        })
         .unwrap_or_default()
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use sim::ir::Program;
 use sim::schedule::{Random, RoundRobin, Schedule, Scheduler};
+use sim::timeline::Timeline;
 use sim::trace::Event;
 use sim::{Choice, Options, World, WorldStatus};
 
@@ -59,13 +60,11 @@ impl Picker {
 #[derive(Clone, Debug)]
 pub struct Session {
     start: World,
-    /// States before each step taken: `past[i]` is the world (and the
-    /// scheduler's state) before step `i + 1`.
-    past: Vec<(World, Picker)>,
-    world: World,
+    /// The world, its recorded choices and its snapshots.
+    timeline: Timeline,
+    /// The scheduler's state before each step: `pickers[i]` picked step `i + 1`.
+    pickers: Vec<Picker>,
     picker: Picker,
-    choices: Vec<Choice>,
-    schedule: Schedule,
     policy: Policy,
 }
 
@@ -74,29 +73,22 @@ impl Session {
     pub fn new(program: Arc<Program>, options: Options, policy: Policy) -> Result<Session, String> {
         let world = World::from_shared(program, options).map_err(|e| e.to_string())?;
         Ok(Session {
-            start: world.clone(),
-            past: Vec::new(),
-            world,
+            timeline: Timeline::new(world.clone()),
+            start: world,
+            pickers: Vec::new(),
             picker: Picker::new(policy),
-            choices: Vec::new(),
-            schedule: Schedule::new(),
             policy,
         })
     }
 
     /// The world as it stands.
     pub fn world(&self) -> &World {
-        &self.world
+        self.timeline.world()
     }
 
     /// Steps taken so far.
     pub fn step_index(&self) -> usize {
-        self.choices.len()
-    }
-
-    /// The choices taken so far.
-    pub fn choices(&self) -> &[Choice] {
-        &self.choices
+        self.timeline.position()
     }
 
     /// The scheduling policy.
@@ -112,38 +104,40 @@ impl Session {
 
     /// The steps taken so far as a schedule string, short enough for a URL.
     pub fn schedule(&self) -> String {
-        self.schedule.encode()
+        self.timeline.schedule().encode()
     }
 
     /// Whether another step is possible.
     pub fn can_step(&self) -> bool {
-        !self.world.is_over() && !self.world.enabled_choices().is_empty()
+        let world = self.world();
+        !world.is_over() && !world.enabled_choices().is_empty()
     }
 
     /// Whether there is a step to undo.
     pub fn can_back(&self) -> bool {
-        !self.choices.is_empty()
+        self.timeline.position() > 0
     }
 
     /// The events of the last step taken.
     pub fn last_events(&self) -> &[Event] {
-        if self.choices.is_empty() {
+        if self.timeline.position() == 0 {
             &[]
         } else {
-            self.world.last_events()
+            self.world().last_events()
         }
     }
 
     /// Takes one step chosen by the policy. Returns false when nothing ran.
     pub fn step(&mut self) -> bool {
-        let enabled = self.world.enabled_choices();
+        let world = self.timeline.world();
+        let enabled = world.enabled_choices();
         let before = self.picker.clone();
         let chosen = self
             .picker
-            .pick(&self.world, &enabled)
+            .pick(world, &enabled)
             .and_then(|i| enabled.get(i).copied());
         match chosen {
-            Some(choice) if self.take(choice, &enabled, before.clone()) => true,
+            Some(choice) if self.take(choice, before.clone()) => true,
             _ => {
                 self.picker = before;
                 false
@@ -153,71 +147,70 @@ impl Session {
 
     /// Takes `choice`. Returns false, changing nothing, if it is not enabled.
     pub fn choose(&mut self, choice: Choice) -> bool {
-        let enabled = self.world.enabled_choices();
         let picker = self.picker.clone();
-        self.take(choice, &enabled, picker)
+        self.take(choice, picker)
     }
 
-    fn take(&mut self, choice: Choice, enabled: &[Choice], picker: Picker) -> bool {
-        let Some(index) = enabled.iter().position(|c| *c == choice) else {
+    fn take(&mut self, choice: Choice, picker_before: Picker) -> bool {
+        if self.timeline.step(choice).is_err() {
             return false;
-        };
-        let before = self.world.clone();
-        match self.world.step(choice) {
-            Ok(_) => {
-                self.past.push((before, picker));
-                self.choices.push(choice);
-                self.schedule.push(index as u32);
-                true
-            }
-            Err(_) => {
-                self.world = before;
-                false
-            }
         }
+        self.pickers.truncate(self.timeline.position() - 1);
+        self.pickers.push(picker_before);
+        true
     }
 
     /// Undoes the last step, restoring the exact previous state.
     pub fn back(&mut self) -> bool {
-        match self.past.pop() {
-            Some((world, picker)) => {
-                self.world = world;
-                self.picker = picker;
-                self.choices.pop();
-                self.schedule = self.schedule.prefix(self.choices.len());
-                true
-            }
-            None => false,
+        if !self.timeline.step_back() {
+            return false;
         }
+        if let Some(picker) = self.pickers.get(self.timeline.position()) {
+            self.picker = picker.clone();
+        }
+        true
     }
 
-    /// Returns to the start.
+    /// Returns to the start and forgets the run.
     pub fn reset(&mut self) {
-        self.world = self.start.clone();
-        self.past.clear();
-        self.choices.clear();
-        self.schedule = Schedule::new();
+        self.timeline = Timeline::new(self.start.clone());
+        self.pickers.clear();
         self.picker = Picker::new(self.policy);
     }
 
-    /// Goes to step `n` of the current history (back), or steps on with the
-    /// policy until step `n` (forward). Returns the step reached.
+    /// Goes to step `n`: back through the recorded run, or on with the policy.
+    /// Returns the step reached.
     pub fn jump_to(&mut self, n: usize) -> usize {
-        while self.choices.len() > n && self.back() {}
-        while self.choices.len() < n && self.step() {}
-        self.choices.len()
+        if n <= self.timeline.recorded() && self.timeline.seek(n).is_ok() {
+            if let Some(picker) = self.pickers.get(n) {
+                self.picker = picker.clone();
+            }
+            // Past the recorded picks the scheduler's state is the latest one.
+        }
+        while self.timeline.position() < n && self.step() {}
+        self.timeline.position()
     }
 
-    /// Replays `choices` from the start. Stops at the first choice that is not
-    /// enabled and returns how many were taken.
-    pub fn replay(&mut self, choices: &[Choice]) -> usize {
+    /// Replays a schedule string from the start. Stops at the first pick that
+    /// is not enabled and returns how many steps were taken, or the parse error.
+    pub fn replay(&mut self, schedule: &str) -> Result<usize, String> {
+        let schedule = Schedule::parse(schedule).map_err(|e| e.to_string())?;
         self.reset();
-        choices.iter().take_while(|c| self.choose(**c)).count()
+        for &pick in schedule.picks() {
+            let enabled = self.world().enabled_choices();
+            let Some(&choice) = enabled.get(pick as usize) else {
+                break;
+            };
+            if !self.choose(choice) {
+                break;
+            }
+        }
+        Ok(self.step_index())
     }
 
     /// The enabled choices, labelled for buttons.
     pub fn options(&self) -> Vec<Option_> {
-        self.world
+        self.world()
             .enabled_choices()
             .into_iter()
             .map(|choice| Option_ {
@@ -228,16 +221,17 @@ impl Session {
     }
 
     fn label(&self, choice: Choice) -> String {
-        let style = self.world.style();
+        let world = self.world();
+        let style = world.style();
         let message = |id: sim::ir::MsgId| {
-            self.world
+            world
                 .in_flight()
                 .find(|m| m.id == id)
-                .map(|m| (m.value.show(style), self.world.process_name(m.to).to_string()))
+                .map(|m| (m.value.show(style), world.process_name(m.to).to_string()))
         };
         match choice {
-            Choice::Run(p) => self.world.process_name(p).to_string(),
-            Choice::Case(p, c) => format!("{} case {}", self.world.process_name(p), c + 1),
+            Choice::Run(p) => world.process_name(p).to_string(),
+            Choice::Case(p, c) => format!("{} case {}", world.process_name(p), c + 1),
             Choice::Deliver(m) => match message(m) {
                 Some((v, to)) => format!("deliver {v} to {to}"),
                 None => "deliver".to_string(),
@@ -251,12 +245,94 @@ impl Session {
 
     /// How the run stands, in plain words.
     pub fn status_text(&self) -> String {
-        match self.world.status() {
-            WorldStatus::Running => format!("step {}", self.choices.len()),
-            WorldStatus::Finished => format!("finished after {} steps", self.choices.len()),
-            WorldStatus::Idle => "every process is idle, waiting for messages".to_string(),
-            WorldStatus::Deadlock => "deadlock: nothing can run, but some are waiting".to_string(),
-            WorldStatus::Stopped(kind) => format!("stopped: the {kind:?} budget ran out"),
+        let n = self.step_index();
+        match self.world().status() {
+            WorldStatus::Running => format!("step {n}"),
+            WorldStatus::Finished => format!("finished after {n} steps"),
+            WorldStatus::Idle => format!("idle after {n} steps: every actor waits for mail"),
+            WorldStatus::Deadlock => format!("deadlock after {n} steps"),
+            WorldStatus::Stopped(kind) => format!("stopped after {n} steps: {kind:?} budget"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn racy() -> Arc<Program> {
+        let src = "import threading\ncount = 0\ndef inc():\n    global count\n    count += 1\na = threading.Thread(target=inc)\nb = threading.Thread(target=inc)\na.start()\nb.start()\na.join()\nb.join()\nprint(count)\n";
+        Arc::new(lang::compile(lang::Dialect::Python, src).expect("the racy counter compiles"))
+    }
+
+    fn run_to_end(s: &mut Session) {
+        while s.step() {}
+    }
+
+    #[test]
+    fn back_restores_the_exact_previous_state() {
+        let mut s = Session::new(racy(), Options::default(), Policy::Random(7)).unwrap();
+        for _ in 0..5 {
+            s.step();
+        }
+        let before = (
+            s.world().trace().len(),
+            s.schedule(),
+            s.world().shared_state(),
+        );
+        s.step();
+        assert!(s.back());
+        assert_eq!(
+            (
+                s.world().trace().len(),
+                s.schedule(),
+                s.world().shared_state()
+            ),
+            before
+        );
+    }
+
+    #[test]
+    fn a_seed_replays_identically_and_back_then_step_redoes_the_same_step() {
+        let mut a = Session::new(racy(), Options::default(), Policy::Random(42)).unwrap();
+        run_to_end(&mut a);
+        let mut b = Session::new(racy(), Options::default(), Policy::Random(42)).unwrap();
+        for _ in 0..4 {
+            b.step();
+        }
+        b.back();
+        b.back();
+        run_to_end(&mut b);
+        assert_eq!(a.schedule(), b.schedule());
+        assert_eq!(a.world().output(), b.world().output());
+    }
+
+    #[test]
+    fn a_schedule_string_reproduces_the_run() {
+        let mut a = Session::new(racy(), Options::default(), Policy::Random(3)).unwrap();
+        run_to_end(&mut a);
+        let mut b = Session::new(racy(), Options::default(), Policy::RoundRobin).unwrap();
+        assert_eq!(b.replay(&a.schedule()).unwrap(), a.step_index());
+        assert_eq!(a.world().output(), b.world().output());
+        assert!(b.replay("!!").is_err(), "a malformed schedule is an error");
+    }
+
+    #[test]
+    fn manual_policy_never_steps_by_itself() {
+        let mut s = Session::new(racy(), Options::default(), Policy::Manual).unwrap();
+        assert!(!s.step());
+        let first = s.options()[0].choice;
+        assert!(s.choose(first));
+        assert_eq!(s.step_index(), 1);
+    }
+
+    #[test]
+    fn jump_goes_back_and_forward() {
+        let mut s = Session::new(racy(), Options::default(), Policy::RoundRobin).unwrap();
+        assert_eq!(s.jump_to(6), 6);
+        assert_eq!(s.jump_to(2), 2);
+        assert_eq!(s.jump_to(6), 6);
+        s.reset();
+        assert_eq!(s.step_index(), 0);
     }
 }

@@ -108,7 +108,12 @@ pub fn PanelView(program: PanelProgram, session: SessionSignal, driver: Driver) 
         })
     });
     let names = Signal::derive(move || {
-        frame.with(|f| f.processes.iter().map(|p| (p.pid, p.name.clone())).collect())
+        frame.with(|f| {
+            f.processes
+                .iter()
+                .map(|p| (p.pid, p.name.clone()))
+                .collect()
+        })
     });
     let duration = Signal::derive(move || driver.motion_ms());
     let outcome = move || {

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use sim::detect::Finding;
 use sim::trace::EventKind;
 
-
 /// How many earlier sentences the log keeps in view.
 const LOG_LINES: usize = 5;
 

@@ -4,9 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::frame::{CardState, Frame, ProcessCard};
-use crate::model::layout::{
-    Layout, Point, BOARD_HEIGHT, CARD_HEIGHT, CARD_WIDTH, STAGE_WIDTH,
-};
+use crate::model::layout::{Layout, Point, BOARD_HEIGHT, CARD_HEIGHT, CARD_WIDTH, STAGE_WIDTH};
 use crate::model::motion::{Anchor, Motion, MotionKind};
 
 /// Most locals a card lists; more would not fit.
@@ -103,8 +101,7 @@ fn Whiteboard(origin: Point, frame: Frame, layout: Layout) -> impl IntoView {
                     view! {
                         <text class="var" x=at.x y=at.y text-anchor="middle">
                             <tspan class="var-name">{var.name.clone()}</tspan>
-                            <tspan class="var-eq">"\u{a0}=\u{a0}"</tspan>
-                            <tspan class="var-value">{var.value.clone()}</tspan>
+                            <tspan class="var-value">{format!("\u{a0}=\u{a0}{}", var.value)}</tspan>
                         </text>
                     }
                 })
@@ -143,7 +140,8 @@ fn Card(card: ProcessCard, at: Point) -> impl IntoView {
             </text>
         }
     });
-    let mailbox = (card.kind == "actor").then(|| view! { <Mailbox messages=card.mailbox.clone() at=at/> });
+    let mailbox =
+        (card.kind == "actor").then(|| view! { <Mailbox messages=card.mailbox.clone() at=at/> });
     view! {
         <g class=format!("card {colour} {state_class}")>
             <title>{format!("{} ({}): {}", card.name, card.kind, status)}</title>

@@ -1,0 +1,282 @@
+//! The checker: compiles every program of a lesson, runs it under its stated schedule, and
+//! makes sure every question can be answered. `switchboard check` and `cargo test` use it.
+//!
+//! It is separate from the parser because it needs the dialects (`lang`) and the simulator
+//! (`sim`); the parsed model does not.
+
+mod compile;
+mod questions;
+mod run;
+mod search;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::course::Course;
+use crate::diagnostic::{place, sort_diagnostics, Diagnostic, LineIndex, Problem};
+use crate::model::{Lesson, Program, QuestionKind};
+use crate::parse::parse_lesson;
+use crate::suggest::one_of;
+
+pub use compile::{compile_program, file_offset, lang_dialect};
+pub use run::{
+    findings_of, goal_reached, predicted_answer, prediction_matches, run_program, scheduler_for,
+    sim_options, Run, MAX_RUN_STEPS,
+};
+pub use search::{find_schedule, SearchBounds, SearchResult};
+
+/// The result of checking one lesson file.
+#[derive(Clone, Debug, Serialize)]
+pub struct LessonCheck {
+    /// The file name.
+    pub file: String,
+    /// The lesson id, when the front matter could be read.
+    pub id: String,
+    /// Every problem, parser's and checker's, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Counts for the one-line summary.
+    pub summary: LessonSummary,
+}
+
+impl LessonCheck {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// What a lesson holds and how much of it the simulator vouched for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LessonSummary {
+    /// Program blocks.
+    pub programs: usize,
+    /// Programs that compiled and ran as their `expect` says.
+    pub programs_ok: usize,
+    /// Questions of every kind.
+    pub questions: usize,
+    /// Predict-the-outcome answers the simulator computed.
+    pub computed_answers: usize,
+    /// Schedule challenges for which a winning schedule was found.
+    pub challenges_won: usize,
+}
+
+impl std::ops::AddAssign for LessonSummary {
+    fn add_assign(&mut self, other: LessonSummary) {
+        self.programs += other.programs;
+        self.programs_ok += other.programs_ok;
+        self.questions += other.questions;
+        self.computed_answers += other.computed_answers;
+        self.challenges_won += other.challenges_won;
+    }
+}
+
+/// Checks one lesson file. Never panics, whatever the text.
+pub fn check_lesson(file: &str, text: &str) -> LessonCheck {
+    let parsed = parse_lesson(file, text);
+    let mut diagnostics = parsed.diagnostics;
+    let summary = check_parsed(&parsed.lesson, text, &mut diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    LessonCheck {
+        file: file.to_string(),
+        id: parsed.lesson.meta.id.clone(),
+        diagnostics,
+        summary,
+    }
+}
+
+/// Checks several lesson files as one course: each lesson on its own, then what must hold
+/// between lessons (unique ids and orders, one definition per glossary term).
+pub fn check_course<N: AsRef<str>, T: AsRef<str>>(files: &[(N, T)]) -> Vec<LessonCheck> {
+    let mut checks: Vec<LessonCheck> = files
+        .iter()
+        .map(|(name, text)| check_lesson(name.as_ref(), text.as_ref()))
+        .collect();
+    // The course-level pass re-reports each lesson's own errors; keep only the new ones.
+    let (_, course_diagnostics) = Course::parse(files);
+    for diagnostic in course_diagnostics {
+        if let Some(check) = checks.iter_mut().find(|c| c.file == diagnostic.file) {
+            if !check.diagnostics.contains(&diagnostic) {
+                check.diagnostics.push(diagnostic);
+            }
+        }
+    }
+    for check in &mut checks {
+        sort_diagnostics(&mut check.diagnostics);
+    }
+    checks
+}
+
+/// Compiles and runs every program, then checks every question against the runs.
+fn check_parsed(lesson: &Lesson, text: &str, diagnostics: &mut Vec<Diagnostic>) -> LessonSummary {
+    let index = LineIndex::new(text);
+    let mut push = |problem: Problem| diagnostics.push(place(&lesson.file, text, &index, problem));
+    let mut summary = LessonSummary {
+        programs: lesson.programs().count(),
+        questions: lesson.questions().count(),
+        ..LessonSummary::default()
+    };
+    let mut compiled: BTreeMap<&str, sim::ir::Program> = BTreeMap::new();
+    for program in lesson.programs() {
+        match compile_program(&lesson.file, text, program) {
+            Ok(ir) => {
+                if check_program_run(&ir, program, &mut push) {
+                    summary.programs_ok += 1;
+                }
+                compiled.insert(&program.id, ir);
+            }
+            Err(errors) => diagnostics_extend(&mut push, errors),
+        }
+    }
+    for (_, question) in lesson.questions() {
+        let Some(program) = question_program(&question.kind).and_then(|id| lesson.program(id))
+        else {
+            continue;
+        };
+        let Some(ir) = compiled.get(program.id.as_str()) else {
+            continue;
+        };
+        match &question.kind {
+            QuestionKind::PredictOutcome(predict)
+                if questions::check_prediction(ir, program, question, predict, &mut push) =>
+            {
+                summary.computed_answers += 1;
+            }
+            QuestionKind::ScheduleChallenge(challenge)
+                if questions::check_challenge(ir, program, question, challenge, &mut push) =>
+            {
+                summary.challenges_won += 1;
+            }
+            _ => {}
+        }
+    }
+    summary
+}
+
+/// Already-placed diagnostics (from the compiler) go straight through.
+fn diagnostics_extend(push: &mut impl FnMut(Problem), errors: Vec<Diagnostic>) {
+    for d in errors {
+        let mut problem = Problem::error(d.code, d.span, d.message);
+        problem.expected = d.expected;
+        problem.hint = d.hint;
+        push(problem);
+    }
+}
+
+fn question_program(kind: &QuestionKind) -> Option<&str> {
+    match kind {
+        QuestionKind::PredictOutcome(p) => Some(&p.program.id),
+        QuestionKind::ScheduleChallenge(c) => Some(&c.program.id),
+        _ => None,
+    }
+}
+
+/// Runs a program under its stated schedule and compares what the detectors see with its
+/// `expect`. Returns true when they agree.
+fn check_program_run(
+    ir: &sim::ir::Program,
+    program: &Program,
+    push: &mut impl FnMut(Problem),
+) -> bool {
+    let run = match run_program(ir, program, None) {
+        Ok(run) => run,
+        Err(message) => {
+            push(
+                Problem::error(
+                    "bad-schedule",
+                    program.info_span.clone(),
+                    format!("program `{}` cannot be scheduled: {message}", program.id),
+                )
+                .expected(
+                    "`schedule=round-robin`, `seed=N`, or a schedule string copied from the app",
+                )
+                .hint("record a schedule in the app and copy it from the URL"),
+            );
+            return false;
+        }
+    };
+    if let Some(reason) = run.runaway() {
+        push(
+            Problem::error(
+                "runaway-program",
+                program.info_span.clone(),
+                format!(
+                    "program `{}` does not finish under its schedule: {reason}",
+                    program.id
+                ),
+            )
+            .expected(format!("a program that ends within {MAX_RUN_STEPS} steps"))
+            .hint("students step through these programs; keep loops short"),
+        );
+        return false;
+    }
+    let seen = run.findings();
+    let wanted = &program.expect.findings;
+    if &seen == wanted {
+        return true;
+    }
+    let span = program
+        .expect
+        .span
+        .clone()
+        .unwrap_or_else(|| program.info_span.clone());
+    let names = |fs: &[crate::Finding]| -> String {
+        if fs.is_empty() {
+            "a clean run".to_string()
+        } else {
+            one_of(&fs.iter().map(|f| f.as_str()).collect::<Vec<_>>()).replace(" or ", " and ")
+        }
+    };
+    let hint = better_seed(ir, program, wanted)
+        .map(|seed| {
+            format!(
+                "seed={seed} shows exactly {}; or change `expect` to match what happens",
+                names(wanted)
+            )
+        })
+        .unwrap_or_else(|| {
+            format!(
+                "write `expect={}` if that is what the program should show",
+                if seen.is_empty() {
+                    "ok".to_string()
+                } else {
+                    seen.iter()
+                        .map(|f| f.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }
+            )
+        });
+    push(
+        Problem::error(
+            "unexpected-run",
+            span,
+            format!(
+                "program `{}` shows {} under its schedule, but `expect` says {}",
+                program.id,
+                names(&seen),
+                names(wanted)
+            ),
+        )
+        .expected(format!("the run to show exactly {}", names(wanted)))
+        .hint(hint),
+    );
+    false
+}
+
+/// A seed under which the program shows exactly the wanted findings, to suggest in a hint.
+fn better_seed(ir: &sim::ir::Program, program: &Program, wanted: &[crate::Finding]) -> Option<u64> {
+    (0..64).find(|seed| {
+        run_program(
+            ir,
+            program,
+            Some(&crate::ScheduleSpec::Random { seed: *seed }),
+        )
+        .is_ok_and(|run| run.runaway().is_none() && run.findings() == wanted)
+    })
+}

@@ -1,0 +1,163 @@
+//! Checks the simulator-graded questions: a prediction must have an answer the simulator
+//! can compute (among the choices, if there are any), and a challenge's goal must be
+//! reachable.
+
+use crate::diagnostic::Problem;
+use crate::model::{Goal, PredictOutcome, PredictTarget, Program, Question, ScheduleChallenge};
+
+use super::run::{predicted_answer, prediction_matches, run_program, sim_options};
+use super::search::{find_schedule, SearchBounds, SearchResult};
+
+/// Computes a prediction's answer. Returns true when it exists and fits the choices.
+pub(crate) fn check_prediction(
+    ir: &sim::ir::Program,
+    program: &Program,
+    question: &Question,
+    predict: &PredictOutcome,
+    push: &mut impl FnMut(Problem),
+) -> bool {
+    let run = match run_program(ir, program, predict.schedule.as_ref()) {
+        Ok(run) => run,
+        Err(message) => {
+            push(
+                Problem::error("bad-schedule", question.span.clone(), format!("question `{}` gives a schedule that cannot be used: {message}", question.id))
+                    .expected("`schedule = \"round-robin\"`, `seed = N`, or a schedule string copied from the app"),
+            );
+            return false;
+        }
+    };
+    if let Some(reason) = run.runaway() {
+        push(
+            Problem::error(
+                "runaway-program",
+                question.span.clone(),
+                format!(
+                    "question `{}` runs `{}`, but {reason}",
+                    question.id, program.id
+                ),
+            )
+            .expected("a run that ends, so there is an outcome to predict"),
+        );
+        return false;
+    }
+    let Some(answer) = predicted_answer(&run, &predict.target) else {
+        let PredictTarget::Variable(name) = &predict.target else {
+            return false;
+        };
+        let names: Vec<String> = run
+            .world
+            .shared_state()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        push(
+            Problem::error("unknown-variable", question.span.clone(), format!("question `{}` asks for `{name}`, but `{}` has no shared variable by that name", question.id, program.id))
+                .expected("the name of a module-level (Python) or package-level (Go) variable")
+                .hint(if names.is_empty() {
+                    "this program has no shared variables; predict its output instead (leave out `variable`)".to_string()
+                } else {
+                    format!("shared variables: {}", names.join(", "))
+                }),
+        );
+        return false;
+    };
+    if answer.trim().is_empty() {
+        push(
+            Problem::error(
+                "empty-answer",
+                question.span.clone(),
+                format!(
+                    "question `{}` asks what `{}` prints, but it prints nothing",
+                    question.id, program.id
+                ),
+            )
+            .expected("a run with some output to predict"),
+        );
+        return false;
+    }
+    if !predict.choices.is_empty()
+        && !predict
+            .choices
+            .iter()
+            .any(|c| prediction_matches(&answer, c))
+    {
+        push(
+            Problem::error(
+                "answer-not-in-choices",
+                question.span.clone(),
+                format!(
+                    "the simulator's answer to `{}` is not among its choices",
+                    question.id
+                ),
+            )
+            .expected(format!("`choices` to include {answer:?}"))
+            .hint("the answer comes from running the program; add it to `choices`"),
+        );
+        return false;
+    }
+    true
+}
+
+/// Searches for a schedule that reaches the goal. Returns true when one exists.
+pub(crate) fn check_challenge(
+    ir: &sim::ir::Program,
+    program: &Program,
+    question: &Question,
+    challenge: &ScheduleChallenge,
+    push: &mut impl FnMut(Problem),
+) -> bool {
+    if let Goal::FinalValue { variable, .. } = &challenge.goal {
+        if ir.globals.iter().all(|g| &g.name != variable) {
+            push(
+                Problem::error("unknown-variable", question.span.clone(), format!("question `{}` sets a goal for `{variable}`, but `{}` has no shared variable by that name", question.id, program.id))
+                    .expected("the name of a module-level (Python) or package-level (Go) variable"),
+            );
+            return false;
+        }
+    }
+    let mut options = sim_options(program);
+    options.record_trace = false;
+    let world = match sim::World::new(ir.clone(), options) {
+        Ok(world) => world,
+        Err(e) => {
+            push(
+                Problem::error(
+                    "bad-program",
+                    program.info_span.clone(),
+                    format!("program `{}` cannot start: {e}", program.id),
+                )
+                .hint("this is a bug in Switchboard's compiler; please report it"),
+            );
+            return false;
+        }
+    };
+    let bounds = SearchBounds::default();
+    match find_schedule(&world, &challenge.goal, bounds) {
+        SearchResult::Found(_) => true,
+        SearchResult::Impossible => {
+            push(
+                Problem::error(
+                    "unreachable-goal",
+                    question.span.clone(),
+                    format!(
+                        "no schedule of `{}` reaches the goal `{}` of question `{}`",
+                        program.id,
+                        challenge.goal.name(),
+                        question.id
+                    ),
+                )
+                .expected("a goal some schedule can reach, so the student can win")
+                .hint("every schedule was tried; change the goal or the program"),
+            );
+            false
+        }
+        SearchResult::GaveUp => {
+            push(
+                Problem::error("unreachable-goal", question.span.clone(), format!("no schedule of `{}` reaching `{}` was found within the search bounds ({} steps)", program.id, challenge.goal.name(), bounds.max_steps))
+                    .expected("a small program whose goal is reachable within the bounds")
+                    .hint("shorten the program (fewer loop iterations or processes) so the search can cover it"),
+            );
+            false
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The parsed lesson, as the app renders it and the checker runs it.
+
+mod glossary;
+mod lesson;
+mod program;
+mod quiz;
+
+pub use glossary::{Glossary, GlossaryEntry};
+pub use lesson::{Block, Compare, Lesson, LessonMeta, Level, ProgramRef, Prose, Section};
+pub use program::{Dialect, Expect, Finding, MailboxBound, OverflowPolicy, Program, ScheduleSpec};
+pub use quiz::{
+    normalize_answer, Goal, MultipleChoice, PredictOutcome, PredictTarget, Question, QuestionKind,
+    Quiz, ScheduleChallenge, ShortAnswer,
+};

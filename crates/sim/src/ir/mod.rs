@@ -1,0 +1,28 @@
+//! The intermediate representation the Python, Erlang and Go front-ends compile to.
+//!
+//! A [`Program`] is a set of [`Function`]s whose code is a flat list of [`Instr`]uctions with
+//! jumps (easy to point a program counter at, cheap to clone and snapshot), plus shared
+//! [`Global`]s and the initial processes. Pure computation is an [`Expr`] tree inside an
+//! instruction; anything with an effect on the world is an instruction of its own. See
+//! `IR_NOTES.md` beside this crate for how each dialect lowers.
+
+mod builder;
+mod expr;
+mod ids;
+mod program;
+mod span;
+mod validate;
+mod value;
+
+pub use builder::{FunctionBuilder, ProgramBuilder, ReceiveBuilder, SelectBuilder};
+pub use expr::{BinOp, Builtin, Expr, FmtPart, Pattern, UnOp};
+pub use ids::{
+    CellId, ChanId, FuncId, GlobalId, Label, Local, LockId, MapId, MsgId, Pid, WaitGroupId,
+};
+pub use program::{
+    After, Callee, Clause, Function, Global, GlobalInit, Instr, NoMatch, Op, Place, ProcKind,
+    ProcessSpec, Program, SelectCase,
+};
+pub use span::Span;
+pub use validate::IrError;
+pub use value::{Closure, Seq, Style, Text, Value};

@@ -1,0 +1,513 @@
+//! Pure evaluation of expressions and patterns. Every failure is a [`Fault`], never a panic.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use crate::detect::BudgetKind;
+use crate::ir::{
+    BinOp, Builtin, Clause, Closure, Expr, FmtPart, Local, Pattern, Pid, Seq, Style, Text, UnOp,
+    Value,
+};
+use crate::options::Budgets;
+
+/// Why an instruction could not complete.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Fault {
+    /// The process crashes with this message.
+    Crash(String),
+    /// A budget ran out: the whole run stops.
+    Budget(BudgetKind, String),
+}
+
+pub(crate) type Eval<T> = Result<T, Fault>;
+
+pub(crate) fn crash<T>(message: impl Into<String>) -> Eval<T> {
+    Err(Fault::Crash(message.into()))
+}
+
+/// What an expression can see: the frame's locals (plus pattern bindings not yet committed),
+/// the running process and the globals.
+pub(crate) struct Env<'a> {
+    pub(crate) locals: &'a [Value],
+    pub(crate) overlay: &'a [(Local, Value)],
+    pub(crate) me: Pid,
+    pub(crate) globals: &'a [Value],
+    pub(crate) style: Style,
+    pub(crate) budgets: &'a Budgets,
+}
+
+impl Env<'_> {
+    fn local(&self, l: Local) -> Eval<Value> {
+        if let Some((_, v)) = self.overlay.iter().rev().find(|(k, _)| *k == l) {
+            return Ok(v.clone());
+        }
+        match self.locals.get(l.index()) {
+            Some(v) => Ok(v.clone()),
+            None => crash(format!("local slot {} does not exist", l.0)),
+        }
+    }
+
+    /// Applies the value-size budget to a freshly built value.
+    fn sized(&self, v: Value) -> Eval<Value> {
+        if v.size() > self.budgets.max_value_size {
+            return Err(Fault::Budget(
+                BudgetKind::ValueSize,
+                format!(
+                    "a value grew past the size budget of {} elements",
+                    self.budgets.max_value_size
+                ),
+            ));
+        }
+        if v.depth() > self.budgets.max_value_depth {
+            return Err(Fault::Budget(
+                BudgetKind::ValueSize,
+                format!(
+                    "a value nested deeper than the budget of {} levels",
+                    self.budgets.max_value_depth
+                ),
+            ));
+        }
+        Ok(v)
+    }
+
+    pub(crate) fn eval(&self, e: &Expr) -> Eval<Value> {
+        match e {
+            Expr::Const(v) => Ok(v.clone()),
+            Expr::Local(l) => self.local(*l),
+            Expr::Global(g) => match self.globals.get(g.index()) {
+                Some(v) => Ok(v.clone()),
+                None => crash(format!("global {} does not exist", g.0)),
+            },
+            Expr::SelfPid => Ok(Value::Pid(self.me)),
+            Expr::Unary(op, a) => {
+                let a = self.eval(a)?;
+                unary(*op, a, self.style)
+            }
+            Expr::Binary(BinOp::And, a, b) => match self.eval(a)? {
+                Value::Bool(false) => Ok(Value::Bool(false)),
+                Value::Bool(true) => self.boolean(b, "and"),
+                other => crash(format!(
+                    "`and` expects booleans, got {}",
+                    other.repr(self.style)
+                )),
+            },
+            Expr::Binary(BinOp::Or, a, b) => match self.eval(a)? {
+                Value::Bool(true) => Ok(Value::Bool(true)),
+                Value::Bool(false) => self.boolean(b, "or"),
+                other => crash(format!(
+                    "`or` expects booleans, got {}",
+                    other.repr(self.style)
+                )),
+            },
+            Expr::Binary(op, a, b) => {
+                let a = self.eval(a)?;
+                let b = self.eval(b)?;
+                let v = binary(*op, a, b, self.style)?;
+                self.sized(v)
+            }
+            Expr::Tuple(items) => {
+                let items = items.iter().map(|i| self.eval(i)).collect::<Eval<_>>()?;
+                self.sized(Value::Tuple(Seq::new(items)))
+            }
+            Expr::List(items) => {
+                let items = items.iter().map(|i| self.eval(i)).collect::<Eval<_>>()?;
+                self.sized(Value::List(Seq::new(items)))
+            }
+            Expr::Cons(h, t) => {
+                let h = self.eval(h)?;
+                match self.eval(t)? {
+                    Value::List(rest) => {
+                        let mut items = Vec::with_capacity(rest.items().len() + 1);
+                        items.push(h);
+                        items.extend(rest.items().iter().cloned());
+                        self.sized(Value::List(Seq::new(items)))
+                    }
+                    other => crash(format!(
+                        "the tail of [H | T] must be a list, got {}",
+                        other.repr(self.style)
+                    )),
+                }
+            }
+            Expr::Index(c, i) => {
+                let c = self.eval(c)?;
+                let i = self.eval(i)?;
+                index(&c, &i, self.style)
+            }
+            Expr::Call(b, args) => {
+                let args = args
+                    .iter()
+                    .map(|a| self.eval(a))
+                    .collect::<Eval<Vec<_>>>()?;
+                let v = builtin(*b, &args, self.style)?;
+                self.sized(v)
+            }
+            Expr::MakeFun { func, captured } => {
+                let captured = captured.iter().map(|c| self.eval(c)).collect::<Eval<_>>()?;
+                self.sized(Value::Fun(Arc::new(Closure {
+                    func: *func,
+                    captured,
+                })))
+            }
+            Expr::Format(parts) => {
+                let mut out = String::new();
+                for p in parts {
+                    match p {
+                        FmtPart::Lit(s) => out.push_str(s),
+                        FmtPart::Show(e) => out.push_str(&self.eval(e)?.show(self.style)),
+                        FmtPart::Repr(e) => out.push_str(&self.eval(e)?.repr(self.style)),
+                    }
+                    if out.len() as u64 > self.budgets.max_value_size {
+                        return Err(Fault::Budget(
+                            BudgetKind::ValueSize,
+                            format!(
+                                "a formatted string grew past {} characters",
+                                self.budgets.max_value_size
+                            ),
+                        ));
+                    }
+                }
+                Ok(Value::Str(Text::new(out)))
+            }
+        }
+    }
+
+    fn boolean(&self, e: &Expr, what: &str) -> Eval<Value> {
+        match self.eval(e)? {
+            b @ Value::Bool(_) => Ok(b),
+            other => crash(format!(
+                "`{what}` expects booleans, got {}",
+                other.repr(self.style)
+            )),
+        }
+    }
+
+    /// Tries to match `pattern` against `value`, appending bindings to `out`.
+    pub(crate) fn matches(
+        &self,
+        pattern: &Pattern,
+        value: &Value,
+        out: &mut Vec<(Local, Value)>,
+    ) -> bool {
+        match pattern {
+            Pattern::Wildcard => true,
+            Pattern::Bind(l) => {
+                if let Some((_, bound)) = out.iter().find(|(k, _)| k == l) {
+                    return bound == value;
+                }
+                out.push((*l, value.clone()));
+                true
+            }
+            Pattern::Pin(l) => {
+                if let Some((_, bound)) = out.iter().find(|(k, _)| k == l) {
+                    return bound == value;
+                }
+                self.locals.get(l.index()) == Some(value)
+            }
+            Pattern::Const(c) => c == value,
+            Pattern::Tuple(items) => match value {
+                Value::Tuple(t) if t.items().len() == items.len() => items
+                    .iter()
+                    .zip(t.items())
+                    .all(|(p, v)| self.matches(p, v, out)),
+                _ => false,
+            },
+            Pattern::List { items, tail } => {
+                let Value::List(l) = value else {
+                    return false;
+                };
+                let vals = l.items();
+                match tail {
+                    None => {
+                        vals.len() == items.len()
+                            && items.iter().zip(vals).all(|(p, v)| self.matches(p, v, out))
+                    }
+                    Some(t) => {
+                        if vals.len() < items.len() {
+                            return false;
+                        }
+                        let (head, rest) = vals.split_at(items.len());
+                        items.iter().zip(head).all(|(p, v)| self.matches(p, v, out))
+                            && self.matches(t, &Value::List(Seq::new(rest.to_vec())), out)
+                    }
+                }
+            }
+            Pattern::Alias(l, inner) => {
+                self.matches(inner, value, out) && self.matches(&Pattern::Bind(*l), value, out)
+            }
+        }
+    }
+
+    /// The first clause whose pattern matches and whose guard holds, with its bindings.
+    pub(crate) fn select_clause(
+        &self,
+        clauses: &[Clause],
+        value: &Value,
+    ) -> Option<(usize, Vec<(Local, Value)>)> {
+        for (i, clause) in clauses.iter().enumerate() {
+            let mut binds = Vec::new();
+            if !self.matches(&clause.pattern, value, &mut binds) {
+                continue;
+            }
+            let passes = match &clause.guard {
+                None => true,
+                Some(g) => {
+                    let guard_env = Env {
+                        overlay: &binds,
+                        ..*self
+                    };
+                    // A guard that fails to evaluate is false, as in Erlang.
+                    matches!(guard_env.eval(g), Ok(Value::Bool(true)))
+                }
+            };
+            if passes {
+                return Some((i, binds));
+            }
+        }
+        None
+    }
+}
+
+impl Clone for Env<'_> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl Copy for Env<'_> {}
+
+fn unary(op: UnOp, a: Value, style: Style) -> Eval<Value> {
+    match (op, a) {
+        (UnOp::Neg, Value::Int(n)) => match n.checked_neg() {
+            Some(v) => Ok(Value::Int(v)),
+            None => crash(format!("integer overflow in -({n})")),
+        },
+        (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
+        (UnOp::Neg, other) => crash(format!("cannot negate {}", other.repr(style))),
+        (UnOp::Not, other) => crash(format!(
+            "`not` expects a boolean, got {}",
+            other.repr(style)
+        )),
+    }
+}
+
+fn overflow<T>(a: i64, sym: &str, b: i64) -> Eval<T> {
+    crash(format!("integer overflow in {a} {sym} {b}"))
+}
+
+fn int_op(op: BinOp, a: i64, b: i64) -> Eval<Value> {
+    let sym = match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Rem => "rem",
+        BinOp::Mod => "%",
+        _ => "?",
+    };
+    if matches!(op, BinOp::Div | BinOp::FloorDiv | BinOp::Rem | BinOp::Mod) && b == 0 {
+        return crash(format!("division by zero in {a} {sym} {b}"));
+    }
+    let r = match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        BinOp::Div => a.checked_div(b),
+        BinOp::Rem => a.checked_rem(b),
+        BinOp::FloorDiv => a.checked_div(b).and_then(|q| {
+            let r = a.checked_rem(b)?;
+            if r != 0 && ((r < 0) != (b < 0)) {
+                q.checked_sub(1)
+            } else {
+                Some(q)
+            }
+        }),
+        BinOp::Mod => a.checked_rem(b).and_then(|r| {
+            if r != 0 && ((r < 0) != (b < 0)) {
+                r.checked_add(b)
+            } else {
+                Some(r)
+            }
+        }),
+        _ => None,
+    };
+    match r {
+        Some(v) => Ok(Value::Int(v)),
+        None => overflow(a, sym, b),
+    }
+}
+
+fn compare(a: &Value, b: &Value, style: Style) -> Eval<Ordering> {
+    let comparable = matches!(
+        (a, b),
+        (Value::Int(_), Value::Int(_))
+            | (Value::Str(_), Value::Str(_))
+            | (Value::Atom(_), Value::Atom(_))
+            | (Value::Bool(_), Value::Bool(_))
+            | (Value::Tuple(_), Value::Tuple(_))
+            | (Value::List(_), Value::List(_))
+    );
+    // Erlang orders all terms; the other dialects refuse mixed comparisons.
+    if comparable || style == Style::Erlang {
+        Ok(a.cmp(b))
+    } else {
+        crash(format!(
+            "cannot compare {} with {}",
+            a.type_name(),
+            b.type_name()
+        ))
+    }
+}
+
+fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
+    match op {
+        BinOp::Eq => return Ok(Value::Bool(a == b)),
+        BinOp::Ne => return Ok(Value::Bool(a != b)),
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+            let ord = compare(&a, &b, style)?;
+            let r = match op {
+                BinOp::Lt => ord == Ordering::Less,
+                BinOp::Le => ord != Ordering::Greater,
+                BinOp::Gt => ord == Ordering::Greater,
+                _ => ord != Ordering::Less,
+            };
+            return Ok(Value::Bool(r));
+        }
+        _ => {}
+    }
+    match (op, &a, &b) {
+        (_, Value::Int(x), Value::Int(y)) => int_op(op, *x, *y),
+        (BinOp::Add, Value::Str(x), Value::Str(y)) => Ok(Value::Str(Text::new(format!("{x}{y}")))),
+        (BinOp::Add, Value::List(x), Value::List(y)) => {
+            let mut items = x.items().to_vec();
+            items.extend(y.items().iter().cloned());
+            Ok(Value::List(Seq::new(items)))
+        }
+        _ => crash(format!(
+            "cannot apply {} to {} and {}",
+            op_name(op),
+            a.repr(style),
+            b.repr(style)
+        )),
+    }
+}
+
+fn op_name(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Rem => "rem",
+        BinOp::Mod => "%",
+        BinOp::Eq => "==",
+        BinOp::Ne => "!=",
+        BinOp::Lt => "<",
+        BinOp::Le => "<=",
+        BinOp::Gt => ">",
+        BinOp::Ge => ">=",
+        BinOp::And => "and",
+        BinOp::Or => "or",
+    }
+}
+
+fn index(c: &Value, i: &Value, style: Style) -> Eval<Value> {
+    let Value::Int(n) = i else {
+        return crash(format!(
+            "an index must be an integer, got {}",
+            i.repr(style)
+        ));
+    };
+    let items = match c {
+        Value::Tuple(s) | Value::List(s) => s.items(),
+        other => {
+            return crash(format!(
+                "cannot index into {} {}",
+                other.type_name(),
+                other.repr(style)
+            ))
+        }
+    };
+    usize::try_from(*n)
+        .ok()
+        .and_then(|k| items.get(k))
+        .cloned()
+        .map_or_else(
+            || {
+                crash(format!(
+                    "index {n} out of range for a {} of {} elements",
+                    c.type_name(),
+                    items.len()
+                ))
+            },
+            Ok,
+        )
+}
+
+fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
+    let name = format!("{b:?}").to_lowercase();
+    let one = || -> Eval<&Value> {
+        match args {
+            [a] => Ok(a),
+            _ => crash(format!("{name} takes 1 argument, got {}", args.len())),
+        }
+    };
+    let is = |pred: fn(&Value) -> bool| -> Eval<Value> { Ok(Value::Bool(pred(one()?))) };
+    match b {
+        Builtin::Len => match one()? {
+            Value::Tuple(s) | Value::List(s) => Ok(Value::Int(s.items().len() as i64)),
+            Value::Str(s) => Ok(Value::Int(s.chars().count() as i64)),
+            other => crash(format!(
+                "len of {} {}",
+                other.type_name(),
+                other.repr(style)
+            )),
+        },
+        Builtin::Hd => match one()? {
+            Value::List(s) => match s.items().first() {
+                Some(v) => Ok(v.clone()),
+                None => crash("hd of an empty list"),
+            },
+            other => crash(format!("hd of {} {}", other.type_name(), other.repr(style))),
+        },
+        Builtin::Tl => match one()? {
+            Value::List(s) if !s.items().is_empty() => Ok(Value::List(Seq::new(
+                s.items().iter().skip(1).cloned().collect(),
+            ))),
+            other => crash(format!("tl of {}", other.repr(style))),
+        },
+        Builtin::Truthy => Ok(Value::Bool(match one()? {
+            Value::Bool(b) => *b,
+            Value::Unit => false,
+            Value::Int(n) => *n != 0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Tuple(s) | Value::List(s) => !s.items().is_empty(),
+            _ => true,
+        })),
+        Builtin::IsInt => is(|v| matches!(v, Value::Int(_))),
+        Builtin::IsAtom => is(|v| matches!(v, Value::Atom(_) | Value::Bool(_))),
+        Builtin::IsBool => is(|v| matches!(v, Value::Bool(_))),
+        Builtin::IsTuple => is(|v| matches!(v, Value::Tuple(_))),
+        Builtin::IsList => is(|v| matches!(v, Value::List(_))),
+        Builtin::IsPid => is(|v| matches!(v, Value::Pid(_))),
+        Builtin::IsStr => is(|v| matches!(v, Value::Str(_))),
+        Builtin::IsFun => is(|v| matches!(v, Value::Fun(_))),
+        Builtin::ToStr => Ok(Value::Str(Text::new(one()?.show(style)))),
+        Builtin::Abs => match one()? {
+            Value::Int(n) => match n.checked_abs() {
+                Some(v) => Ok(Value::Int(v)),
+                None => crash(format!("integer overflow in abs({n})")),
+            },
+            other => crash(format!("abs of {}", other.repr(style))),
+        },
+        Builtin::Min | Builtin::Max => match args {
+            [x, y] => {
+                let ord = compare(x, y, style)?;
+                let pick_x = (b == Builtin::Min) == (ord != Ordering::Greater);
+                Ok(if pick_x { x.clone() } else { y.clone() })
+            }
+            _ => crash(format!("{name} takes 2 arguments, got {}", args.len())),
+        },
+    }
+}

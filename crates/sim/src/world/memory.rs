@@ -1,0 +1,80 @@
+//! Shared memory: globals, cells and map entries, each a [`Location`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ir::{CellId, GlobalId, MapId, Text, Value};
+
+/// A shared memory location: what the race and lost-update detectors track.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Location {
+    /// A global variable.
+    Global(GlobalId),
+    /// A cell (a variable captured by reference).
+    Cell(CellId),
+    /// Entry number `1` of map `0` (entries are numbered by first insertion).
+    Entry(MapId, u32),
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SharedMap {
+    pub(crate) name: Text,
+    pub(crate) keys: Vec<Value>,
+    pub(crate) values: Vec<Option<Value>>,
+    pub(crate) index: BTreeMap<Value, u32>,
+}
+
+impl SharedMap {
+    pub(crate) fn entry(&mut self, key: &Value) -> u32 {
+        if let Some(i) = self.index.get(key) {
+            return *i;
+        }
+        let i = self.keys.len() as u32;
+        self.keys.push(key.clone());
+        self.values.push(None);
+        self.index.insert(key.clone(), i);
+        i
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Memory {
+    pub(crate) globals: Vec<Value>,
+    pub(crate) cells: Vec<(Text, Value)>,
+    pub(crate) maps: Vec<SharedMap>,
+}
+
+impl Memory {
+    pub(crate) fn load(&self, loc: Location) -> Option<Value> {
+        match loc {
+            Location::Global(g) => self.globals.get(g.index()).cloned(),
+            Location::Cell(c) => self.cells.get(c.index()).map(|(_, v)| v.clone()),
+            Location::Entry(m, e) => self
+                .maps
+                .get(m.index())
+                .and_then(|m| m.values.get(e as usize).cloned().flatten()),
+        }
+    }
+
+    /// Stores and returns the previous value (`Unit` when the entry was missing).
+    pub(crate) fn store(&mut self, loc: Location, value: Value) -> Value {
+        let slot = match loc {
+            Location::Global(g) => self.globals.get_mut(g.index()),
+            Location::Cell(c) => self.cells.get_mut(c.index()).map(|(_, v)| v),
+            Location::Entry(m, e) => {
+                let Some(map) = self.maps.get_mut(m.index()) else {
+                    return Value::Unit;
+                };
+                let Some(slot) = map.values.get_mut(e as usize) else {
+                    return Value::Unit;
+                };
+                return slot.replace(value).unwrap_or_default();
+            }
+        };
+        match slot {
+            Some(slot) => std::mem::replace(slot, value),
+            None => Value::Unit,
+        }
+    }
+}
