@@ -25,7 +25,10 @@ fn main() {
     out.push_str("pub static LESSON_FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         writeln!(out, "    ({name:?}, include_str!({:?})),", path.display()).unwrap();
     }
     out.push_str("];\n");

@@ -40,7 +40,10 @@ count() {
 layer "format (cargo fmt --check)" fmt cargo fmt --all -- --check
 layer "lint (cargo clippy -D warnings)" clippy cargo clippy --workspace --all-targets -- -D warnings
 layer "native tests (cargo test)" native cargo test --workspace
-layer "browser tests (wasm-bindgen-test)" wasm cargo test --target wasm32-unknown-unknown -p switchboard --test web
+# Every tests/web_*.rs file is a browser test target.
+web_tests=()
+for f in tests/web_*.rs; do web_tests+=(--test "$(basename "$f" .rs)"); done
+layer "browser tests (wasm-bindgen-test)" wasm cargo test --target wasm32-unknown-unknown -p switchboard "${web_tests[@]}"
 layer "release build (trunk build)" build trunk build --release --offline
 layer "end-to-end tests (Playwright)" e2e npx playwright test
 layer "bundle size" size node scripts/size-report.mjs dist

@@ -63,7 +63,10 @@ async fn rendered(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Eleme
         }
         gloo_timers::future::TimeoutFuture::new(10).await;
     }
-    panic!("`{selector}` never rendered; the DOM is: {}", root.inner_html());
+    panic!(
+        "`{selector}` never rendered; the DOM is: {}",
+        root.inner_html()
+    );
 }
 
 #[wasm_bindgen_test]
