@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod editor;
 pub mod nav;
 pub mod panel;
 pub mod planned;

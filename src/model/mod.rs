@@ -6,5 +6,6 @@ pub mod frame;
 pub mod layout;
 pub mod markdown;
 pub mod motion;
+pub mod playground;
 pub mod programs;
 pub mod session;

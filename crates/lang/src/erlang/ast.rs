@@ -1,0 +1,154 @@
+//! The shape of an Erlang lesson program after parsing.
+
+use sim::ir::Span;
+
+/// Guard alternatives (`;`), each a conjunction (`,`) of tests.
+pub(crate) type Guard = Vec<Vec<Expr>>;
+
+/// One branch of an `if`: guard, body, and the branch's source.
+pub(crate) type IfBranch = (Guard, Vec<Expr>, Span);
+
+/// A whole file: functions and, for a shell-style script, expressions to run.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Module {
+    /// Function definitions in order.
+    pub functions: Vec<Function>,
+    /// Top-level expressions (each form ends with `.`), run in order by the shell process.
+    pub script: Vec<Expr>,
+}
+
+/// A named function: all its clauses (they share name and arity).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Function {
+    /// The name.
+    pub name: String,
+    /// Number of parameters.
+    pub arity: usize,
+    /// The clauses in order.
+    pub clauses: Vec<Clause>,
+    /// Where the name of the first clause is.
+    pub span: Span,
+}
+
+/// `(Patterns) when Guard -> Body` of a function or `fun`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Clause {
+    /// Parameter patterns.
+    pub params: Vec<Expr>,
+    /// Guard alternatives (`;`), each a conjunction (`,`).
+    pub guard: Guard,
+    /// Body expressions.
+    pub body: Vec<Expr>,
+    /// The clause head.
+    pub span: Span,
+}
+
+/// `Pattern when Guard -> Body` of a `case` or `receive`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CaseClause {
+    /// The pattern.
+    pub pattern: Expr,
+    /// Guard alternatives (`;`), each a conjunction (`,`).
+    pub guard: Guard,
+    /// Body expressions.
+    pub body: Vec<Expr>,
+    /// The clause head (pattern and guard).
+    pub span: Span,
+}
+
+/// An expression and its source.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Binary operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BinOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `div`
+    Div,
+    /// `rem`
+    Rem,
+    /// `==` and `=:=`
+    Eq,
+    /// `/=` and `=/=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `=<`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `andalso`, `and`
+    And,
+    /// `orelse`, `or`
+    Or,
+    /// `++`
+    Append,
+}
+
+/// Expressions (patterns are expressions checked during lowering).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ExprKind {
+    /// A variable.
+    Var(String),
+    /// `_`.
+    Wildcard,
+    /// An atom.
+    Atom(String),
+    /// An integer.
+    Int(i64),
+    /// A string.
+    Str(String),
+    /// `{A, B}`.
+    Tuple(Vec<Expr>),
+    /// `[A, B | Tail]`.
+    List(Vec<Expr>, Option<Box<Expr>>),
+    /// `A op B`.
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `-A`.
+    Neg(Box<Expr>),
+    /// `not A`.
+    Not(Box<Expr>),
+    /// `Pattern = Expr`.
+    Match(Box<Expr>, Box<Expr>),
+    /// `Pid ! Msg`.
+    Send(Box<Expr>, Box<Expr>),
+    /// `f(Args)`, `m:f(Args)` or `F(Args)`.
+    Call {
+        /// The module, for `m:f(…)`.
+        module: Option<(String, Span)>,
+        /// What is called: an atom (a named function) or an expression (a fun value).
+        func: Box<Expr>,
+        /// Arguments.
+        args: Vec<Expr>,
+    },
+    /// `fun (…) -> … end`.
+    Fun(Vec<Clause>),
+    /// `fun name/Arity`.
+    FunRef(String, usize),
+    /// `receive … after … end`.
+    Receive {
+        /// The clauses.
+        clauses: Vec<CaseClause>,
+        /// `after Timeout -> Body`.
+        after: Option<(Box<Expr>, Vec<Expr>)>,
+    },
+    /// `case Expr of … end`.
+    Case(Box<Expr>, Vec<CaseClause>),
+    /// `if Guard -> Body; … end`.
+    If(Vec<IfBranch>),
+    /// `begin … end`.
+    Block(Vec<Expr>),
+}

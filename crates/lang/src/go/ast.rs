@@ -1,0 +1,284 @@
+//! The shape of a Go lesson program after parsing.
+
+use sim::ir::Span;
+
+/// A name and where it is written.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Ident {
+    /// The name.
+    pub name: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A whole file.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct File {
+    /// Package-level `var` and `const` declarations in order.
+    pub vars: Vec<VarSpec>,
+    /// Functions in order.
+    pub funcs: Vec<FuncDecl>,
+}
+
+/// A channel's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dir {
+    /// `chan T`.
+    Both,
+    /// `chan<- T`.
+    Send,
+    /// `<-chan T`.
+    Recv,
+}
+
+/// A type as written.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Type {
+    /// `int`, `string`, `bool`, `any`, …
+    Named(String),
+    /// `sync.Mutex`, `sync.WaitGroup`.
+    Qualified(String, String),
+    /// `chan T`, `chan<- T`, `<-chan T`.
+    Chan(Dir, Box<Type>),
+    /// `map[K]V`.
+    Map(Box<Type>, Box<Type>),
+    /// `[]T`.
+    Slice(Box<Type>),
+    /// `*T`.
+    Pointer(Box<Type>),
+    /// `func(…) …`.
+    Func(Vec<Type>, Vec<Type>),
+    /// `struct{}`.
+    EmptyStruct,
+}
+
+/// `var a, b T = x, y` (or `const`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct VarSpec {
+    /// The names.
+    pub names: Vec<Ident>,
+    /// The declared type.
+    pub ty: Option<Type>,
+    /// Where the declared type is written.
+    pub ty_span: Span,
+    /// Initial values (none, or one per name).
+    pub values: Vec<Expr>,
+    /// `const` rather than `var`.
+    pub constant: bool,
+    /// The whole declaration.
+    pub span: Span,
+}
+
+/// A parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Param {
+    /// Its name.
+    pub name: Ident,
+    /// Its type.
+    pub ty: Type,
+}
+
+/// `func name(params) results { body }`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct FuncDecl {
+    /// The name.
+    pub name: Ident,
+    /// Parameters.
+    pub params: Vec<Param>,
+    /// Result types.
+    pub results: Vec<Type>,
+    /// The body.
+    pub body: Vec<Stmt>,
+    /// The header.
+    pub span: Span,
+}
+
+/// A statement and its source.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Stmt {
+    /// What it is.
+    pub kind: StmtKind,
+    /// Where it is (for compound statements, the header).
+    pub span: Span,
+}
+
+/// Assignment operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BinOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `%`
+    Rem,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `&&`
+    And,
+    /// `||`
+    Or,
+}
+
+/// The communication of a `select` case.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Comm {
+    /// `case v, ok := <-ch:` / `case v = <-ch:` / `case <-ch:`.
+    Recv {
+        /// Receiving variables (0, 1 or 2).
+        lhs: Vec<Expr>,
+        /// `:=` rather than `=`.
+        define: bool,
+        /// The channel.
+        chan: Expr,
+    },
+    /// `case ch <- v:`.
+    Send {
+        /// The channel.
+        chan: Expr,
+        /// The value.
+        value: Expr,
+    },
+    /// `default:`.
+    Default,
+}
+
+/// One `case` of a `select`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SelectCase {
+    /// What it waits for.
+    pub comm: Comm,
+    /// Its statements.
+    pub body: Vec<Stmt>,
+    /// The `case …:` line.
+    pub span: Span,
+}
+
+/// Statements.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum StmtKind {
+    /// `var x T = v`.
+    Var(VarSpec),
+    /// `a, b := x, y`.
+    Define(Vec<Ident>, Vec<Expr>),
+    /// `a, b = x, y` or `a op= x`; the span covers the operator and the values (the
+    /// arithmetic step of `count += 2`).
+    Assign(Vec<Expr>, Option<BinOp>, Vec<Expr>, Span),
+    /// `x++` / `x--`; the span is the operator's.
+    IncDec(Expr, bool, Span),
+    /// An expression for its effect.
+    Expr(Expr),
+    /// `ch <- v`.
+    Send(Expr, Expr),
+    /// `go call`.
+    Go(Expr),
+    /// `if init; cond { … } else …`.
+    If {
+        /// Optional init statement.
+        init: Option<Box<Stmt>>,
+        /// The condition.
+        cond: Expr,
+        /// The then block.
+        then: Vec<Stmt>,
+        /// `else` block or `else if` (as a one-statement block).
+        els: Option<Vec<Stmt>>,
+    },
+    /// `for { … }` and `for cond { … }`.
+    While(Option<Expr>, Vec<Stmt>),
+    /// `for init; cond; post { … }`.
+    For {
+        /// Init statement.
+        init: Option<Box<Stmt>>,
+        /// Condition.
+        cond: Option<Expr>,
+        /// Post statement.
+        post: Option<Box<Stmt>>,
+        /// Body.
+        body: Vec<Stmt>,
+    },
+    /// `for k, v := range x { … }`.
+    Range {
+        /// Key (index) variable.
+        key: Option<Ident>,
+        /// Value variable.
+        value: Option<Ident>,
+        /// What is ranged over.
+        over: Expr,
+        /// Body.
+        body: Vec<Stmt>,
+    },
+    /// `select { … }`.
+    Select(Vec<SelectCase>),
+    /// `return a, b`.
+    Return(Vec<Expr>),
+    /// `break`.
+    Break,
+    /// `continue`.
+    Continue,
+    /// `{ … }`.
+    Block(Vec<Stmt>),
+}
+
+/// An expression and its source.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// Unary operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnOp {
+    /// `-x`
+    Neg,
+    /// `!x`
+    Not,
+    /// `<-ch`
+    Recv,
+    /// `&x`
+    Addr,
+    /// `*p`
+    Deref,
+}
+
+/// Expressions.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ExprKind {
+    /// A name.
+    Ident(String),
+    /// An integer.
+    Int(i64),
+    /// A string.
+    Str(String),
+    /// `a op b`.
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `op a`.
+    Unary(UnOp, Box<Expr>),
+    /// `f(args)`.
+    Call(Box<Expr>, Vec<Expr>),
+    /// `make(T)` / `make(T, n)`.
+    Make(Type, Option<Box<Expr>>),
+    /// `x.name`.
+    Selector(Box<Expr>, Ident),
+    /// `x[i]`.
+    Index(Box<Expr>, Box<Expr>),
+    /// `func(params) results { body }`.
+    FuncLit(Vec<Param>, Vec<Type>, Vec<Stmt>),
+    /// `T{elements}`: keyed elements have `Some(key)`.
+    Composite(Type, Vec<(Option<Expr>, Expr)>),
+}

@@ -1,0 +1,268 @@
+//! Malformed and unsupported Go programs: each names its problem at an exact position.
+
+mod common;
+
+use lang::Dialect::Go;
+
+#[test]
+fn malformed_and_unsupported_programs() {
+    common::check_errors(
+        Go,
+        &[
+            (
+                "func main() {\n\tdefer fmt.Println(1)\n}\n",
+                "`defer` is not part of the Go lesson dialect; supported:",
+                "2:2",
+            ),
+            (
+                "package main\nfunc helper() {}\n",
+                "this program has no `func main()`",
+                "1:1",
+            ),
+            ("func main() {\n\tx = 1\n}\n", "undefined: x", "2:2"),
+            (
+                "func main() {\n\tx := 1\n\tx <- 2\n}\n",
+                "cannot send on `x`: it is an int, not a channel",
+                "3:2",
+            ),
+            (
+                "func f(c chan<- int) {\n\t<-c\n}\nfunc main() {}\n",
+                "cannot receive from a send-only channel",
+                "2:4",
+            ),
+            (
+                "func f(c <-chan int) {\n\tc <- 1\n}\nfunc main() {}\n",
+                "cannot send on a receive-only channel",
+                "2:2",
+            ),
+            (
+                "func f(a int) {}\nfunc main() {\n\tf(1, 2)\n}\n",
+                "too many arguments in call to f: have 2, want 1",
+                "3:2",
+            ),
+            (
+                "func f(c chan int) {}\nfunc main() {\n\tf(1)\n}\n",
+                "cannot use 1 (an int) as a chan int argument to f",
+                "3:4",
+            ),
+            (
+                "func main() {\n\tswitch {\n\t}\n}\n",
+                "`switch` is not part of the Go lesson dialect",
+                "2:2",
+            ),
+            (
+                "type T struct{}\nfunc main() {}\n",
+                "`type` is not part of the Go lesson dialect",
+                "1:1",
+            ),
+            (
+                "func (c Counter) Inc() {}\nfunc main() {}\n",
+                "methods are not part of the Go lesson dialect",
+                "1:6",
+            ),
+            (
+                "func main() {\n\tx := 1\n",
+                "expected `}` to close the block opened on line 1",
+                "3:1",
+            ),
+            (
+                "func main() {\n\tif true {\n\t}\n\telse {\n\t}\n}\n",
+                "`else` must be on the same line as the `}`",
+                "4:2",
+            ),
+            (
+                "func main() {\n\tx := 1.5\n}\n",
+                "floating-point numbers are not part",
+                "2:7",
+            ),
+            (
+                "import \"os\"\nfunc main() {}\n",
+                "package \"os\" is not part of the Go lesson dialect",
+                "1:8",
+            ),
+            (
+                "func f() {}\nfunc main() {\n\tgo f\n}\n",
+                "`go` must be followed by a function call",
+                "3:5",
+            ),
+            (
+                "func main() {\n\tx := 1\n\tx := 2\n}\n",
+                "no new variables on left side of :=",
+                "3:2",
+            ),
+            (
+                "func main() {\n\ta, b := 1\n}\n",
+                "assignment mismatch: 2 variables but 1 value",
+                "2:2",
+            ),
+            (
+                "func main() {\nouter:\n\tfor {}\n}\n",
+                "labels are not part of the Go lesson dialect",
+                "2:1",
+            ),
+            (
+                "func main() {\n\tif x := 1 {\n\t}\n}\n",
+                "expected a condition after `if`",
+                "2:5",
+            ),
+            (
+                "func main() {\n\tm := map[string]int{}\n\tfmt.Println(len(m))\n}\n",
+                "`len` of a map is not part",
+                "3:14",
+            ),
+            (
+                "func main() {\n\tm := map[string]int{}\n\tfor k := range m {\n\t}\n}\n",
+                "ranging over a map is not part",
+                "3:17",
+            ),
+            (
+                "func main() {\n\tm := map[string]int{}\n\tv, ok := m[\"a\"]\n}\n",
+                "`v, ok := m[key]` is not part",
+                "3:11",
+            ),
+            (
+                "func f(p *int) {}\nfunc main() {}\n",
+                "pointers are not part of the Go lesson dialect",
+                "1:8",
+            ),
+            ("var x Foo\nfunc main() {}\n", "unknown type `Foo`", "1:7"),
+            (
+                "func main() {\n\tif 1 {\n\t}\n}\n",
+                "a condition must be a bool, but this is an int",
+                "2:5",
+            ),
+            (
+                "func main() {\n\tvar mu sync.Mutex\n\tmu.TryLock()\n}\n",
+                "a sync.Mutex has no method `TryLock`",
+                "3:5",
+            ),
+            (
+                "func f(c <-chan int) {\n\tclose(c)\n}\nfunc main() {}\n",
+                "cannot close a receive-only channel",
+                "2:8",
+            ),
+            (
+                "func f[T any](x T) {}\nfunc main() {}\n",
+                "generics are not part",
+                "1:7",
+            ),
+            (
+                "func f() int {\n\treturn\n}\nfunc main() {}\n",
+                "not enough return values in `f`",
+                "2:2",
+            ),
+            (
+                "const n = 3\nfunc main() {\n\tn++\n}\n",
+                "cannot change `n`: it is not a variable",
+                "3:2",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%d %d\\n\", 1)\n}\n",
+                "the format has more verbs than the 1 value given",
+                "2:13",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%x\\n\", 1)\n}\n",
+                "`%x` is not part",
+                "2:13",
+            ),
+            (
+                "func main() {\n\tfmt.Println(\"hi)\n}\n",
+                "this string has no closing `\"`",
+                "2:14",
+            ),
+            (
+                "package lesson\nfunc main() {}\n",
+                "lesson programs are `package main`",
+                "1:9",
+            ),
+            (
+                "func main() {\n\tfmt.Sprintln(1)\n}\n",
+                "`fmt.Sprintln` is not part",
+                "2:6",
+            ),
+            (
+                "type point struct { x int }\nfunc main() {}\n",
+                "`type` is not part",
+                "1:1",
+            ),
+            (
+                "func main() {}\nimport \"fmt\"\n",
+                "imports must come before everything else",
+                "2:1",
+            ),
+            (
+                "x := 1\nfunc main() {}\n",
+                "expected `func`, `var` or `const` at the top level",
+                "1:1",
+            ),
+            (
+                "func main() {\n\tch := make(chan int)\n\tch <- \"text\"\n}\n",
+                "cannot send a string on a channel of int",
+                "3:8",
+            ),
+            (
+                "func main() {\n\tx := 1 + \"a\"\n}\n",
+                "mismatched types int and string",
+                "2:7",
+            ),
+            (
+                "func main() {\n\tfor i := 0; i < 3; i := 1 {\n\t}\n}\n",
+                "the loop's last statement cannot declare a variable",
+                "2:21",
+            ),
+            (
+                "func main() {\n\tselect {\n\tcase x:\n\t}\n}\n",
+                "a select case must send or receive on a channel",
+                "3:7",
+            ),
+            (
+                "func main() {\n\tx := 1\n\tx()\n}\n",
+                "`x` is an int, not a function",
+                "3:2",
+            ),
+            (
+                "func main() {\n\tcontinue\n}\n",
+                "`continue` is not in a loop",
+                "2:2",
+            ),
+            (
+                "func main() {\n\tvar wg sync.WaitGroup\n\twg.Add()\n}\n",
+                "not enough arguments in call to Add: have 0, want 1",
+                "3:2",
+            ),
+            (
+                "func main() {\n\tx := 3 & 1\n}\n",
+                "the `&` operator is not part",
+                "2:9",
+            ),
+            (
+                "func main() {\n\ts := []int{1, 2}\n\ts[0] = 5\n}\n",
+                "cannot assign to an element of a []int",
+                "3:2",
+            ),
+            (
+                "func main(args int) {}\n",
+                "`main` must take no parameters and return nothing",
+                "1:6",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let src = format!(
+        "func main() {{ x := {}1{} }}\n",
+        "(".repeat(500),
+        ")".repeat(500)
+    );
+    let err = lang::compile(Go, &src).unwrap_err();
+    assert!(err.first().unwrap().message.contains("nested too deeply"));
+    let src = format!("func main() {{ {}{} }}\n", "{".repeat(300), "}".repeat(300));
+    let err = lang::compile(Go, &src).unwrap_err();
+    assert!(err.first().unwrap().message.contains("nested too deeply"));
+    let src = format!("func main() {{ x := 1{} }}\n", " + 1".repeat(5000));
+    let err = lang::compile(Go, &src).unwrap_err();
+    assert!(err.first().unwrap().message.contains("nested too deeply"));
+}

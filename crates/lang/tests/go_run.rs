@@ -1,0 +1,431 @@
+//! Go dialect programs run through the real simulator.
+
+mod common;
+
+use common::*;
+use lang::Dialect::Go;
+
+const CHANNEL_COUNTER: &str = r#"package main
+
+import "fmt"
+
+// tally owns the number; everyone else talks to it through channels.
+func tally(bump <-chan int, ask <-chan chan int) {
+	n := 0
+	for {
+		select {
+		case d := <-bump:
+			n += d
+		case answer := <-ask:
+			answer <- n
+		}
+	}
+}
+
+func main() {
+	bump := make(chan int)
+	ask := make(chan chan int)
+	done := make(chan bool)
+	go tally(bump, ask)
+	for w := 0; w < 2; w++ {
+		go func() {
+			for i := 0; i < 3; i++ {
+				bump <- 1
+			}
+			done <- true
+		}()
+	}
+	<-done
+	<-done
+	answer := make(chan int)
+	ask <- answer
+	fmt.Println("tally is", <-answer)
+}
+"#;
+
+#[test]
+fn channel_counter_always_reaches_total() {
+    let p = program(Go, CHANNEL_COUNTER);
+    for seed in 0..200 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, CHANNEL_COUNTER);
+        assert_eq!(lines(&w), vec!["tally is 6"], "seed {seed}");
+    }
+}
+
+#[test]
+fn explorer_channel_counter_has_one_outcome() {
+    let src = CHANNEL_COUNTER.replace("i < 3", "i < 1");
+    let report = explore_all(&program(Go, &src), 2_000_000);
+    assert!(
+        report.complete,
+        "exploration was cut after {} schedules",
+        report.schedules
+    );
+    for class in &report.classes {
+        let out: Vec<String> = class.outcome.output.iter().map(|t| t.to_string()).collect();
+        assert_eq!(out, vec!["tally is 2"]);
+        assert!(!class.outcome.race && !class.outcome.crash);
+    }
+}
+
+#[test]
+fn closure_counter_races_and_mutex_fixes_it() {
+    let racy = r#"
+import ("fmt"; "sync")
+
+func main() {
+	count := 0
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			for i := 0; i < 3; i++ {
+				count++
+			}
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	fmt.Println(count)
+}
+"#;
+    let p = program(Go, racy);
+    let mut finals = std::collections::BTreeSet::new();
+    let mut raced = false;
+    for seed in 0..200 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, racy);
+        raced |= w.has_race();
+        finals.insert(lines(&w).join(""));
+    }
+    assert!(raced);
+    assert!(
+        finals.contains("6") && finals.iter().any(|f| f != "6"),
+        "{finals:?}"
+    );
+
+    let locked = racy
+        .replace("count := 0", "count := 0\n\tvar mu sync.Mutex")
+        .replace("count++", "mu.Lock()\n\t\t\t\tcount++\n\t\t\t\tmu.Unlock()");
+    let p = program(Go, &locked);
+    for seed in 0..200 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, &locked);
+        assert_eq!(lines(&w), vec!["6"], "seed {seed}");
+        assert!(!w.has_race());
+    }
+}
+
+#[test]
+fn package_vars_are_shared_and_waitgroup_by_pointer() {
+    let src = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var hits int
+var mu sync.Mutex
+
+func visit(wg *sync.WaitGroup, times int) {
+	for i := 0; i < times; i++ {
+		mu.Lock()
+		hits += 1
+		mu.Unlock()
+	}
+	wg.Done()
+}
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go visit(&wg, 2)
+	go visit(&wg, 3)
+	wg.Wait()
+	fmt.Printf("hits=%d\n", hits)
+}
+"#;
+    let p = program(Go, src);
+    for seed in 0..100 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, src);
+        assert_eq!(lines(&w), vec!["hits=5"], "seed {seed}");
+    }
+    assert!(run_seeded(&p, 0)
+        .processes()
+        .iter()
+        .any(|p| p.name() == "visit"));
+}
+
+#[test]
+fn declarations_and_arithmetic() {
+    let src = r#"
+func main() {
+	var a int
+	var b = 10
+	c := 3
+	a++
+	b--
+	c += 4
+	c -= 1
+	c *= 2
+	x, y := b/c, b%c
+	const greeting = "hi"
+	fmt.Println(a, b, c, x, y, greeting+"!", -c, !(a > 0))
+}
+"#;
+    assert_eq!(output(Go, src), vec!["1 9 12 0 9 hi! -12 false"]);
+}
+
+#[test]
+fn for_in_all_its_forms() {
+    let src = r#"
+func main() {
+	sum := 0
+	for i := 0; i < 3; i++ {
+		sum += i
+	}
+	n := 0
+	for n < 5 {
+		n++
+	}
+	for {
+		n++
+		if n == 7 {
+			continue
+		}
+		if n > 8 {
+			break
+		}
+	}
+	for i := range 4 {
+		sum += i * 10
+	}
+	for i, v := range []int{5, 6} {
+		sum += i + v
+	}
+	fmt.Println(sum, n)
+}
+"#;
+    assert_eq!(output(Go, src), vec![(3 + 60 + 12).to_string() + " 9"]);
+}
+
+#[test]
+fn if_else_chains() {
+    let src = r#"
+func grade(n int) string {
+	if n >= 90 {
+		return "A"
+	} else if n >= 50 {
+		return "B"
+	} else {
+		return "C"
+	}
+}
+
+func main() {
+	if g := grade(95); g == "A" {
+		fmt.Println("top", g)
+	}
+	fmt.Println(grade(60), grade(10))
+}
+"#;
+    assert_eq!(output(Go, src), vec!["top A", "B C"]);
+}
+
+#[test]
+fn channels_buffered_close_comma_ok_and_range() {
+    let src = r#"
+func produce(out chan<- int, n int) {
+	for i := 1; i <= n; i++ {
+		out <- i * i
+	}
+	close(out)
+}
+
+func main() {
+	squares := make(chan int, 2)
+	go produce(squares, 3)
+	for s := range squares {
+		fmt.Println(s)
+	}
+	v, ok := <-squares
+	fmt.Println(v, ok)
+}
+"#;
+    let p = program(Go, src);
+    for seed in 0..50 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, src);
+        assert_eq!(lines(&w), vec!["1", "4", "9", "0 false"], "seed {seed}");
+    }
+}
+
+#[test]
+fn select_with_receive_send_and_default() {
+    let src = r#"
+func main() {
+	ready := make(chan int, 1)
+	select {
+	case v := <-ready:
+		fmt.Println("got", v)
+	default:
+		fmt.Println("nothing yet")
+	}
+	select {
+	case ready <- 42:
+		fmt.Println("sent")
+	}
+	select {
+	case v, ok := <-ready:
+		fmt.Println("got", v, ok)
+	}
+}
+"#;
+    assert_eq!(output(Go, src), vec!["nothing yet", "sent", "got 42 true"]);
+}
+
+#[test]
+fn request_reply_over_chan_chan_int() {
+    let src = r#"
+func server(get chan chan int) {
+	stock := 40
+	for {
+		select {
+		case reply := <-get:
+			stock++
+			reply <- stock
+		}
+	}
+}
+
+func main() {
+	get := make(chan chan int)
+	go server(get)
+	for i := 0; i < 2; i++ {
+		reply := make(chan int)
+		get <- reply
+		fmt.Println(<-reply)
+	}
+}
+"#;
+    assert_eq!(output(Go, src), vec!["41", "42"]);
+}
+
+#[test]
+fn go_statements_and_per_iteration_loop_variables() {
+    let src = r#"
+func main() {
+	done := make(chan string)
+	for i := 0; i < 3; i++ {
+		go func() {
+			done <- fmt.Sprintf("job %d", i)
+		}()
+	}
+	seen := map[string]int{}
+	for i := 0; i < 3; i++ {
+		seen[<-done]++
+	}
+	fmt.Println(seen["job 0"], seen["job 1"], seen["job 2"], seen["job 3"])
+}
+"#;
+    let p = program(Go, src);
+    for seed in 0..50 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, src);
+        assert_eq!(lines(&w), vec!["1 1 1 0"], "seed {seed}");
+    }
+}
+
+#[test]
+fn a_shared_map_sent_through_a_channel_races() {
+    let src = r#"
+func main() {
+	inbox := make(chan map[string]int)
+	done := make(chan bool)
+	go func() {
+		m := <-inbox
+		m["n"]++
+		done <- true
+	}()
+	m := make(map[string]int)
+	inbox <- m
+	m["n"]++
+	<-done
+	fmt.Println(m["n"])
+}
+"#;
+    let p = program(Go, src);
+    let mut raced = false;
+    for seed in 0..100 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, src);
+        raced |= w.has_race();
+    }
+    assert!(raced, "the race detector must see the shared map");
+}
+
+#[test]
+fn multiple_results_sleep_and_strconv() {
+    let src = r#"
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+func divmod(a, b int) (int, int) {
+	return a / b, a % b
+}
+
+func main() {
+	q, r := divmod(17, 5)
+	time.Sleep(10 * time.Millisecond)
+	fmt.Println(strconv.Itoa(q) + "r" + strconv.Itoa(r))
+	fmt.Printf("%v %q %t%%\n", q, "s", r > 1)
+}
+"#;
+    assert_eq!(output(Go, src), vec!["3r2", "3 \"s\" true%"]);
+}
+
+#[test]
+fn main_returning_ends_the_program() {
+    let src = r#"
+func spin(c chan int) {
+	for {
+		c <- 1
+	}
+}
+
+func main() {
+	c := make(chan int)
+	go spin(c)
+	<-c
+	fmt.Println("bye")
+}
+"#;
+    assert_eq!(output(Go, src), vec!["bye"]);
+}
+
+#[test]
+fn if_with_receive_init_slices_and_print() {
+    let src = r#"
+func main() {
+	ch := make(chan string, 1)
+	ch <- "hello"
+	if v, ok := <-ch; ok {
+		fmt.Print(v, "!", 1, 2)
+	}
+	s := []int{1, 2}
+	s = append(s, 3)
+	fmt.Println(len(s), s[2], s, struct{}{} == struct{}{})
+	fmt.Println(fmt.Sprintf("%v-%v", "a", 7), fmt.Sprint("x", 1))
+}
+"#;
+    assert_eq!(
+        output(Go, src),
+        vec!["hello!1 2", "3 3 [1 2 3] true", "a-7 x1"]
+    );
+}
