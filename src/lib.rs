@@ -5,6 +5,7 @@
 //! `components` the pieces pages share.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod course;
 pub mod model;

@@ -50,6 +50,7 @@ pub fn Editor(
             })
             .collect_view()
     };
+    let escaped = StoredValue::new(false);
     let numbers = move || {
         let n = source.with(|s| s.split('\n').count());
         (1..=n).map(|i| format!("{i}\n")).collect::<String>()
@@ -67,10 +68,15 @@ pub fn Editor(
                 prop:value=move || source.get()
                 on:input=move |ev| source.set(event_target_value(&ev))
                 on:keydown=move |ev| {
-                    // Tab indents inside the editor; Escape then Tab leaves it.
-                    if ev.key() == "Tab" && !ev.shift_key() && !ev.alt_key() {
-                        ev.prevent_default();
-                        insert_tab(&ev);
+                    // Tab indents inside the editor; Escape then Tab leaves it, so a
+                    // keyboard user is never trapped.
+                    match ev.key().as_str() {
+                        "Escape" => escaped.set_value(true),
+                        "Tab" if !ev.shift_key() && !escaped.get_value() => {
+                            ev.prevent_default();
+                            insert_tab(&ev);
+                        }
+                        _ => escaped.set_value(false),
                     }
                 }
             ></textarea>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::model::session::Policy;
 
 use super::driver::{Driver, DEFAULT_SPEED, SPEEDS_MS};
@@ -12,7 +13,11 @@ pub fn Controls(
     /// What the buttons drive.
     driver: Driver,
 ) -> impl IntoView {
-    let seed = RwSignal::new(1u64);
+    let seed = RwSignal::new(match driver.policy() {
+        Policy::Random(seed) => seed,
+        _ => 1,
+    });
+    let link_note = RwSignal::new("");
     let manual = move || driver.policy() == Policy::Manual;
     let playing = driver.playing;
     let set_policy = move |value: String| {
@@ -76,6 +81,11 @@ pub fn Controls(
             <Show when=manual>
                 <span class="hint">"Pick who runs next in each panel."</span>
             </Show>
+            <button type="button" class="copy-link" on:click=move |_| {
+                let copied = browser::current_url().is_some_and(|url| browser::copy_text(&url));
+                link_note.set(if copied { "Link copied: it opens this exact step." } else { "Copy the address bar to share this step." });
+            } title="Copy a link to this exact step">"🔗 Copy link"</button>
+            <span class="link-note" role="status">{move || link_note.get()}</span>
         </div>
     }
 }

@@ -22,7 +22,7 @@ pub fn PanelGroup(
     let mut sessions = Vec::new();
     let mut panels = Vec::new();
     for program in programs {
-        match program.session(policy) {
+        match program.session_from_url(&group_key(&program.id), policy) {
             Ok(session) => {
                 sessions.push(session);
                 panels.push((program, Some(session), None));
@@ -45,11 +45,19 @@ pub fn PanelGroup(
                 {panels
                     .into_iter()
                     .map(|(program, session, error)| match session {
-                        Some(session) => view! { <PanelView program=program session=session driver=driver/> }.into_any(),
+                        Some(session) => {
+                            let key = group_key(&program.id);
+                            view! { <PanelView program=program session=session driver=driver url_key=key/> }.into_any()
+                        }
                         None => view! { <StartError title=program.title error=error.unwrap_or_default()/> }.into_any(),
                     })
                     .collect_view()}
             </div>
         </div>
     }
+}
+
+/// A group's panels keep their URL state apart from single panels of the same program.
+fn group_key(id: &str) -> String {
+    format!("cmp.{id}")
 }

@@ -8,22 +8,26 @@ pub mod driver;
 pub mod group;
 pub mod narration;
 pub mod stage;
+pub mod timeline;
 
 use std::sync::Arc;
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::model::code_lines::code_lines;
 use crate::model::frame::Frame;
 use crate::model::motion::motions;
 use crate::model::session::{Policy, Session};
+use crate::model::url_state::PanelState;
 use choices::Choices;
 use code_view::CodeView;
 use controls::Controls;
 use driver::{Driver, SessionSignal};
 use narration::{Banners, Narration};
 use stage::Stage;
+use timeline::Timeline;
 
 /// A compiled program ready for a panel.
 #[derive(Clone)]
@@ -47,6 +51,22 @@ impl PanelProgram {
     pub fn session(&self, policy: Policy) -> Result<SessionSignal, String> {
         Session::new(self.program.clone(), self.options.clone(), policy).map(RwSignal::new_local)
     }
+
+    /// A session restored from the page URL's `url_key`, when the URL holds a
+    /// state for it; otherwise a fresh one with `policy`.
+    pub fn session_from_url(&self, url_key: &str, policy: Policy) -> Result<SessionSignal, String> {
+        let saved = browser::query_value(url_key).and_then(|v| PanelState::parse(&v));
+        let mut session = Session::new(
+            self.program.clone(),
+            self.options.clone(),
+            saved.as_ref().map_or(policy, |s| s.policy),
+        )?;
+        if let Some(state) = saved {
+            // A stale link (the program changed) replays as far as it still fits.
+            let _ = session.replay(&state.schedule);
+        }
+        Ok(RwSignal::new_local(session))
+    }
 }
 
 /// One runnable program with its own control bar.
@@ -58,7 +78,8 @@ pub fn SimPanel(
     #[prop(optional)]
     policy: Option<Policy>,
 ) -> impl IntoView {
-    let session = match program.session(policy.unwrap_or(Policy::RoundRobin)) {
+    let url_key = program.id.clone();
+    let session = match program.session_from_url(&url_key, policy.unwrap_or(Policy::RoundRobin)) {
         Ok(s) => s,
         Err(e) => return view! { <StartError title=program.title error=e/> }.into_any(),
     };
@@ -73,7 +94,7 @@ pub fn SimPanel(
     view! {
         <div class="sim-single" tabindex="0" on:keydown=on_key aria-label=label>
             <Controls driver=driver/>
-            <PanelView program=program session=session driver=driver/>
+            <PanelView program=program session=session driver=driver url_key=url_key/>
         </div>
     }
     .into_any()
@@ -90,8 +111,22 @@ pub fn StartError(title: String, error: String) -> impl IntoView {
 }
 
 /// Code, stage, banners, choices and narration for one session, without controls.
+/// Its state is kept in the page URL under `url_key`.
 #[component]
-pub fn PanelView(program: PanelProgram, session: SessionSignal, driver: Driver) -> impl IntoView {
+pub fn PanelView(
+    program: PanelProgram,
+    session: SessionSignal,
+    driver: Driver,
+    url_key: String,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        let state = session.with(|s| PanelState {
+            policy: s.policy(),
+            schedule: s.schedule(),
+        });
+        let fresh = state.schedule.is_empty() && state.policy == Policy::RoundRobin;
+        browser::set_query_value(&url_key, (!fresh).then(|| state.encode()).as_deref());
+    });
     let tokens = lang::highlight(program.dialect, &program.source);
     let source = program.source.clone();
     let frame = Memo::new(move |_| session.with(|s| Frame::of(s.world())));
@@ -147,6 +182,7 @@ pub fn PanelView(program: PanelProgram, session: SessionSignal, driver: Driver) 
                 />
             </div>
             <Narration session=session/>
+            <Timeline session=session/>
         </section>
     }
 }
