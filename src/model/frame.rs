@@ -3,7 +3,7 @@
 //! The components render a `Frame` and nothing else, so what the student sees
 //! is always a direct reading of the simulator's state.
 
-use sim::ir::{Pid, ProcKind};
+use sim::ir::{Pid, ProcKind, Value};
 use sim::trace::describe_wait;
 use sim::world::Status;
 use sim::World;
@@ -49,6 +49,9 @@ pub struct SharedVar {
     pub name: String,
     /// Its value, shown in the program's own style.
     pub value: String,
+    /// Whether it is plain data (a number, text, tuple…) rather than a lock,
+    /// channel or other resource; plain values make up a run's result.
+    pub plain: bool,
 }
 
 /// The world at one step.
@@ -111,6 +114,7 @@ impl Frame {
                 .into_iter()
                 .map(|(name, value)| SharedVar {
                     name,
+                    plain: is_plain(&value),
                     value: value.show(style),
                 })
                 .collect(),
@@ -121,6 +125,20 @@ impl Frame {
                 .collect(),
         }
     }
+}
+
+/// Data, as opposed to a handle on a process or resource.
+fn is_plain(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Unit
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Atom(_)
+            | Value::Str(_)
+            | Value::Tuple(_)
+            | Value::List(_)
+    )
 }
 
 /// Compiler temporaries start with `$` or `_`; students never wrote them.

@@ -6,6 +6,7 @@ pub mod frame;
 pub mod layout;
 pub mod markdown;
 pub mod motion;
+pub mod outcomes;
 pub mod playground;
 pub mod programs;
 pub mod progress;

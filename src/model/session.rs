@@ -81,6 +81,11 @@ impl Session {
         })
     }
 
+    /// The world before any step: where exploration starts.
+    pub fn start_world(&self) -> &World {
+        &self.start
+    }
+
     /// The world as it stands.
     pub fn world(&self) -> &World {
         self.timeline.world()

@@ -17,7 +17,7 @@ pub fn CodeView(
     title: String,
 ) -> impl IntoView {
     view! {
-        <figure class="code-view" aria-label=format!("Source of {title}")>
+        <figure class="code-view" tabindex="0" aria-label=format!("Source of {title}")>
             <pre>
                 <code>
                     {move || {

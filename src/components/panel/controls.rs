@@ -53,6 +53,8 @@ pub fn Controls(
                 on:click=move |_| driver.toggle() title="Play or pause (space)">
                 {move || if playing.get() { "❚❚ Pause" } else { "▶▶ Play" }}
             </button>
+            <button type="button" class="explore" on:click=move |_| driver.explore()
+                title="Run every possible schedule and count the outcomes">"Explore all schedules"</button>
             <label class="speed">
                 "Speed"
                 <input type="range" min="0" max=SPEEDS_MS.len() - 1 step="1"
@@ -84,7 +86,7 @@ pub fn Controls(
             <button type="button" class="copy-link" on:click=move |_| {
                 let copied = browser::current_url().is_some_and(|url| browser::copy_text(&url));
                 link_note.set(if copied { "Link copied: it opens this exact step." } else { "Copy the address bar to share this step." });
-            } title="Copy a link to this exact step">"🔗 Copy link"</button>
+            } title="Copy a link to this exact step">"Copy link"</button>
             <span class="link-note" role="status">{move || link_note.get()}</span>
         </div>
     }

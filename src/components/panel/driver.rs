@@ -24,6 +24,8 @@ pub struct Driver {
     pub speed: RwSignal<usize>,
     /// Whether play mode runs.
     pub playing: RwSignal<bool>,
+    /// Bumped by the Explore button; each panel explores when it changes.
+    pub explore_requests: RwSignal<u32>,
     timer: StoredValue<Option<IntervalHandle>>,
 }
 
@@ -34,6 +36,7 @@ impl Driver {
             sessions: StoredValue::new_local(sessions),
             speed: RwSignal::new(DEFAULT_SPEED),
             playing: RwSignal::new(false),
+            explore_requests: RwSignal::new(0),
             timer: StoredValue::new(None),
         }
     }
@@ -127,6 +130,12 @@ impl Driver {
         .ok();
         self.timer.set_value(handle);
         self.playing.set(handle.is_some());
+    }
+
+    /// Asks every panel to explore all schedules of its program.
+    pub fn explore(&self) {
+        self.stop();
+        self.explore_requests.update(|n| *n += 1);
     }
 
     /// Play if paused, pause if playing.

@@ -5,6 +5,7 @@ pub mod choices;
 pub mod code_view;
 pub mod controls;
 pub mod driver;
+pub mod explore;
 pub mod group;
 pub mod narration;
 pub mod stage;
@@ -25,6 +26,7 @@ use choices::Choices;
 use code_view::CodeView;
 use controls::Controls;
 use driver::{Driver, SessionSignal};
+use explore::Explore;
 use narration::{Banners, Narration};
 use stage::Stage;
 use timeline::Timeline;
@@ -151,15 +153,23 @@ pub fn PanelView(
         })
     });
     let duration = Signal::derive(move || driver.motion_ms());
+    // The headline result: shared memory when there is any, else the last line printed.
     let outcome = move || {
         frame.with(|f| {
-            f.shared
+            let shared: Vec<String> = f
+                .shared
                 .iter()
+                .filter(|v| v.plain)
                 .map(|v| format!("{} = {}", v.name, v.value))
-                .collect::<Vec<_>>()
-                .join(", ")
+                .collect();
+            if shared.is_empty() {
+                f.output.last().cloned().unwrap_or_default()
+            } else {
+                shared.join(", ")
+            }
         })
     };
+    let output = move || frame.with(|f| f.output.clone());
 
     view! {
         <section class="panel" aria-label=format!("Simulation: {}", program.title) data-program=program.id.clone()>
@@ -170,6 +180,7 @@ pub fn PanelView(
                 <span class="panel-outcome">{outcome}</span>
             </header>
             <Banners session=session/>
+            <Explore session=session requests=driver.explore_requests/>
             <Choices session=session/>
             <div class="panel-body">
                 <CodeView lines=lines names=names title=program.title.clone()/>
@@ -181,6 +192,12 @@ pub fn PanelView(
                     label=format!("Stage of {}", program.title)
                 />
             </div>
+            <Show when=move || !output().is_empty()>
+                <div class="output">
+                    <span class="output-label">"Output"</span>
+                    <pre aria-label="Program output">{move || output().join("\n")}</pre>
+                </div>
+            </Show>
             <Narration session=session/>
             <Timeline session=session/>
         </section>
