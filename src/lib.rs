@@ -8,5 +8,6 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod course;
+pub mod crash;
 pub mod model;
 pub mod pages;

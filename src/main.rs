@@ -3,7 +3,7 @@
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
-        console_error_panic_hook::set_once();
+        switchboard::crash::install();
         leptos::mount::mount_to_body(switchboard::app::App);
     }
 }
