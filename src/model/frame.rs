@@ -3,8 +3,9 @@
 //! The components render a `Frame` and nothing else, so what the student sees
 //! is always a direct reading of the simulator's state.
 
+use sim::detect::Finding;
 use sim::ir::{Pid, ProcKind, Value};
-use sim::trace::describe_wait;
+use sim::trace::{describe_wait, Event, EventKind};
 use sim::world::Status;
 use sim::World;
 
@@ -54,6 +55,22 @@ pub struct SharedVar {
     pub plain: bool,
 }
 
+/// What the detectors found, placed where the stage and code view draw it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Highlights {
+    /// Source spans of both accesses of the latest data race.
+    pub race_spans: Vec<(u32, u32)>,
+    /// Shared variables some race was on.
+    pub race_vars: Vec<String>,
+    /// A write in the last step that lost another's update: the variable and
+    /// the value that vanished.
+    pub lost: Option<(String, String)>,
+    /// Who waits on whom in a deadlock, as (waiter, awaited) pids.
+    pub waits: Vec<(u32, u32)>,
+    /// The pids of the wait-for cycle, if there is one.
+    pub cycle: Vec<u32>,
+}
+
 /// The world at one step.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Frame {
@@ -63,11 +80,13 @@ pub struct Frame {
     pub shared: Vec<SharedVar>,
     /// Lines printed so far.
     pub output: Vec<String>,
+    /// Detector findings to draw.
+    pub highlights: Highlights,
 }
 
 impl Frame {
-    /// Reads the frame off a world.
-    pub fn of(world: &World) -> Frame {
+    /// Reads the frame off a world; `last` are the events of the step just taken.
+    pub fn of(world: &World, last: &[Event]) -> Frame {
         let style = world.style();
         let program = world.program();
         let processes = world
@@ -123,6 +142,7 @@ impl Frame {
                 .iter()
                 .map(|t| t.as_str().to_string())
                 .collect(),
+            highlights: highlights(world, last),
         }
     }
 }
@@ -161,4 +181,58 @@ fn card_state(world: &World, pid: Pid, status: &Status) -> CardState {
         Status::Done => CardState::Done,
         Status::Crashed(why) => CardState::Crashed(why.as_str().to_string()),
     }
+}
+
+impl Frame {
+    /// The run's result in one line: shared memory when there is any plain
+    /// data in it, else the last line printed.
+    pub fn headline(&self) -> String {
+        let shared: Vec<String> = self
+            .shared
+            .iter()
+            .filter(|v| v.plain)
+            .map(|v| format!("{} = {}", v.name, v.value))
+            .collect();
+        if shared.is_empty() {
+            self.output.last().cloned().unwrap_or_default()
+        } else {
+            shared.join(", ")
+        }
+    }
+}
+
+fn highlights(world: &World, last: &[Event]) -> Highlights {
+    let style = world.style();
+    let mut h = Highlights::default();
+    for finding in world.findings() {
+        match finding {
+            Finding::Race { loc, first, second } => {
+                h.race_spans = vec![
+                    (first.span.start, first.span.end),
+                    (second.span.start, second.span.end),
+                ];
+                let name = world.location_name(*loc);
+                if !h.race_vars.contains(&name) {
+                    h.race_vars.push(name);
+                }
+            }
+            Finding::Deadlock(report) => {
+                h.waits = report
+                    .waits
+                    .iter()
+                    .flat_map(|w| w.on.iter().map(move |on| (w.pid.0, on.0)))
+                    .collect();
+                h.cycle = report.cycle.iter().flatten().map(|p| p.0).collect();
+            }
+            _ => {}
+        }
+    }
+    h.lost = last.iter().find_map(|e| match &e.kind {
+        EventKind::Write(w) => w
+            .lost
+            .as_ref()
+            .map(|lost| (world.location_name(w.loc), lost.value.show(style))),
+        _ => None,
+    });
+    h
 }

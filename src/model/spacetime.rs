@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use sim::detect::Finding;
 use sim::trace::{Event, EventKind};
 use sim::World;
 
@@ -88,7 +89,21 @@ pub fn diagram(world: &World) -> Diagram {
             EventKind::Read { .. } => mark(MarkKind::Read),
             EventKind::Write(_) => mark(MarkKind::Write),
             EventKind::Acquire { .. } | EventKind::Release { .. } => mark(MarkKind::Lock),
-            EventKind::Finding(_) => mark(MarkKind::Finding),
+            EventKind::Finding(finding) => match finding.as_ref() {
+                // A race marks both of its accesses, where they happened.
+                Finding::Race { first, second, .. } => {
+                    let text = event.narrate(world);
+                    for access in [first, second] {
+                        marks.push(Mark {
+                            step: access.step,
+                            lane: lane_of(access.pid),
+                            kind: MarkKind::Finding,
+                            text: text.clone(),
+                        });
+                    }
+                }
+                _ => mark(MarkKind::Finding),
+            },
             EventKind::Crash { .. } => mark(MarkKind::Crash),
             EventKind::Print { .. } | EventKind::Spawn { .. } | EventKind::Close { .. } => {
                 mark(MarkKind::Other)

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use crate::model::code_lines::CodeLine;
 
+use super::RACE_MARK;
+
 /// Renders prepared code lines. Lines where a process stands get its marker
 /// in the gutter; the exact span it is about to run is underlined.
 #[component]
@@ -51,7 +53,10 @@ pub fn CodeView(
                                     .into_iter()
                                     .map(|s| {
                                         let mut class = s.class.unwrap_or("").to_string();
-                                        if let Some(pid) = s.current.first() {
+                                        if s.current.contains(&RACE_MARK) {
+                                            class.push_str(" race-span");
+                                        }
+                                        if let Some(pid) = s.current.iter().find(|p| **p != RACE_MARK) {
                                             class.push_str(&format!(" current proc-{}", pid % 6));
                                         }
                                         view! { <span class=class>{s.text}</span> }

@@ -31,6 +31,9 @@ use narration::{Banners, Narration};
 use stage::Stage;
 use timeline::Timeline;
 
+/// The pseudo-process id that marks a race's accesses in the code view.
+pub const RACE_MARK: u32 = u32::MAX - 1;
+
 /// A compiled program ready for a panel.
 #[derive(Clone)]
 pub struct PanelProgram {
@@ -131,16 +134,23 @@ pub fn PanelView(
     });
     let tokens = lang::highlight(program.dialect, &program.source);
     let source = program.source.clone();
-    let frame = Memo::new(move |_| session.with(|s| Frame::of(s.world())));
+    let frame = Memo::new(move |_| session.with(|s| Frame::of(s.world(), s.last_events())));
     let step = Signal::derive(move || session.with(Session::step_index));
     let moving = Signal::derive(move || session.with(|s| motions(s.world(), s.last_events())));
     let lines = Signal::derive(move || {
         frame.with(|f| {
-            let cursors: Vec<_> = f
+            let mut cursors: Vec<_> = f
                 .processes
                 .iter()
                 .filter_map(|p| Some((p.pid, p.span?, p.line?)))
                 .collect();
+            // Both accesses of a race are marked in the code too.
+            cursors.extend(
+                f.highlights
+                    .race_spans
+                    .iter()
+                    .map(|span| (RACE_MARK, *span, 0)),
+            );
             code_lines(&source, &tokens, &cursors)
         })
     });
@@ -153,22 +163,7 @@ pub fn PanelView(
         })
     });
     let duration = Signal::derive(move || driver.motion_ms());
-    // The headline result: shared memory when there is any, else the last line printed.
-    let outcome = move || {
-        frame.with(|f| {
-            let shared: Vec<String> = f
-                .shared
-                .iter()
-                .filter(|v| v.plain)
-                .map(|v| format!("{} = {}", v.name, v.value))
-                .collect();
-            if shared.is_empty() {
-                f.output.last().cloned().unwrap_or_default()
-            } else {
-                shared.join(", ")
-            }
-        })
-    };
+    let outcome = move || frame.with(Frame::headline);
     let output = move || frame.with(|f| f.output.clone());
 
     view! {

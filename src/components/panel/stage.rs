@@ -47,7 +47,8 @@ pub fn Stage(
                     .zip(&l.cards)
                     .map(|(card, at)| view! { <Card card=card.clone() at=*at/> })
                     .collect_view();
-                view! { {board} {cards} }
+                let waits = view! { <WaitFor frame=f.clone() layout=l.clone()/> };
+                view! { {board} {cards} <g class="waits">{waits}</g> }
             }}
             <g class="motions" aria-hidden="true">
                 {move || {
@@ -89,6 +90,7 @@ fn anchor_point(anchor: &Anchor, frame: &Frame, layout: &Layout) -> Option<Point
 #[component]
 fn Whiteboard(origin: Point, frame: Frame, layout: Layout) -> impl IntoView {
     let width = STAGE_WIDTH - 2.0 * origin.x;
+    let h = frame.highlights.clone();
     view! {
         <g class="board">
             <rect class="board-bg" x=origin.x y=origin.y width=width height=BOARD_HEIGHT rx="10"/>
@@ -98,16 +100,47 @@ fn Whiteboard(origin: Point, frame: Frame, layout: Layout) -> impl IntoView {
                 .iter()
                 .zip(&layout.vars)
                 .map(|(var, at)| {
+                    let racy = h.race_vars.contains(&var.name);
+                    // The value a lost update wiped out flashes above the new one.
+                    let ghost = h.lost.as_ref().filter(|(name, _)| *name == var.name).map(|(_, old)| {
+                        view! {
+                            <text class="lost-ghost" x=at.x y=at.y - 22.0 text-anchor="middle">
+                                {format!("{old} lost")}
+                            </text>
+                        }
+                    });
                     view! {
-                        <text class="var" x=at.x y=at.y text-anchor="middle">
+                        <text class=if racy { "var racy" } else { "var" } x=at.x y=at.y text-anchor="middle">
                             <tspan class="var-name">{var.name.clone()}</tspan>
                             <tspan class="var-value">{format!("\u{a0}=\u{a0}{}", var.value)}</tspan>
                         </text>
+                        {ghost}
                     }
                 })
                 .collect_view()}
         </g>
     }
+}
+
+/// Red arrows from each waiting process to the one it waits on; the cycle bolder.
+#[component]
+fn WaitFor(frame: Frame, layout: Layout) -> impl IntoView {
+    let index_of = |pid: u32| frame.processes.iter().position(|p| p.pid == pid);
+    let h = &frame.highlights;
+    h.waits
+        .iter()
+        .filter_map(|(from, to)| {
+            let a = layout.card_centre(index_of(*from)?)?;
+            let b = layout.card_centre(index_of(*to)?)?;
+            let in_cycle = h.cycle.contains(from) && h.cycle.contains(to);
+            Some(view! {
+                <g class=if in_cycle { "wait cycle" } else { "wait" }>
+                    <line x1=a.x y1=a.y + 20.0 x2=b.x y2=b.y + 20.0/>
+                    <circle cx=b.x cy=b.y + 20.0 r="5"/>
+                </g>
+            })
+        })
+        .collect_view()
 }
 
 #[component]
