@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 mod diagnostic;
 mod erlang;
 mod go;
+mod lowering;
 mod python;
 mod scan;
 mod source;

@@ -256,3 +256,79 @@ main() ->
 ";
     assert_eq!(output(Erlang, src), vec!["pong"]);
 }
+
+const COUNTER_WITH_LOOPS: &str = "\
+-module(tally).
+-export([main/0]).
+
+counter(N) ->
+    receive
+        bump ->
+            Next = N + 1,
+            counter(Next);
+        {get, From} ->
+            From ! {count, N},
+            counter(N)
+    end.
+
+bump(_Counter, 0) -> done;
+bump(Counter, K) ->
+    Counter ! bump,
+    bump(Counter, K - 1).
+
+main() ->
+    Counter = spawn(fun() -> counter(0) end),
+    Me = self(),
+    spawn(fun() -> bump(Counter, 2), Me ! finished end),
+    spawn(fun() -> bump(Counter, 2), Me ! finished end),
+    receive finished -> ok end,
+    receive finished -> ok end,
+    Counter ! {get, Me},
+    receive {count, Total} -> io:format(\"count is ~p~n\", [Total]) end.
+";
+
+#[test]
+fn expand_mode_steps_are_messages_spawns_prints_and_the_students_own_adds() {
+    let p = program(Erlang, COUNTER_WITH_LOOPS);
+    for seed in 0..20 {
+        let w = run_expanded(&p, seed);
+        assert_finished(&w, COUNTER_WITH_LOOPS);
+        assert_eq!(lines(&w), vec!["count is 4"]);
+        let actions = step_actions(&w);
+        // `Next = N + 1` is the student's computation; binding `Me = self()` or the pid of
+        // `spawn`, the value of a `receive` and the loop's own recursion are not steps.
+        assert_eq!(
+            action_counts(&actions),
+            counts(&[
+                ("spawn", 3),
+                ("send", 8),
+                ("receive", 8),
+                ("compute Next", 4),
+                ("print", 1),
+            ]),
+            "seed {seed}: {actions:#?}"
+        );
+    }
+}
+
+#[test]
+fn bound_variables_take_their_values_directly_and_temporaries_are_hidden() {
+    let p = program(Erlang, COUNTER_WITH_LOOPS);
+    for f in &p.functions {
+        let visible: Vec<&str> = f
+            .locals
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !n.starts_with('$') && !n.starts_with('_'))
+            .collect();
+        if f.name == "main" {
+            assert_eq!(visible, vec!["Counter", "Me", "Total"]);
+        }
+    }
+    let w = run_seeded(&p, 0);
+    let main = &w.processes()[0];
+    let frame = main.frames().last().unwrap();
+    let f = &p.functions[frame.func.index()];
+    let counter = f.locals.iter().position(|n| n == "Counter").unwrap();
+    assert!(matches!(frame.locals[counter], sim::ir::Value::Pid(_)));
+}

@@ -106,8 +106,8 @@ fn malformed_and_unsupported_programs() {
                 "2:5",
             ),
             (
-                "func main() {\n\tm := map[string]int{}\n\tfmt.Println(len(m))\n}\n",
-                "`len` of a map is not part",
+                "func main() {\n\tch := make(chan int)\n\tfmt.Println(len(ch))\n}\n",
+                "`len` of a channel is not part",
                 "3:14",
             ),
             (
@@ -116,8 +116,8 @@ fn malformed_and_unsupported_programs() {
                 "3:17",
             ),
             (
-                "func main() {\n\tm := map[string]int{}\n\tv, ok := m[\"a\"]\n}\n",
-                "`v, ok := m[key]` is not part",
+                "func main() {\n\ts := []int{1}\n\tv, ok := s[0]\n}\n",
+                "`v, ok := x[key]` needs a map, but `s` is a []int",
                 "3:11",
             ),
             (

@@ -429,3 +429,241 @@ func main() {
         vec!["hello!1 2", "3 3 [1 2 3] true", "a-7 x1"]
     );
 }
+
+const RACY_LOOP: &str = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var count int
+
+func bump(wg *sync.WaitGroup) {
+	for i := 0; i < 2; i++ {
+		count++
+	}
+	wg.Done()
+}
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go bump(&wg)
+	go bump(&wg)
+	wg.Wait()
+	fmt.Println("count is", count)
+}
+"#;
+
+#[test]
+fn expand_mode_steps_are_the_counter_reads_adds_and_writes_and_nothing_else() {
+    let ranged = RACY_LOOP.replace("for i := 0; i < 2; i++ {", "for i := range 2 {\n\t\t_ = i");
+    let ranged_blank = RACY_LOOP.replace("for i := 0; i < 2; i++ {", "for range 2 {");
+    for src in [RACY_LOOP.to_string(), ranged, ranged_blank] {
+        let p = program(Go, &src);
+        for seed in 0..20 {
+            let w = run_expanded(&p, seed);
+            assert_finished(&w, &src);
+            let actions = step_actions(&w);
+            // Per goroutine and iteration: read, add, write; the WaitGroup is Go's join.
+            assert_eq!(
+                action_counts(&actions),
+                counts(&[
+                    ("read count", 5),
+                    ("compute tmp", 4),
+                    ("write count", 4),
+                    ("spawn", 2),
+                    ("wg add", 1),
+                    ("wg done", 2),
+                    ("wg wait", 1),
+                    ("print", 1),
+                ]),
+                "seed {seed}: {actions:#?}\n{src}"
+            );
+        }
+    }
+}
+
+#[test]
+fn expand_mode_two_single_increments_have_twenty_schedules() {
+    // Two goroutines, one `count++` each inside a `for` loop, no main: 3 steps each,
+    // C(6, 3) interleavings, for every loop form.
+    let loops = [
+        "for i := 0; i < 1; i++ {",
+        "for i := range 1 {\n\t\t_ = i",
+        "for _, v := range []int{7} {\n\t\t_ = v",
+    ];
+    for header in loops {
+        let src = format!(
+            "package main\n\nvar count int\n\nfunc bump() {{\n\t{header}\n\t\tcount++\n\t}}\n}}\n\nfunc main() {{\n\tgo bump()\n\tgo bump()\n}}\n"
+        );
+        let report =
+            explore_two_without_main(&program(Go, &src), "bump", sim::ir::ProcKind::Goroutine);
+        assert!(report.complete);
+        assert_eq!(report.schedules, 20, "{src}");
+    }
+}
+
+#[test]
+fn loop_variables_of_the_header_are_bookkeeping_but_the_body_is_not() {
+    // `n *= 2` is the student's own computation: a step in expand mode; `i++` is not.
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tn := 1\n\tfor i := 0; i < 3; i++ {\n\t\tn *= 2\n\t}\n\tfmt.Println(n)\n}\n";
+    let w = run_expanded(&program(Go, src), 0);
+    assert_eq!(lines(&w), vec!["8"]);
+    assert_eq!(
+        action_counts(&step_actions(&w)),
+        counts(&[("compute n", 3), ("print", 1)])
+    );
+}
+
+#[test]
+fn shared_reads_go_into_tmp_and_resources_take_their_variables_names() {
+    let src = r#"package main
+
+import "fmt"
+
+func main() {
+	hits := 0
+	jobs := make(chan int, 1)
+	done := make(chan bool)
+	go func() {
+		hits++
+		jobs <- hits
+		done <- true
+	}()
+	<-done
+	got := <-jobs
+	fmt.Println(hits, got)
+}
+"#;
+    let p = program(Go, src);
+    let w = run_seeded(&p, 0);
+    assert_finished(&w, src);
+    assert_eq!(lines(&w), vec!["1 1"]);
+    let story: Vec<String> = w.trace().iter().map(|e| e.narrate(&w)).collect();
+    for line in [
+        "g1 reads hits = 0 into tmp",
+        "g1 writes hits = 1",
+        "g1 puts 1 into jobs (1 buffered)",
+        "g1 hands true to main over done",
+        "main takes 1 from jobs",
+    ] {
+        assert!(story.iter().any(|l| l == line), "no {line:?} in {story:#?}");
+    }
+    // The cell that holds `hits` is hidden: the whiteboard shows its value.
+    for f in &p.functions {
+        let visible: Vec<&str> = f
+            .locals
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !n.starts_with('$') && !n.starts_with('_'))
+            .collect();
+        match f.name.as_str() {
+            "main" => assert_eq!(visible, vec!["jobs", "done", "got", "tmp"]),
+            _ => assert_eq!(visible, vec!["jobs", "done", "tmp"]),
+        }
+    }
+}
+
+#[test]
+fn map_len_and_comma_ok_reads() {
+    let src = r#"package main
+
+import "fmt"
+
+func main() {
+	m := map[string]int{"a": 1}
+	m["b"] = 2
+	v, ok := m["a"]
+	fmt.Println(len(m), v, ok)
+	w, found := m["zzz"]
+	fmt.Println(w, found, len(m))
+	v, ok = m["b"]
+	fmt.Println(v, ok)
+	if _, there := m["a"]; there {
+		fmt.Println("a is there")
+	}
+	n := len(m)
+	fmt.Println(n)
+}
+"#;
+    let p = program(Go, src);
+    let w = run_seeded(&p, 0);
+    assert_finished(&w, src);
+    assert_eq!(
+        lines(&w),
+        vec!["2 1 true", "0 false 2", "2 true", "a is there", "2"]
+    );
+    let story: Vec<String> = w.trace().iter().map(|e| e.narrate(&w)).collect();
+    for line in [
+        "main reads m[\"a\"] = 1 into tmp",
+        "main looks up m[\"zzz\"]: the key is missing, so tmp = 0",
+        "main reads len(m) = 2 into n",
+    ] {
+        assert!(story.iter().any(|l| l == line), "no {line:?} in {story:#?}");
+    }
+}
+
+#[test]
+fn map_len_races_with_an_insert_from_another_goroutine() {
+    let src = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	m := make(map[string]int)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		m["x"] = 1
+		wg.Done()
+	}()
+	fmt.Println(len(m))
+	wg.Wait()
+}
+"#;
+    let report = explore_all(&program(Go, src), 100_000);
+    assert!(report.complete);
+    assert!(report.classes.iter().all(|c| c.outcome.race));
+    // After Wait the goroutine's insert happened before: no race.
+    let ordered = src.replace(
+        "\tfmt.Println(len(m))\n\twg.Wait()\n",
+        "\twg.Wait()\n\tfmt.Println(len(m))\n",
+    );
+    let report = explore_all(&program(Go, &ordered), 100_000);
+    assert!(report.complete);
+    assert!(report.classes.iter().all(|c| !c.outcome.race));
+    let outputs: Vec<String> = report
+        .classes
+        .iter()
+        .flat_map(|c| c.outcome.output.iter().map(|t| t.to_string()))
+        .collect();
+    assert!(outputs.iter().all(|o| o == "1"), "{outputs:?}");
+}
+
+#[test]
+fn plain_assignments_that_compute_are_read_compute_write_in_expand_mode() {
+    let src = "package main\n\nimport \"fmt\"\n\nvar count int\n\nfunc main() {\n\tm := map[string]int{}\n\tcount = count + 1\n\tm[\"a\"] = m[\"a\"] + 2\n\tx := count * 10\n\tfmt.Println(x, m[\"a\"])\n}\n";
+    let w = run_expanded(&program(Go, src), 0);
+    assert_finished(&w, src);
+    assert_eq!(lines(&w), vec!["10 2"]);
+    assert_eq!(
+        step_actions(&w),
+        vec![
+            "main: read count",
+            "main: compute tmp",
+            "main: write count",
+            "main: read m[\"a\"]",
+            "main: compute tmp",
+            "main: write m[\"a\"]",
+            "main: read count",
+            "main: compute x",
+            "main: read m[\"a\"]",
+            "main: print",
+        ]
+    );
+}

@@ -53,3 +53,41 @@ fn go_shared_counter_goroutine() {
     let p = common::program(Dialect::Go, src);
     insta::assert_snapshot!(listing(&p, src, "main.func1"));
 }
+
+/// Each function's local slots as the stage sees them: the ones a student can see (their
+/// own variables and the scratch copies `tmp`, `tmp2`, …), then the hidden ones (`$…`).
+fn locals(program: &Program) -> String {
+    let mut out = String::new();
+    for f in &program.functions {
+        let (hidden, visible): (Vec<&str>, Vec<&str>) = f
+            .locals
+            .iter()
+            .map(String::as_str)
+            .partition(|n| n.starts_with('$') || n.starts_with('_'));
+        out.push_str(&format!(
+            "{}\n  shown:  {}\n  hidden: {}\n",
+            f.name,
+            visible.join(" "),
+            hidden.join(" ")
+        ));
+    }
+    out
+}
+
+#[test]
+fn python_locals() {
+    let src = "import threading\n\ncount = 0\nguard = threading.Lock()\nseen = {}\n\ndef bump(times):\n    global count\n    for _ in range(times):\n        with guard:\n            count += 1\n            if count not in seen:\n                seen[count] = len(seen)\n\na = threading.Thread(target=bump, args=(2,))\nb = threading.Thread(target=bump, args=(2,))\na.start()\nb.start()\na.join()\nb.join()\nworkers = []\nfor i in range(2):\n    t = threading.Thread(target=bump, args=(i,))\n    t.start()\n    workers.append(t)\nfor t in workers:\n    t.join()\nprint(count, len(seen))\n";
+    insta::assert_snapshot!(locals(&common::program(Dialect::Python, src)));
+}
+
+#[test]
+fn go_locals() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar total int\n\nfunc main() {\n\thits := 0\n\tjobs := make(chan int, 3)\n\tseen := make(map[int]bool)\n\tvar wg sync.WaitGroup\n\tvar mu sync.Mutex\n\tfor i := 0; i < 3; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tmu.Lock()\n\t\t\thits++\n\t\t\tif _, ok := seen[i]; !ok {\n\t\t\t\tseen[i] = true\n\t\t\t}\n\t\t\tmu.Unlock()\n\t\t\tjobs <- i\n\t\t\twg.Done()\n\t\t}()\n\t}\n\twg.Wait()\n\tfor range 3 {\n\t\tv := <-jobs\n\t\ttotal += v\n\t}\n\tfmt.Println(hits, total, len(seen))\n}\n";
+    insta::assert_snapshot!(locals(&common::program(Dialect::Go, src)));
+}
+
+#[test]
+fn erlang_locals() {
+    let src = "-module(m).\n-export([main/0]).\n\nloop(N) ->\n    receive\n        {add, K} -> loop(N + K);\n        {get, From} -> From ! N, loop(N)\n    end.\n\nmain() ->\n    P = spawn(fun() -> loop(0) end),\n    Me = self(),\n    P ! {add, 2},\n    P ! {get, Me},\n    Got = receive V -> V end,\n    {ok, Twice} = {ok, Got * 2},\n    io:format(\"~p ~p~n\", [Got, Twice]).\n";
+    insta::assert_snapshot!(locals(&common::program(Dialect::Erlang, src)));
+}

@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use lang::Dialect::Python;
+use sim::World;
 
 const RACY: &str = "\
 import threading
@@ -420,4 +421,349 @@ def find(items, wanted):
 print(\"\", find([4, 5], 5), find([4], 9) is None, find([1], 1) is not None)
 ";
     assert_eq!(output(Python, src), vec![" 1 True True"]);
+}
+
+const RACY_LOOP: &str = "\
+import threading
+
+count = 0
+
+def bump():
+    global count
+    for _ in range(2):
+        count += 1
+
+a = threading.Thread(target=bump)
+b = threading.Thread(target=bump)
+a.start()
+b.start()
+a.join()
+b.join()
+print(\"count is\", count)
+";
+
+#[test]
+fn expand_mode_steps_are_the_counter_reads_adds_and_writes_and_nothing_else() {
+    let p = program(Python, RACY_LOOP);
+    for seed in 0..20 {
+        let w = run_expanded(&p, seed);
+        assert_finished(&w, RACY_LOOP);
+        let actions = step_actions(&w);
+        // Per thread and iteration: read, add, write. Main: two starts, two joins, the
+        // read for `print` and the print. No loop counter, no thread-object bookkeeping.
+        assert_eq!(
+            action_counts(&actions),
+            counts(&[
+                ("read count", 5),
+                ("compute tmp", 4),
+                ("write count", 4),
+                ("spawn", 2),
+                ("join", 2),
+                ("print", 1),
+            ]),
+            "seed {seed}: {actions:#?}"
+        );
+    }
+}
+
+#[test]
+fn expand_mode_two_single_increments_have_twenty_schedules() {
+    // Two threads, one `count += 1` each inside a `for` loop, no main thread: 3 steps
+    // each, C(6, 3) interleavings. A visible loop counter would make it C(10, 5).
+    let src = RACY_LOOP.replace("range(2)", "range(1)");
+    let report =
+        explore_two_without_main(&program(Python, &src), "bump", sim::ir::ProcKind::Thread);
+    assert!(report.complete);
+    assert_eq!(report.schedules, 20);
+}
+
+#[test]
+fn shared_reads_go_into_tmp_and_the_narration_says_so() {
+    let p = program(Python, RACY_LOOP);
+    let w = run_expanded(&p, 3);
+    let story: Vec<String> = w.trace().iter().map(|e| e.narrate(&w)).collect();
+    assert!(
+        story
+            .iter()
+            .any(|l| l.starts_with("T1 reads count = ") && l.ends_with(" into tmp")),
+        "{story:#?}"
+    );
+    assert!(story.iter().any(|l| l.starts_with("T1 computes tmp = ")));
+    assert!(story.iter().any(|l| l.starts_with("T1 writes count = ")));
+    // Every local a student can see is one they wrote, or the scratch copy `tmp`.
+    for f in &p.functions {
+        let visible: Vec<&str> = f
+            .locals
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !n.starts_with('$') && !n.starts_with('_'))
+            .collect();
+        match f.name.as_str() {
+            "bump" => assert_eq!(visible, vec!["tmp"]),
+            _ => assert_eq!(visible, vec!["a", "b", "tmp"]),
+        }
+    }
+}
+
+#[test]
+fn the_scratch_copy_avoids_the_students_own_names() {
+    let src = "\
+count = 0
+
+def bump():
+    global count
+    tmp = 5
+    count += tmp
+    print(tmp)
+
+bump()
+print(count)
+";
+    let p = program(Python, src);
+    let w = run_seeded(&p, 0);
+    assert_eq!(lines(&w), vec!["5", "5"]);
+    let story: Vec<String> = w.trace().iter().map(|e| e.narrate(&w)).collect();
+    assert!(
+        story.iter().any(|l| l == "main reads count = 0 into tmp2"),
+        "{story:#?}"
+    );
+}
+
+#[test]
+fn a_thread_variable_holds_no_function_value_before_start() {
+    // Both shapes: one variable per thread, and one variable reused in a loop (then rebound
+    // by `for t in workers`).
+    for src in [RACY_LOOP, LOCKED] {
+        check_no_function_values(src);
+    }
+}
+
+fn check_no_function_values(src: &str) {
+    let p = program(Python, src);
+    let mut w = World::new(
+        p.clone(),
+        sim::Options {
+            expand: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut seen_thread = false;
+    while !w.is_over() {
+        let main = &w.processes()[0];
+        if let Some(frame) = main.frames().last() {
+            let f = &p.functions[frame.func.index()];
+            for (name, value) in f.locals.iter().zip(&frame.locals) {
+                if name.starts_with('$') || name.starts_with('_') {
+                    continue;
+                }
+                assert!(
+                    !matches!(value, sim::ir::Value::Fun(_)),
+                    "{name} shows a function value"
+                );
+                seen_thread |= matches!(value, sim::ir::Value::Pid(_));
+            }
+        }
+        let Some(choice) = w.enabled_choices().first().copied() else {
+            break;
+        };
+        w.step(choice).unwrap();
+    }
+    assert!(
+        seen_thread,
+        "the variables hold the running threads after start()"
+    );
+    assert_finished(&w, src);
+}
+
+#[test]
+fn thread_objects_still_behave_like_python_threads() {
+    let src = "\
+import threading
+
+def hello(name):
+    print(\"hello\", name)
+
+t = threading.Thread(target=hello, args=(\"ana\",))
+t.start()
+t.join()
+u = threading.Thread(target=hello, args=(\"bo\",))
+u.start()
+u.start()
+";
+    let p = program(Python, src);
+    let w = run_seeded(&p, 0);
+    assert!(lines(&w).contains(&"hello ana".to_string()));
+    let main = &w.processes()[0];
+    match main.status() {
+        sim::world::Status::Crashed(reason) => {
+            assert!(reason.contains("not a function"), "{reason}")
+        }
+        other => panic!("a second start() must crash, got {other:?}"),
+    }
+}
+
+#[test]
+fn len_of_a_dict_and_in_tests_are_shared_reads() {
+    let src = "\
+seen = {}
+seen[\"a\"] = 1
+seen[\"b\"] = 2
+print(len(seen), \"a\" in seen, \"z\" in seen, \"z\" not in seen)
+n = len(seen)
+if \"b\" in seen:
+    print(\"b is there, of\", n)
+";
+    let p = program(Python, src);
+    let w = run_seeded(&p, 0);
+    assert_finished(&w, src);
+    assert_eq!(lines(&w), vec!["2 True False True", "b is there, of 2"]);
+    let story: Vec<String> = w.trace().iter().map(|e| e.narrate(&w)).collect();
+    assert!(story
+        .iter()
+        .any(|l| l == "main reads len(seen) = 2 into tmp"));
+    assert!(story.iter().any(|l| l == "main reads len(seen) = 2 into n"));
+    assert!(story
+        .iter()
+        .any(|l| l == "main looks up seen['z']: the key is missing"));
+    assert!(story.iter().any(|l| l == "main reads seen['a'] = 1"));
+}
+
+#[test]
+fn len_of_a_dict_races_with_an_insert_from_another_thread() {
+    let src = "\
+import threading
+
+seen = {}
+
+def add(key):
+    seen[key] = 1
+
+def count():
+    print(len(seen))
+
+a = threading.Thread(target=add, args=(\"x\",))
+b = threading.Thread(target=count)
+a.start()
+b.start()
+a.join()
+b.join()
+";
+    let report = explore_all(&program(Python, src), 100_000);
+    assert!(report.complete);
+    assert!(report.classes.iter().all(|c| c.outcome.race));
+    let outputs: std::collections::BTreeSet<String> = report
+        .classes
+        .iter()
+        .map(|c| c.outcome.output.iter().map(|t| t.to_string()).collect())
+        .collect();
+    assert_eq!(outputs, ["0", "1"].iter().map(|s| s.to_string()).collect());
+    // With a lock around both, no race.
+    let locked = src
+        .replace("seen = {}\n", "seen = {}\nguard = threading.Lock()\n")
+        .replace(
+            "    seen[key] = 1",
+            "    with guard:\n        seen[key] = 1",
+        )
+        .replace(
+            "    print(len(seen))",
+            "    with guard:\n        n = len(seen)\n    print(n)",
+        );
+    let report = explore_all(&program(Python, &locked), 100_000);
+    assert!(report.complete);
+    assert!(report.classes.iter().all(|c| !c.outcome.race));
+}
+
+#[test]
+fn in_on_a_shared_dict_races_with_an_insert() {
+    let src = "\
+import threading
+
+seen = {}
+
+def add():
+    seen[\"k\"] = 1
+
+def look():
+    if \"k\" in seen:
+        print(\"found\")
+    else:
+        print(\"missing\")
+
+a = threading.Thread(target=add)
+b = threading.Thread(target=look)
+a.start()
+b.start()
+a.join()
+b.join()
+";
+    let report = explore_all(&program(Python, src), 100_000);
+    assert!(report.complete);
+    assert!(report.classes.iter().all(|c| c.outcome.race));
+    assert_eq!(report.classes.len(), 2);
+}
+
+#[test]
+fn plain_assignments_that_compute_are_read_compute_write_in_expand_mode() {
+    let src = "\
+count = 0
+hits = {}
+hits[\"a\"] = 0
+
+def bump():
+    global count
+    count = count + 1
+    hits[\"a\"] = hits[\"a\"] + 1
+    n = count
+    print(n, hits[\"a\"])
+
+bump()
+";
+    let w = run_expanded(&program(Python, src), 0);
+    assert_finished(&w, src);
+    assert_eq!(lines(&w), vec!["1 1"]);
+    assert_eq!(
+        step_actions(&w),
+        vec![
+            "main: write hits['a']",
+            "main: read count",
+            "main: compute tmp",
+            "main: write count",
+            "main: read hits['a']",
+            "main: compute tmp",
+            "main: write hits['a']",
+            "main: read count",
+            "main: read hits['a']",
+            "main: print",
+        ]
+    );
+    let story: Vec<String> = w.trace().iter().map(|e| e.narrate(&w)).collect();
+    assert!(
+        story.iter().any(|l| l == "main reads count = 1 into n"),
+        "{story:#?}"
+    );
+}
+
+#[test]
+fn thread_objects_kept_in_a_list_before_start_still_start_the_right_threads() {
+    let src = "\
+import threading
+
+def hello(n):
+    print(\"hello\", n)
+
+threads = []
+for i in range(3):
+    t = threading.Thread(target=hello, args=(i,))
+    threads.append(t)
+for t in threads:
+    t.start()
+t = None
+print(t)
+";
+    let p = program(Python, src);
+    let w = run_seeded(&p, 0);
+    let mut out = lines(&w);
+    out.sort();
+    assert_eq!(out, vec!["None", "hello 0", "hello 1", "hello 2"]);
 }

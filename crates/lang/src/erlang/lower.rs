@@ -15,6 +15,7 @@ use super::ast::{
     BinOp, CaseClause, Clause as FunClause, Expr, ExprKind, Function, IfBranch, Module,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
+use crate::lowering::computes;
 
 /// Built-in functions callable without a module, with their arities.
 const BIFS: &[(&str, usize)] = &[
@@ -180,7 +181,8 @@ fn lower_named(ctx: &mut Ctx, f: &Function, id: FuncId) -> Res<ir::Function> {
                 {
                     v.clone()
                 }
-                _ => format!("_arg{}", i + 1),
+                // A parameter matched by a pattern has no name of its own: hidden.
+                _ => format!("$arg{}", i + 1),
             }
         })
         .collect();
@@ -206,6 +208,9 @@ struct FnLower<'c> {
     bound: HashSet<String>,
     /// The enclosing named function, for naming funs.
     owner: String,
+    /// Where the value of the expression being lowered should go, when it is bound straight
+    /// to a new variable (`Pid = spawn(…)` puts the pid in `Pid`).
+    into: Option<Local>,
 }
 
 impl<'c> FnLower<'c> {
@@ -215,6 +220,7 @@ impl<'c> FnLower<'c> {
             fb: FunctionBuilder::new(id, name, params),
             bound: HashSet::new(),
             owner: owner.to_string(),
+            into: None,
         }
     }
 
@@ -223,8 +229,17 @@ impl<'c> FnLower<'c> {
         self.fb.emit(op);
     }
 
+    /// A compiler temporary: `$`-named, so the stage never shows it.
     fn temp(&mut self) -> Local {
-        self.fb.fresh("tmp")
+        self.fb.fresh("$tmp")
+    }
+
+    /// Where a value goes: the variable it is being bound to, or a new temporary.
+    fn dst(&mut self, into: Option<Local>) -> Local {
+        match into {
+            Some(l) => l,
+            None => self.temp(),
+        }
     }
 
     fn var(&mut self, name: &str) -> Local {
@@ -531,6 +546,8 @@ impl<'c> FnLower<'c> {
     }
 
     fn expr(&mut self, e: &Expr) -> Res<IrExpr> {
+        // Only the outermost expression of a binding may use its variable directly.
+        let into = self.into.take();
         Ok(match &e.kind {
             ExprKind::Var(v) => IrExpr::Local(self.bound_var(v, e.span)?),
             ExprKind::Wildcard => {
@@ -564,7 +581,7 @@ impl<'c> FnLower<'c> {
                 let end = self.fb.label();
                 self.emit(
                     e.span,
-                    Op::Eval {
+                    Op::Set {
                         dst: result,
                         expr: left,
                     },
@@ -584,7 +601,7 @@ impl<'c> FnLower<'c> {
                 let right = self.expr(b)?;
                 self.emit(
                     e.span,
-                    Op::Eval {
+                    Op::Set {
                         dst: result,
                         expr: right,
                     },
@@ -600,17 +617,32 @@ impl<'c> FnLower<'c> {
             ExprKind::Neg(a) => IrExpr::Unary(UnOp::Neg, Box::new(self.expr(a)?)),
             ExprKind::Not(a) => IrExpr::Unary(UnOp::Not, Box::new(self.expr(a)?)),
             ExprKind::Match(pat, value) => {
-                let v = self.expr(value)?;
                 if let ExprKind::Var(name) = &pat.kind {
                     if !self.bound.contains(name) {
+                        // `Pid = spawn(…)`, `Reply = receive … end`: the value goes straight
+                        // into the variable.
                         let slot = self.var(name);
-                        self.emit(e.span, Op::Eval { dst: slot, expr: v });
+                        self.into = Some(slot);
+                        let v = self.expr(value);
+                        self.into = None;
+                        let v = v?;
+                        // A step of its own in expand mode only when it computes
+                        // (`N1 = N + 1`), not for a copy.
+                        if v != IrExpr::Local(slot) {
+                            let op = if computes(&v) {
+                                Op::Eval { dst: slot, expr: v }
+                            } else {
+                                Op::Set { dst: slot, expr: v }
+                            };
+                            self.emit(e.span, op);
+                        }
                         self.bound.insert(name.clone());
                         return Ok(IrExpr::Local(slot));
                     }
                 }
+                let v = self.expr(value)?;
                 let tmp = self.temp();
-                self.emit(e.span, Op::Eval { dst: tmp, expr: v });
+                self.emit(e.span, Op::Set { dst: tmp, expr: v });
                 let mut fresh = Vec::new();
                 let p = self.pattern(pat, &mut fresh)?;
                 self.emit(
@@ -649,7 +681,12 @@ impl<'c> FnLower<'c> {
                 );
                 msg
             }
-            ExprKind::Call { .. } => self.call(e, true, false)?.unwrap_or(IrExpr::atom("ok")),
+            ExprKind::Call { .. } => {
+                self.into = into;
+                let v = self.call(e, true, false);
+                self.into = None;
+                v?.unwrap_or(IrExpr::atom("ok"))
+            }
             ExprKind::Fun(clauses) => self.fun(e, clauses)?,
             ExprKind::FunRef(name, arity) => {
                 let Some(id) = self.ctx.funcs.get(&(name.clone(), *arity)).copied() else {
@@ -661,17 +698,17 @@ impl<'c> FnLower<'c> {
                 }
             }
             ExprKind::Receive { clauses, after } => {
-                let dst = self.temp();
+                let dst = self.dst(into);
                 self.receive(e, clauses, after, Some(dst))?;
                 IrExpr::Local(dst)
             }
             ExprKind::Case(subject, clauses) => {
-                let dst = self.temp();
+                let dst = self.dst(into);
                 self.case(e, subject, clauses, Some(dst))?;
                 IrExpr::Local(dst)
             }
             ExprKind::If(branches) => {
-                let dst = self.temp();
+                let dst = self.dst(into);
                 self.if_expr(e, branches, Some(dst))?;
                 IrExpr::Local(dst)
             }
@@ -736,6 +773,7 @@ impl<'c> FnLower<'c> {
             return Ok(Some(self.expr(e)?));
         };
         let span = e.span;
+        let into = self.into.take();
         if let Some((m, mspan)) = module {
             return self.remote_call(m, *mspan, func, args, span).map(Some);
         }
@@ -744,7 +782,7 @@ impl<'c> FnLower<'c> {
                 if let Some(id) = self.ctx.funcs.get(&(name.clone(), args.len())).copied() {
                     Callee::Func(id)
                 } else if BIFS.iter().any(|(n, a)| n == name && *a == args.len()) {
-                    return self.bif(name, args, span).map(Some);
+                    return self.bif(name, args, span, into).map(Some);
                 } else {
                     return Err(self.undefined(name, args.len(), span));
                 }
@@ -766,7 +804,7 @@ impl<'c> FnLower<'c> {
             self.emit(span, Op::TailCall { callee, args });
             return Ok(None);
         }
-        let dst = want_value.then(|| self.temp());
+        let dst = want_value.then(|| self.dst(into));
         self.emit(span, Op::Call { dst, callee, args });
         Ok(Some(dst.map_or(IrExpr::atom("ok"), IrExpr::Local)))
     }
@@ -797,7 +835,7 @@ impl<'c> FnLower<'c> {
                 Ok(IrExpr::atom("ok"))
             }
             ("erlang", n, a) if BIFS.iter().any(|(b, ba)| *b == n && *ba == a.len()) => {
-                self.bif(n, args, span)
+                self.bif(n, args, span, None)
             }
             ("io" | "timer" | "erlang", _, _) => Err(Diagnostic::new(
                 func.span,
@@ -826,7 +864,7 @@ impl<'c> FnLower<'c> {
     }
 
     /// A built-in that may have effects (spawn, exit) or not.
-    fn bif(&mut self, name: &str, args: &[Expr], span: Span) -> Res<IrExpr> {
+    fn bif(&mut self, name: &str, args: &[Expr], span: Span, into: Option<Local>) -> Res<IrExpr> {
         match (name, args) {
             ("spawn", [f]) => {
                 let (callee, spawn_name) = match &f.kind {
@@ -842,7 +880,7 @@ impl<'c> FnLower<'c> {
                         ))
                     }
                 };
-                Ok(self.spawn(callee, Vec::new(), spawn_name, span))
+                Ok(self.spawn(callee, Vec::new(), spawn_name, span, into))
             }
             ("spawn", [f, a]) | ("spawn", [_, f, a]) => {
                 if let [m, _, _] = args {
@@ -881,7 +919,7 @@ impl<'c> FnLower<'c> {
                     }
                 };
                 let args = self.exprs(items)?;
-                Ok(self.spawn(callee, args, None, span))
+                Ok(self.spawn(callee, args, None, span, into))
             }
             ("exit", [reason]) => {
                 if matches!(&reason.kind, ExprKind::Atom(a) if a == "normal") {
@@ -910,8 +948,12 @@ impl<'c> FnLower<'c> {
         args: Vec<IrExpr>,
         name: Option<String>,
         span: Span,
+        into: Option<Local>,
     ) -> IrExpr {
-        let dst = self.fb.fresh("pid");
+        let dst = match into {
+            Some(l) => l,
+            None => self.fb.fresh("$pid"),
+        };
         self.emit(
             span,
             Op::Spawn {
@@ -1056,7 +1098,7 @@ impl<'c> FnLower<'c> {
             .collect();
         let arity = clauses.first().map_or(0, |c| c.params.len());
         let mut params: Vec<String> = captured.clone();
-        params.extend((0..arity).map(|i| format!("_arg{}", i + 1)));
+        params.extend((0..arity).map(|i| format!("$arg{}", i + 1)));
         let param_refs: Vec<&str> = params.iter().map(String::as_str).collect();
         let id = FuncId(self.ctx.out.len() as u32);
         self.ctx.out.push(ir::Function::default());
@@ -1106,8 +1148,11 @@ impl<'c> FnLower<'c> {
                     self.seq(body, true)?;
                 }
                 Some(d) => {
+                    // Moving the branch's value to the result is bookkeeping, not a step.
                     let v = self.seq(body, false)?;
-                    self.emit(span, Op::Eval { dst: d, expr: v });
+                    if v != IrExpr::Local(d) {
+                        self.emit(span, Op::Set { dst: d, expr: v });
+                    }
                     self.emit(span, Op::Jump { to: end });
                 }
             }

@@ -21,6 +21,7 @@ use super::ast::{
 use super::capture::{assigned_names, captured_in, idents_in, mutated_in};
 use super::types::{an, type_of, Ty};
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
+use crate::lowering::{computes, mentions, Scratch};
 
 /// Where a variable lives.
 #[derive(Clone, Debug, PartialEq)]
@@ -313,6 +314,63 @@ struct FnLower<'p> {
     loops: Vec<Loop>,
     results: Vec<Ty>,
     closures: usize,
+    /// The student's private copies of shared values: `tmp`, `tmp2`, ….
+    scratch: Scratch,
+    /// Where the value of the expression being lowered should go, when a statement assigns
+    /// it straight to a local (`v := <-ch` receives into `v`).
+    into: Option<Local>,
+    /// The name of the variable a new channel, map, mutex or WaitGroup is being assigned
+    /// to: the resource is named after it.
+    naming: Option<String>,
+    /// Lowering a loop's own bookkeeping (`i := 0`, `i++` of a `for` header): assignments
+    /// are never steps, even in expand mode.
+    bookkeeping: bool,
+    /// Variables to declare in hidden slots: a `for` header's variable when each iteration
+    /// gets its own copy (the copy is the `i` the student sees).
+    hidden_vars: HashSet<String>,
+}
+
+/// Names the student uses in a function: identifiers, declared variables, parameters.
+fn student_names(params: &[Param], body: &[Stmt], pkg: &Package) -> HashSet<String> {
+    let mut names = Vec::new();
+    idents_in(body, &mut names);
+    var_names(body, &mut names);
+    let mut out: HashSet<String> = names.into_iter().collect();
+    out.extend(params.iter().map(|p| p.name.name.clone()));
+    out.extend(pkg.globals.keys().cloned());
+    out.extend(pkg.funcs.keys().cloned());
+    out
+}
+
+/// Names declared with `var` anywhere in `body` (`idents_in` sees only their uses).
+fn var_names(body: &[Stmt], out: &mut Vec<String>) {
+    for s in body {
+        match &s.kind {
+            StmtKind::Var(spec) => out.extend(spec.names.iter().map(|n| n.name.clone())),
+            StmtKind::If {
+                init, then, els, ..
+            } => {
+                if let Some(i) = init {
+                    var_names(std::slice::from_ref(&**i), out);
+                }
+                var_names(then, out);
+                if let Some(e) = els {
+                    var_names(e, out);
+                }
+            }
+            StmtKind::For { init, body, .. } => {
+                if let Some(i) = init {
+                    var_names(std::slice::from_ref(&**i), out);
+                }
+                var_names(body, out);
+            }
+            StmtKind::While(_, body) | StmtKind::Range { body, .. } | StmtKind::Block(body) => {
+                var_names(body, out)
+            }
+            StmtKind::Select(cases) => cases.iter().for_each(|c| var_names(&c.body, out)),
+            _ => {}
+        }
+    }
 }
 
 fn lower_func(
@@ -338,6 +396,11 @@ fn lower_func(
         loops: Vec::new(),
         results,
         closures: 0,
+        scratch: Scratch::new(student_names(&f.params, &f.body, pkg)),
+        into: None,
+        naming: None,
+        bookkeeping: false,
+        hidden_vars: HashSet::new(),
     };
     lw.cells = lw.cell_names(&f.body);
     lw.fb.at(f.span);
@@ -366,8 +429,81 @@ impl<'p> FnLower<'p> {
         self.fb.emit(op);
     }
 
+    /// A compiler temporary: `$`-named, so the stage never shows it.
     fn temp(&mut self, name: &str) -> Local {
-        self.fb.fresh(name)
+        self.fb.fresh(&format!("${name}"))
+    }
+
+    /// The next scratch slot of this statement (see [`Scratch`]).
+    fn scratch(&mut self) -> Local {
+        self.scratch.take(&mut self.fb)
+    }
+
+    /// The statement's first scratch slot, for a value computed from its reads and then
+    /// written.
+    fn first_scratch(&mut self) -> Local {
+        self.scratch.first(&mut self.fb)
+    }
+
+    /// A value about to be written to a map entry: when it computes something, the
+    /// computation is its own `Eval` (a step in expand mode, like the add of `m[k]++`) into
+    /// a scratch slot that `keep` (the map and key of the write) do not use.
+    fn staged(&mut self, value: IrExpr, keep: &[&IrExpr], span: Span) -> IrExpr {
+        if !computes(&value) || self.bookkeeping {
+            return value;
+        }
+        let first = self.first_scratch();
+        let t = if keep.iter().any(|e| mentions(e, first)) {
+            self.scratch()
+        } else {
+            first
+        };
+        self.emit(
+            span,
+            Op::Eval {
+                dst: t,
+                expr: value,
+            },
+        );
+        IrExpr::Local(t)
+    }
+
+    /// The slot a new channel, map, mutex or WaitGroup is made in: named after the variable
+    /// it is assigned to (the simulator names the resource after the slot, without `$`).
+    fn resource_slot(&mut self, naming: Option<String>, fallback: &str) -> Local {
+        self.temp(naming.as_deref().unwrap_or(fallback))
+    }
+
+    /// `dst = expr` for a local the student sees: a step of its own in expand mode only when
+    /// it computes something (`n := n * 2`), not for a copy (`v := x`) or loop bookkeeping.
+    fn assign_local(&mut self, span: Span, dst: Local, expr: IrExpr) {
+        if expr == IrExpr::Local(dst) {
+            return;
+        }
+        let op = if computes(&expr) && !self.bookkeeping {
+            Op::Eval { dst, expr }
+        } else {
+            Op::Set { dst, expr }
+        };
+        self.emit(span, op);
+    }
+
+    /// A new slot for the variable `name` (hidden when it is a header variable with
+    /// per-iteration copies).
+    fn var_slot(&mut self, name: &str) -> Local {
+        if self.hidden_vars.contains(name) {
+            self.temp(name)
+        } else {
+            self.fb.fresh(name)
+        }
+    }
+
+    /// Runs `f` with assignments counted as bookkeeping (a `for` header's init and post).
+    fn as_bookkeeping<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let was = std::mem::replace(&mut self.bookkeeping, true);
+        let out = f(self);
+        self.bookkeeping = was;
+        out
     }
 
     fn cell_names(&self, body: &[Stmt]) -> HashSet<String> {
@@ -435,10 +571,17 @@ impl<'p> FnLower<'p> {
 
     /// Declares a new variable in the current scope and initialises it.
     fn declare(&mut self, name: &Ident, ty: Ty, init: IrExpr, span: Span) {
+        self.declare_in(name, ty, init, None, span);
+    }
+
+    /// Like `declare`, into a slot made for it beforehand (see `into`).
+    fn declare_in(&mut self, name: &Ident, ty: Ty, init: IrExpr, slot: Option<Local>, span: Span) {
         if name.name == "_" {
             return;
         }
         if self.cells.contains(&name.name) {
+            // The cell holds the value on the whiteboard; the slot holding the cell itself
+            // is hidden.
             let slot = self.temp(&name.name);
             self.emit(span, Op::MakeCell { dst: slot, init });
             self.scope_insert(
@@ -449,14 +592,8 @@ impl<'p> FnLower<'p> {
                 },
             );
         } else {
-            let slot = self.temp(&name.name);
-            self.emit(
-                span,
-                Op::Eval {
-                    dst: slot,
-                    expr: init,
-                },
-            );
+            let slot = slot.unwrap_or_else(|| self.var_slot(&name.name));
+            self.assign_local(span, slot, init);
             self.scope_insert(
                 &name.name,
                 Var {
@@ -476,6 +613,9 @@ impl<'p> FnLower<'p> {
 
     fn stmt(&mut self, s: &Stmt) -> Res<()> {
         let span = s.span;
+        // Scratch values never outlive their statement (`stable` copies the ones that must),
+        // so each statement starts again at `tmp`.
+        self.scratch.restart();
         match &s.kind {
             StmtKind::Var(spec) => self.local_var(spec),
             StmtKind::Define(names, values) => self.define(names, values, span),
@@ -688,8 +828,13 @@ impl<'p> FnLower<'p> {
             return Ok(());
         }
         let mut vals = Vec::new();
-        for v in &spec.values {
-            vals.push(self.expr(v)?);
+        for (i, v) in spec.values.iter().enumerate() {
+            if let Some(n) = spec.names.get(i) {
+                self.naming = Some(n.name.clone());
+            }
+            let val = self.expr(v);
+            self.naming = None;
+            vals.push(val?);
         }
         for (name, (v, vty)) in spec.names.iter().zip(vals) {
             let ty = match &declared {
@@ -745,26 +890,59 @@ impl<'p> FnLower<'p> {
             self.define_one(ok, Ty::Bool, IrExpr::Local(okt), span)?;
             return Ok(());
         }
+        // `v, ok := m[key]`
         if let (
-            [_, _],
+            [v, ok],
             [Expr {
-                kind: ExprKind::Index(m, _),
+                kind: ExprKind::Index(m, k),
                 span: ispan,
             }],
         ) = (names, values)
         {
-            let (_, mty) = self.expr_type_only(m);
-            if matches!(mty, Ty::Map(..) | Ty::Unknown) {
+            let (vv, okv, vty) = self.comma_ok(m, k, *ispan)?;
+            self.define_one(v, vty, vv, span)?;
+            self.define_one(ok, Ty::Bool, okv, span)?;
+            return Ok(());
+        }
+        // `x := <-ch`, `x := count`, `x := m[k]`, `ch := make(chan int)`: a single new
+        // variable takes the value straight from the visible step, and names the resource.
+        let direct = match (names, values) {
+            ([n], [_])
+                if n.name != "_"
+                    && !self.cells.contains(&n.name)
+                    && self.scopes.last().is_none_or(|s| !s.contains_key(&n.name)) =>
+            {
+                Some(n)
+            }
+            _ => None,
+        };
+        let mut vals = Vec::new();
+        let mut slot = None;
+        for (i, v) in values.iter().enumerate() {
+            if let Some(n) = direct {
+                let l = self.var_slot(&n.name);
+                slot = Some(l);
+                self.into = Some(l);
+            }
+            if names.len() == values.len() {
+                self.naming = names.get(i).map(|n| n.name.clone()).filter(|n| n != "_");
+            }
+            let val = self.expr(v);
+            self.into = None;
+            self.naming = None;
+            vals.push(val?);
+        }
+        if let (Some(n), Some(l), [(v, t)]) = (direct, slot, vals.as_slice()) {
+            if matches!(t, Ty::Tuple(_)) {
                 return Err(Diagnostic::new(
-                    *ispan,
-                    "`v, ok := m[key]` is not part of the Go lesson dialect yet",
-                    "read `m[key]`: a missing key gives the zero value",
+                    span,
+                    "this call returns several values",
+                    "receive them all, like `a, b := f()`",
                 ));
             }
-        }
-        let mut vals = Vec::new();
-        for v in values {
-            vals.push(self.expr(v)?);
+            let (v, t) = (v.clone(), t.clone());
+            self.declare_in(n, t, v, Some(l), span);
+            return Ok(());
         }
         if let ([(v, Ty::Tuple(tys))], true) = (vals.as_slice(), names.len() > 1) {
             if tys.len() != names.len() {
@@ -781,7 +959,7 @@ impl<'p> FnLower<'p> {
             let tmp = self.temp("results");
             self.emit(
                 span,
-                Op::Eval {
+                Op::Set {
                     dst: tmp,
                     expr: v.clone(),
                 },
@@ -821,7 +999,7 @@ impl<'p> FnLower<'p> {
             // With several values, compute all before binding any (`a, b := b, a`).
             let v = if multi {
                 let tmp = self.temp("tmp");
-                self.emit(span, Op::Eval { dst: tmp, expr: v });
+                self.emit(span, Op::Set { dst: tmp, expr: v });
                 IrExpr::Local(tmp)
             } else {
                 v
@@ -857,14 +1035,24 @@ impl<'p> FnLower<'p> {
     }
 
     fn store(&mut self, var: &Var, value: IrExpr, span: Span) -> Res<()> {
-        match &var.store {
-            Store::Local(l) => self.emit(
+        // `count = count + 1` on shared memory: the computation is a step of its own in
+        // expand mode, between the read and the write, as for `count++`.
+        let shared = matches!(var.store, Store::Cell(_) | Store::Global(..));
+        let value = if shared && computes(&value) && !self.bookkeeping {
+            let t = self.first_scratch();
+            self.emit(
                 span,
                 Op::Eval {
-                    dst: *l,
+                    dst: t,
                     expr: value,
                 },
-            ),
+            );
+            IrExpr::Local(t)
+        } else {
+            value
+        };
+        match &var.store {
+            Store::Local(l) => self.assign_local(span, *l, value),
             Store::Cell(c) => self.emit(
                 span,
                 Op::Write {
@@ -915,6 +1103,20 @@ impl<'p> FnLower<'p> {
             self.assign_to(ok, IrExpr::Local(okt), span)?;
             return Ok(());
         }
+        // `v, ok = m[key]`
+        if let (
+            [v, ok],
+            [Expr {
+                kind: ExprKind::Index(m, k),
+                span: ispan,
+            }],
+        ) = (lhs, rhs)
+        {
+            let (vv, okv, _) = self.comma_ok(m, k, *ispan)?;
+            self.assign_to(v, vv, span)?;
+            self.assign_to(ok, okv, span)?;
+            return Ok(());
+        }
         if lhs.len() != rhs.len() {
             return Err(Diagnostic::new(
                 span,
@@ -927,14 +1129,29 @@ impl<'p> FnLower<'p> {
             ));
         }
         if let ([target], [value]) = (lhs, rhs) {
-            let (v, _) = self.expr(value)?;
+            // `x = <-ch` into a plain local takes the value straight from the step; a new
+            // resource is named after its variable.
+            if let ExprKind::Ident(n) = &target.kind {
+                if let Some(Var {
+                    store: Store::Local(l),
+                    ..
+                }) = self.lookup(n)
+                {
+                    self.into = Some(l);
+                }
+                self.naming = Some(n.clone());
+            }
+            let v = self.expr(value);
+            self.into = None;
+            self.naming = None;
+            let (v, _) = v?;
             return self.assign_to(target, v, span);
         }
         let mut vals = Vec::new();
         for value in rhs {
             let (v, _) = self.expr(value)?;
             let tmp = self.temp("tmp");
-            self.emit(span, Op::Eval { dst: tmp, expr: v });
+            self.emit(span, Op::Set { dst: tmp, expr: v });
             vals.push(IrExpr::Local(tmp));
         }
         for (t, v) in lhs.iter().zip(vals) {
@@ -968,6 +1185,7 @@ impl<'p> FnLower<'p> {
                     }
                 }
                 let (kv, _) = self.expr(k)?;
+                let value = self.staged(value, &[&mv, &kv], span);
                 self.emit(
                     span,
                     Op::MapWrite {
@@ -1009,13 +1227,7 @@ impl<'p> FnLower<'p> {
                 match var.store {
                     Store::Local(l) => {
                         let r = rhs(self)?;
-                        self.emit(
-                            span,
-                            Op::Eval {
-                                dst: l,
-                                expr: arith(op, IrExpr::Local(l), r),
-                            },
-                        );
+                        self.assign_local(span, l, arith(op, IrExpr::Local(l), r));
                     }
                     Store::Cell(_) | Store::Global(..) => {
                         let place = match var.store {
@@ -1023,7 +1235,7 @@ impl<'p> FnLower<'p> {
                             Store::Global(g, _) => Place::Global(g),
                             _ => return Ok(()),
                         };
-                        let tmp = self.temp(n);
+                        let tmp = self.scratch();
                         self.emit(
                             target.span,
                             Op::Read {
@@ -1032,13 +1244,13 @@ impl<'p> FnLower<'p> {
                             },
                         );
                         let r = rhs(self)?;
-                        self.emit(
-                            op_span,
-                            Op::Eval {
-                                dst: tmp,
-                                expr: arith(op, IrExpr::Local(tmp), r),
-                            },
-                        );
+                        let e = arith(op, IrExpr::Local(tmp), r);
+                        let add = if self.bookkeeping {
+                            Op::Set { dst: tmp, expr: e }
+                        } else {
+                            Op::Eval { dst: tmp, expr: e }
+                        };
+                        self.emit(op_span, add);
                         self.emit(
                             span,
                             Op::Write {
@@ -1073,7 +1285,7 @@ impl<'p> FnLower<'p> {
                 let mv = self.stable(mv, span);
                 let (kv, _) = self.expr(k)?;
                 let kv = self.stable(kv, span);
-                let tmp = self.temp("tmp");
+                let tmp = self.scratch();
                 self.emit(
                     target.span,
                     Op::MapRead {
@@ -1081,16 +1293,17 @@ impl<'p> FnLower<'p> {
                         map: mv.clone(),
                         key: kv.clone(),
                         default: Some(IrExpr::Const(vty.zero())),
+                        ok: None,
                     },
                 );
                 let r = rhs(self)?;
-                self.emit(
-                    op_span,
-                    Op::Eval {
-                        dst: tmp,
-                        expr: arith(op, IrExpr::Local(tmp), r),
-                    },
-                );
+                let e = arith(op, IrExpr::Local(tmp), r);
+                let add = if self.bookkeeping {
+                    Op::Set { dst: tmp, expr: e }
+                } else {
+                    Op::Eval { dst: tmp, expr: e }
+                };
+                self.emit(op_span, add);
                 self.emit(
                     span,
                     Op::MapWrite {
@@ -1109,14 +1322,17 @@ impl<'p> FnLower<'p> {
         }
     }
 
+    /// An expression that is safe to evaluate again after later statements (scratch slots
+    /// are reused by the next statement, so a value read into one is copied).
     fn stable(&mut self, e: IrExpr, span: Span) -> IrExpr {
         match e {
-            IrExpr::Local(_) | IrExpr::Const(_) | IrExpr::Global(_) => e,
+            IrExpr::Local(l) if !self.scratch.holds(l) => e,
+            IrExpr::Const(_) | IrExpr::Global(_) => e,
             other => {
                 let t = self.temp("tmp");
                 self.emit(
                     span,
-                    Op::Eval {
+                    Op::Set {
                         dst: t,
                         expr: other,
                     },
@@ -1124,6 +1340,41 @@ impl<'p> FnLower<'p> {
                 IrExpr::Local(t)
             }
         }
+    }
+
+    /// `m[key]` with `ok`: the value (the zero value when missing), whether the key is
+    /// there, and the value's type. One visible read.
+    fn comma_ok(&mut self, m: &Expr, k: &Expr, span: Span) -> Res<(IrExpr, IrExpr, Ty)> {
+        let (mv, mty) = self.expr(m)?;
+        let vty = match &mty {
+            Ty::Map(_, v) => (**v).clone(),
+            Ty::Unknown => Ty::Unknown,
+            other => {
+                return Err(Diagnostic::new(
+                    m.span,
+                    format!(
+                        "`v, ok := x[key]` needs a map, but `{}` is {}",
+                        describe_expr(m),
+                        an(other)
+                    ),
+                    "use the two-value form on a map; indexing a slice gives one value",
+                ))
+            }
+        };
+        let (kv, _) = self.expr(k)?;
+        let dst = self.scratch();
+        let ok = self.temp("ok");
+        self.emit(
+            span,
+            Op::MapRead {
+                dst,
+                map: mv,
+                key: kv,
+                default: Some(IrExpr::Const(vty.zero())),
+                ok: Some(ok),
+            },
+        );
+        Ok((IrExpr::Local(dst), IrExpr::Local(ok), vty))
     }
 
     fn check_chan(&self, ty: &Ty, e: &Expr, sending: bool) -> Res<()> {
@@ -1211,14 +1462,23 @@ impl<'p> FnLower<'p> {
                     }
                 }
                 let saved: Vec<bool> = names.iter().map(|n| self.cells.remove(&n.name)).collect();
-                self.stmt(i)?;
+                let hidden: Vec<String> = per_iteration
+                    .iter()
+                    .map(|n| n.name.clone())
+                    .filter(|n| self.hidden_vars.insert(n.clone()))
+                    .collect();
+                let res = self.as_bookkeeping(|me| me.stmt(i));
+                for n in hidden {
+                    self.hidden_vars.remove(&n);
+                }
+                res?;
                 for (n, was) in names.iter().zip(saved) {
                     if was {
                         self.cells.insert(n.name.clone());
                     }
                 }
             } else {
-                self.stmt(i)?;
+                self.as_bookkeeping(|me| me.stmt(i))?;
             }
         }
         let top = self.fb.label();
@@ -1245,7 +1505,7 @@ impl<'p> FnLower<'p> {
             } else {
                 self.cells.remove(&n.name);
             }
-            self.declare(n, var.ty.clone(), current, span);
+            self.as_bookkeeping(|me| me.declare(n, var.ty.clone(), current, span));
             if was {
                 self.cells.insert(n.name.clone());
             } else {
@@ -1258,12 +1518,13 @@ impl<'p> FnLower<'p> {
         self.loop_body(body, next, end)?;
         self.fb.bind(next);
         for (outer_var, copy) in copies {
+            self.scratch.restart();
             let v = self.load(&copy, span)?;
-            self.store(&outer_var, v, span)?;
+            self.as_bookkeeping(|me| me.store(&outer_var, v, span))?;
         }
         self.scopes.pop();
         if let Some(p) = post {
-            self.stmt(p)?;
+            self.as_bookkeeping(|me| me.stmt(p))?;
         }
         self.emit(span, Op::Jump { to: top });
         self.fb.bind(end);
@@ -1272,10 +1533,14 @@ impl<'p> FnLower<'p> {
 
     /// The value of a variable (a visible read for shared ones).
     fn load(&mut self, var: &Var, span: Span) -> Res<IrExpr> {
+        let into = self.into.take();
         Ok(match &var.store {
             Store::Local(l) => IrExpr::Local(*l),
             Store::Cell(c) => {
-                let tmp = self.temp("tmp");
+                let tmp = match into {
+                    Some(l) => l,
+                    None => self.scratch(),
+                };
                 self.emit(
                     span,
                     Op::Read {
@@ -1287,7 +1552,10 @@ impl<'p> FnLower<'p> {
             }
             Store::Global(g, true) => IrExpr::Global(*g),
             Store::Global(g, false) => {
-                let tmp = self.temp("tmp");
+                let tmp = match into {
+                    Some(l) => l,
+                    None => self.scratch(),
+                };
                 self.emit(
                     span,
                     Op::Read {
@@ -1359,20 +1627,21 @@ impl<'p> FnLower<'p> {
                 Ok(())
             }
             Ty::Int | Ty::Slice(_) | Ty::Str => {
-                let counter = self.temp("_i");
-                let limit = if let Ty::Int = oty {
-                    if value.is_some() {
-                        return Err(Diagnostic::new(
-                            over.span,
-                            "range over an integer gives one value",
-                            "write `for i := range 10 {`",
-                        ));
-                    }
-                    self.stable(ov.clone(), span)
-                } else {
-                    IrExpr::Call(Builtin::Len, vec![ov.clone()])
-                };
+                let counter = self.temp("i");
+                if let (Ty::Int, Some(_)) = (&oty, value) {
+                    return Err(Diagnostic::new(
+                        over.span,
+                        "range over an integer gives one value",
+                        "write `for i := range 10 {`",
+                    ));
+                }
+                // Evaluated once: the body may reuse the scratch slot it was read into.
                 let items = self.stable(ov, span);
+                let limit = if let Ty::Int = oty {
+                    items.clone()
+                } else {
+                    IrExpr::Call(Builtin::Len, vec![items.clone()])
+                };
                 let elem = match &oty {
                     Ty::Slice(e) => (**e).clone(),
                     Ty::Str => Ty::Int,
@@ -1380,7 +1649,7 @@ impl<'p> FnLower<'p> {
                 };
                 self.emit(
                     span,
-                    Op::Eval {
+                    Op::Set {
                         dst: counter,
                         expr: IrExpr::int(0),
                     },
@@ -1395,19 +1664,21 @@ impl<'p> FnLower<'p> {
                     },
                 );
                 self.scopes.push(HashMap::new());
-                if let Some(k) = key {
-                    self.declare(k, Ty::Int, IrExpr::Local(counter), span);
-                }
-                if let Some(v) = value {
-                    self.declare(v, elem, items.index(counter), span);
-                }
+                self.as_bookkeeping(|me| {
+                    if let Some(k) = key {
+                        me.declare(k, Ty::Int, IrExpr::Local(counter), span);
+                    }
+                    if let Some(v) = value {
+                        me.declare(v, elem, items.index(counter), span);
+                    }
+                });
                 let res = self.loop_body(body, next, end);
                 self.scopes.pop();
                 res?;
                 self.fb.bind(next);
                 self.emit(
                     span,
-                    Op::Eval {
+                    Op::Set {
                         dst: counter,
                         expr: IrExpr::Local(counter) + 1,
                     },
@@ -1513,14 +1784,6 @@ impl<'p> FnLower<'p> {
         }
         self.fb.bind(end);
         Ok(())
-    }
-
-    fn expr_type_only(&mut self, e: &Expr) -> (IrExpr, Ty) {
-        let ty = match &e.kind {
-            ExprKind::Ident(n) => self.lookup(n).map_or(Ty::Unknown, |v| v.ty),
-            _ => Ty::Unknown,
-        };
-        (IrExpr::Const(Value::Unit), ty)
     }
 
     fn go(&mut self, call: &Expr, span: Span) -> Res<()> {
@@ -1646,6 +1909,9 @@ impl<'p> FnLower<'p> {
 
     fn expr(&mut self, e: &Expr) -> Res<(IrExpr, Ty)> {
         let span = e.span;
+        // Only the outermost expression of an assignment may use its target directly.
+        let into = self.into.take();
+        let naming = self.naming.take();
         Ok(match &e.kind {
             ExprKind::Int(n) => (IrExpr::int(*n), Ty::Int),
             ExprKind::Str(s) => (IrExpr::str(s), Ty::Str),
@@ -1658,8 +1924,10 @@ impl<'p> FnLower<'p> {
                     let Some(var) = self.lookup(n) else {
                         return Err(self.undefined(n, span));
                     };
-                    let v = self.load(&var, span)?;
-                    (v, var.ty)
+                    self.into = into;
+                    let v = self.load(&var, span);
+                    self.into = None;
+                    (v?, var.ty)
                 }
             },
             ExprKind::Binary(op @ (BinOp::And | BinOp::Or), a, b) => {
@@ -1672,7 +1940,7 @@ impl<'p> FnLower<'p> {
                 let end = self.fb.label();
                 self.emit(
                     span,
-                    Op::Eval {
+                    Op::Set {
                         dst: result,
                         expr: l,
                     },
@@ -1692,7 +1960,7 @@ impl<'p> FnLower<'p> {
                 let (r, _) = self.expr(b)?;
                 self.emit(
                     span,
-                    Op::Eval {
+                    Op::Set {
                         dst: result,
                         expr: r,
                     },
@@ -1741,7 +2009,10 @@ impl<'p> FnLower<'p> {
                         Ty::Chan(_, e) => *e,
                         _ => Ty::Unknown,
                     };
-                    let dst = self.temp("v");
+                    let dst = match into {
+                        Some(l) => l,
+                        None => self.temp("v"),
+                    };
                     self.emit(
                         span,
                         Op::ChanRecv {
@@ -1764,7 +2035,14 @@ impl<'p> FnLower<'p> {
                     (v, t)
                 }
             },
-            ExprKind::Call(..) => self.call(e, false)?,
+            ExprKind::Call(..) => {
+                self.into = into;
+                self.naming = naming;
+                let v = self.call(e, false);
+                self.into = None;
+                self.naming = None;
+                v?
+            }
             ExprKind::Make(t, size) => {
                 let ty = type_of(t, span)?;
                 match &ty {
@@ -1783,7 +2061,7 @@ impl<'p> FnLower<'p> {
                             }
                             None => IrExpr::int(0),
                         };
-                        let dst = self.temp("ch");
+                        let dst = self.resource_slot(naming, "ch");
                         let zero = IrExpr::Const(elem.zero());
                         self.emit(
                             span,
@@ -1796,7 +2074,7 @@ impl<'p> FnLower<'p> {
                         (IrExpr::Local(dst), ty)
                     }
                     Ty::Map(..) => {
-                        let dst = self.temp("m");
+                        let dst = self.resource_slot(naming, "m");
                         self.emit(span, Op::MakeMap { dst });
                         (IrExpr::Local(dst), ty)
                     }
@@ -1831,7 +2109,10 @@ impl<'p> FnLower<'p> {
                 let (i, _) = self.expr(index)?;
                 match bty {
                     Ty::Map(_, v) => {
-                        let dst = self.temp("tmp");
+                        let dst = match into {
+                            Some(l) => l,
+                            None => self.scratch(),
+                        };
                         self.emit(
                             span,
                             Op::MapRead {
@@ -1839,6 +2120,7 @@ impl<'p> FnLower<'p> {
                                 map: b,
                                 key: i,
                                 default: Some(IrExpr::Const(v.zero())),
+                                ok: None,
                             },
                         );
                         (IrExpr::Local(dst), *v)
@@ -1862,7 +2144,8 @@ impl<'p> FnLower<'p> {
                 let ty = type_of(t, span)?;
                 match &ty {
                     Ty::Mutex | Ty::WaitGroup if elems.is_empty() => {
-                        let dst = self.temp(if ty == Ty::Mutex { "mu" } else { "wg" });
+                        let fallback = if ty == Ty::Mutex { "mu" } else { "wg" };
+                        let dst = self.resource_slot(naming, fallback);
                         let op = if ty == Ty::Mutex {
                             Op::MakeLock { dst }
                         } else {
@@ -1887,7 +2170,7 @@ impl<'p> FnLower<'p> {
                         (IrExpr::List(items), ty)
                     }
                     Ty::Map(..) => {
-                        let dst = self.temp("m");
+                        let dst = self.resource_slot(naming, "m");
                         self.emit(span, Op::MakeMap { dst });
                         for (k, v) in elems {
                             let Some(k) = k else {
@@ -1962,7 +2245,15 @@ impl<'p> FnLower<'p> {
         }
         self.closures += 1;
         let name = format!("{}.func{}", self.name, self.closures);
-        let mut slot_names: Vec<String> = captured.iter().map(|(n, _)| n.clone()).collect();
+        // A captured cell's slot holds the cell, not the value (which is on the whiteboard):
+        // hidden, like the creator's.
+        let mut slot_names: Vec<String> = captured
+            .iter()
+            .map(|(n, var)| match var.store {
+                Store::Cell(_) => format!("${n}"),
+                _ => n.clone(),
+            })
+            .collect();
         slot_names.extend(params.iter().map(|p| p.name.name.clone()));
         let slot_refs: Vec<&str> = slot_names.iter().map(String::as_str).collect();
         let id = FuncId(self.out.len() as u32);
@@ -1996,6 +2287,11 @@ impl<'p> FnLower<'p> {
                 loops: Vec::new(),
                 results: results_ty,
                 closures: 0,
+                scratch: Scratch::new(student_names(params, body, self.pkg)),
+                into: None,
+                naming: None,
+                bookkeeping: false,
+                hidden_vars: HashSet::new(),
             };
             inner.cells = inner.cell_names(body);
             inner.fb.at(span);
@@ -2030,6 +2326,8 @@ impl<'p> FnLower<'p> {
             return self.expr(e);
         };
         let span = e.span;
+        let into = self.into.take();
+        self.naming = None;
         let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
         if let ExprKind::Selector(base, method) = &func.kind {
             if let ExprKind::Ident(pkgname) = &base.kind {
@@ -2048,11 +2346,15 @@ impl<'p> FnLower<'p> {
                         };
                         let (v, t) = self.expr(a)?;
                         return match t {
-                            Ty::Map(..) => Err(Diagnostic::new(
-                                span,
-                                "`len` of a map is not part of the Go lesson dialect yet",
-                                "keep a separate count of the entries",
-                            )),
+                            Ty::Map(..) => {
+                                // The number of keys is shared memory too: a visible read.
+                                let dst = match into {
+                                    Some(l) => l,
+                                    None => self.scratch(),
+                                };
+                                self.emit(span, Op::MapLen { dst, map: v });
+                                Ok((IrExpr::Local(dst), Ty::Int))
+                            }
                             Ty::Chan(..) => Err(Diagnostic::new(
                                 span,
                                 "`len` of a channel is not part of the Go lesson dialect",
@@ -2147,7 +2449,11 @@ impl<'p> FnLower<'p> {
             },
             _ => Ty::Unknown,
         };
-        let dst = (!statement).then(|| self.temp("result"));
+        let dst = match (statement, into) {
+            (true, _) => None,
+            (false, Some(l)) => Some(l),
+            (false, None) => Some(self.temp("result")),
+        };
         self.emit(
             span,
             Op::Call {

@@ -137,6 +137,8 @@ pub(crate) enum BinOp {
     And,
     /// `or`
     Or,
+    /// `key in d` (dicts only); `key not in d` is `not (key in d)`.
+    In,
 }
 
 /// An expression and its source.

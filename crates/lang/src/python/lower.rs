@@ -13,9 +13,11 @@ use sim::ir::{
 
 use super::ast::{BinOp, Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
 use super::scope::{
-    collect_assigned, collect_globals, dotted, scan_module, Kind, ModuleScope, SharedVar, BUILTINS,
+    collect_assigned, collect_globals, collect_names, dotted, scan_module, Kind, ModuleScope,
+    SharedVar, BUILTINS,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
+use crate::lowering::{computes, mentions, Scratch};
 
 /// Lowers a module.
 pub(crate) fn lower(module: &Module) -> Result<Program, Diagnostics> {
@@ -106,6 +108,21 @@ struct FnLower<'s> {
     loops: Vec<Loop>,
     /// Locks held by enclosing `with` blocks, innermost last.
     held: Vec<(IrExpr, Span)>,
+    /// The student's private copies of shared values: `tmp`, `tmp2`, ….
+    scratch: Scratch,
+    /// Local variables assigned a `threading.Thread(...)`, with the hidden slot that holds
+    /// the thread object until `.start()`: the variable itself reads `None` until then, and
+    /// the running thread after, never a bare function value.
+    threads: HashMap<String, Local>,
+    /// Where the value of the expression being lowered should go, when a statement
+    /// assigns it straight to a local (`x = count` reads `count` into `x`).
+    into: Option<Local>,
+    /// The name of the variable a new lock, queue or dict is being assigned to: the
+    /// resource is named after it.
+    naming: Option<String>,
+    /// Lowering bookkeeping the student did not write as a computation (`append`'s new
+    /// list): assignments are never steps, even in expand mode.
+    bookkeeping: bool,
 }
 
 fn lower_function(
@@ -122,6 +139,14 @@ fn lower_function(
     collect_globals(body, &mut globals);
     let mut assigned = Vec::new();
     collect_assigned(body, &mut assigned)?;
+    let mut taken: HashSet<String> = assigned.iter().cloned().collect();
+    let mut used = Vec::new();
+    collect_names(body, &mut used);
+    taken.extend(used);
+    taken.extend(param_names.iter().map(|p| p.to_string()));
+    taken.extend(scope.shared.keys().cloned());
+    taken.extend(scope.funcs.keys().cloned());
+    let threads = thread_names(body, &scope.imported);
     let mut lw = FnLower {
         scope,
         fb: FunctionBuilder::new(id, name, &param_names),
@@ -133,7 +158,19 @@ fn lower_function(
         kinds: HashMap::new(),
         loops: Vec::new(),
         held: Vec::new(),
+        scratch: Scratch::new(taken),
+        threads: HashMap::new(),
+        into: None,
+        naming: None,
+        bookkeeping: false,
     };
+    for name in threads {
+        let shared = is_main && scope.shared.contains_key(&name);
+        if !shared && !param_names.contains(&name.as_str()) && !lw.globals.contains(&name) {
+            let slot = lw.temp(&name);
+            lw.threads.insert(name, slot);
+        }
+    }
     for (i, p) in params.iter().enumerate() {
         lw.locals.insert(p.name.clone(), Local(i as u32));
         if lw.globals.contains(&p.name) {
@@ -177,8 +214,57 @@ impl<'s> FnLower<'s> {
         self.fb.emit(op);
     }
 
+    /// A compiler temporary: `$`-named, so the stage never shows it.
     fn temp(&mut self, name: &str) -> Local {
-        self.fb.fresh(name)
+        self.fb.fresh(&format!("${name}"))
+    }
+
+    /// The next scratch slot of this statement (see [`Scratch`]).
+    fn scratch(&mut self) -> Local {
+        self.scratch.take(&mut self.fb)
+    }
+
+    /// The statement's first scratch slot, for a value computed from its reads and then
+    /// written.
+    fn first_scratch(&mut self) -> Local {
+        self.scratch.first(&mut self.fb)
+    }
+
+    /// A value about to be written to a dict entry: when it computes something, the
+    /// computation is its own `Eval` (a step in expand mode, like the add of `d[k] += 1`)
+    /// into a scratch slot that `keep` (the map and key of the write) do not use.
+    fn staged(&mut self, value: IrExpr, keep: &[&IrExpr], span: Span) -> IrExpr {
+        if !computes(&value) || self.bookkeeping {
+            return value;
+        }
+        let first = self.first_scratch();
+        let t = if keep.iter().any(|e| mentions(e, first)) {
+            self.scratch()
+        } else {
+            first
+        };
+        self.emit(
+            span,
+            Op::Eval {
+                dst: t,
+                expr: value,
+            },
+        );
+        IrExpr::Local(t)
+    }
+
+    /// `dst = expr` for a local the student sees: a step of its own in expand mode only when
+    /// it computes something (`x = y + 1`), not for a plain copy (`x = y`, `t = None`).
+    fn assign_local(&mut self, span: Span, dst: Local, expr: IrExpr) {
+        if expr == IrExpr::Local(dst) {
+            return;
+        }
+        let op = if computes(&expr) && !self.bookkeeping {
+            Op::Eval { dst, expr }
+        } else {
+            Op::Set { dst, expr }
+        };
+        self.emit(span, op);
     }
 
     fn local(&mut self, name: &str) -> Local {
@@ -233,6 +319,15 @@ impl<'s> FnLower<'s> {
             ));
         }
         Err(self.undefined(name, span))
+    }
+
+    /// The local slot an assignment to `name` would write, when it writes a local.
+    fn local_target(&mut self, name: &str) -> Option<Local> {
+        match self.resolve(name, Span::default()) {
+            Ok(Var::Shared(_)) if self.is_main || self.globals.contains(name) => None,
+            Ok(Var::Func(..)) if self.is_main => None,
+            _ => Some(self.local(name)),
+        }
     }
 
     fn undefined(&self, name: &str, span: Span) -> Diagnostic {
@@ -290,6 +385,9 @@ impl<'s> FnLower<'s> {
 
     fn stmt(&mut self, stmt: &Stmt) -> Res<()> {
         let span = stmt.span;
+        // Scratch values never outlive their statement (`stable`/`stash` copy the ones that
+        // must), so each statement starts again at `tmp`.
+        self.scratch.restart();
         match &stmt.kind {
             StmtKind::Import { .. } | StmtKind::Pass => Ok(()),
             StmtKind::Def { name, .. } => Err(Diagnostic::new(
@@ -329,12 +427,52 @@ impl<'s> FnLower<'s> {
                     ),
                     (k, _) => k,
                 };
-                let v = self.expr(value)?;
+                if let [Expr {
+                    kind: ExprKind::Name(n),
+                    ..
+                }] = targets.as_slice()
+                {
+                    // A thread object waits out of sight until `.start()`; the variable holds
+                    // `None` meanwhile (a thread that is not running yet).
+                    if let (Some(slot), Kind::Thread(_)) = (self.threads.get(n).copied(), &kind) {
+                        self.kinds.insert(n.clone(), kind);
+                        let v = self.expr(value)?;
+                        self.emit(span, Op::Set { dst: slot, expr: v });
+                        let visible = self.local(n);
+                        self.emit(
+                            span,
+                            Op::Set {
+                                dst: visible,
+                                expr: IrExpr::Const(Value::Unit),
+                            },
+                        );
+                        return Ok(());
+                    }
+                    // `x = count` reads straight into `x`; `jobs = queue.Queue()` makes a
+                    // queue called `jobs`. Not when the value uses `x` itself, which must
+                    // still be "used before it is assigned" when it has no value yet.
+                    let mut used = Vec::new();
+                    collect_names(
+                        &[Stmt {
+                            kind: StmtKind::Expr(value.clone()),
+                            span: value.span,
+                        }],
+                        &mut used,
+                    );
+                    if !used.contains(n) {
+                        self.into = self.local_target(n);
+                    }
+                    self.naming = Some(n.clone());
+                }
+                let v = self.expr(value);
+                self.into = None;
+                self.naming = None;
+                let v = v?;
                 if let [target] = targets.as_slice() {
                     return self.assign(target, v, kind, span);
                 }
                 let tmp = self.temp("tmp");
-                self.emit(span, Op::Eval { dst: tmp, expr: v });
+                self.emit(span, Op::Set { dst: tmp, expr: v });
                 for t in targets {
                     self.assign(t, IrExpr::Local(tmp), kind.clone(), span)?;
                 }
@@ -442,25 +580,81 @@ impl<'s> FnLower<'s> {
         }
     }
 
-    /// Stores a value in a temporary so it is computed once.
+    /// Stores a value in a temporary so it is computed once and survives later statements
+    /// (scratch slots are reused by the next statement).
     fn stash(&mut self, e: IrExpr, span: Span) -> Local {
-        if let IrExpr::Local(l) = e {
-            return l;
+        match e {
+            IrExpr::Local(l) if !self.scratch.holds(l) => l,
+            other => {
+                let t = self.temp("tmp");
+                self.emit(
+                    span,
+                    Op::Set {
+                        dst: t,
+                        expr: other,
+                    },
+                );
+                t
+            }
         }
-        let t = self.temp("tmp");
-        self.emit(span, Op::Eval { dst: t, expr: e });
-        t
     }
 
-    /// An expression that is safe to evaluate twice (a local, a constant, a global handle).
+    /// The value of a thread variable (see `threads`): the thread object while it waits in
+    /// its hidden slot (the variable reads `None`), else whatever the variable holds (the
+    /// running thread, or a thread object taken from a list).
+    fn thread_value(&mut self, visible: Local, hidden: Local, span: Span) -> IrExpr {
+        let value = self.temp("thread");
+        let done = self.fb.label();
+        self.emit(
+            span,
+            Op::Set {
+                dst: value,
+                expr: IrExpr::Local(visible),
+            },
+        );
+        self.emit(
+            span,
+            Op::JumpUnless {
+                cond: IrExpr::Local(visible).eq(IrExpr::Const(Value::Unit)),
+                to: done,
+            },
+        );
+        self.emit(
+            span,
+            Op::Set {
+                dst: value,
+                expr: IrExpr::Local(hidden),
+            },
+        );
+        self.fb.bind(done);
+        IrExpr::Local(value)
+    }
+
+    /// A thread variable is given something other than a new thread object: the hidden
+    /// object, if any, is forgotten.
+    fn forget_thread_object(&mut self, name: &str, span: Span) {
+        if let Some(hidden) = self.threads.get(name).copied() {
+            self.emit(
+                span,
+                Op::Set {
+                    dst: hidden,
+                    expr: IrExpr::Const(Value::Unit),
+                },
+            );
+        }
+    }
+
+    /// An expression that is safe to evaluate again after later statements (a local, a
+    /// constant, a global handle).
     fn stable(&mut self, e: IrExpr, name: &str, span: Span) -> IrExpr {
         match e {
-            IrExpr::Local(_) | IrExpr::Const(_) | IrExpr::Global(_) => e,
+            IrExpr::Local(l) if !self.scratch.holds(l) => e,
+            IrExpr::Const(_) | IrExpr::Global(_) => e,
             other => {
                 let t = self.temp(name);
                 self.emit(
                     span,
-                    Op::Eval {
+                    Op::Set {
                         dst: t,
                         expr: other,
                     },
@@ -501,6 +695,21 @@ impl<'s> FnLower<'s> {
                 };
                 match var {
                     Var::Shared(g) => {
+                        // `count = count + 1`: the computation is a step of its own in expand
+                        // mode, between the read and the write, as for `count += 1`.
+                        let value = if computes(&value) && !self.bookkeeping {
+                            let t = self.first_scratch();
+                            self.emit(
+                                span,
+                                Op::Eval {
+                                    dst: t,
+                                    expr: value,
+                                },
+                            );
+                            IrExpr::Local(t)
+                        } else {
+                            value
+                        };
                         self.emit(
                             span,
                             Op::Write {
@@ -509,13 +718,10 @@ impl<'s> FnLower<'s> {
                             },
                         );
                     }
-                    Var::Local(l) => self.emit(
-                        span,
-                        Op::Eval {
-                            dst: l,
-                            expr: value,
-                        },
-                    ),
+                    Var::Local(l) => {
+                        self.assign_local(span, l, value);
+                        self.forget_thread_object(n, span);
+                    }
                     Var::Func(..) => {}
                 }
                 Ok(())
@@ -534,6 +740,7 @@ impl<'s> FnLower<'s> {
                 }
                 let m = self.expr(base)?;
                 let k = self.expr(key)?;
+                let value = self.staged(value, &[&m, &k], span);
                 self.emit(
                     span,
                     Op::MapWrite {
@@ -587,7 +794,7 @@ impl<'s> FnLower<'s> {
                                 format!("add `global {n}` as the first line of `{}`", self.name),
                             ));
                         }
-                        let tmp = self.temp(n);
+                        let tmp = self.scratch();
                         self.emit(
                             target.span,
                             Op::Read {
@@ -621,7 +828,7 @@ impl<'s> FnLower<'s> {
                 let m = self.stable(m, "map", span);
                 let k = self.expr(key)?;
                 let k = self.stable(k, "key", span);
-                let tmp = self.temp("tmp");
+                let tmp = self.scratch();
                 self.emit(
                     target.span,
                     Op::MapRead {
@@ -629,6 +836,7 @@ impl<'s> FnLower<'s> {
                         map: m.clone(),
                         key: k.clone(),
                         default: None,
+                        ok: None,
                     },
                 );
                 let rhs = self.expr(value)?;
@@ -671,7 +879,7 @@ impl<'s> FnLower<'s> {
         let top = self.fb.label();
         let next = self.fb.label();
         let end = self.fb.label();
-        let counter = self.temp("_i");
+        let counter = self.temp("i");
         if let ExprKind::Call { func, args, kwargs } = &iter.kind {
             if matches!(&func.kind, ExprKind::Name(n) if n == "range") {
                 if !kwargs.is_empty() {
@@ -713,10 +921,10 @@ impl<'s> FnLower<'s> {
                         "write `range(10)`",
                     ));
                 }
-                let limit = self.stable(stop, "_n", span);
+                let limit = self.stable(stop, "n", span);
                 self.emit(
                     span,
-                    Op::Eval {
+                    Op::Set {
                         dst: counter,
                         expr: start,
                     },
@@ -730,12 +938,13 @@ impl<'s> FnLower<'s> {
                 self.emit(span, Op::JumpUnless { cond: cmp, to: end });
                 if let Some(v) = &var {
                     self.bind_loop_var(v, IrExpr::Local(counter), span);
+                    self.forget_thread_object(&target.name, span);
                 }
                 self.loop_body(body, next, end)?;
                 self.fb.bind(next);
                 self.emit(
                     span,
-                    Op::Eval {
+                    Op::Set {
                         dst: counter,
                         expr: IrExpr::Local(counter) + step,
                     },
@@ -760,7 +969,7 @@ impl<'s> FnLower<'s> {
         let items = self.stash(items, span);
         self.emit(
             span,
-            Op::Eval {
+            Op::Set {
                 dst: counter,
                 expr: IrExpr::int(0),
             },
@@ -776,12 +985,13 @@ impl<'s> FnLower<'s> {
         );
         if let Some(v) = &var {
             self.bind_loop_var(v, IrExpr::Local(items).index(counter), span);
+            self.forget_thread_object(&target.name, span);
         }
         self.loop_body(body, next, end)?;
         self.fb.bind(next);
         self.emit(
             span,
-            Op::Eval {
+            Op::Set {
                 dst: counter,
                 expr: IrExpr::Local(counter) + 1,
             },
@@ -795,7 +1005,7 @@ impl<'s> FnLower<'s> {
         match var {
             Var::Local(l) => self.emit(
                 span,
-                Op::Eval {
+                Op::Set {
                     dst: *l,
                     expr: value,
                 },
@@ -841,6 +1051,8 @@ impl<'s> FnLower<'s> {
                 _ => true,
             },
             ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None => true,
+            // `k in d` looks the key up in shared memory: a step.
+            ExprKind::Binary(BinOp::In, ..) => false,
             ExprKind::Binary(_, a, b) => self.is_pure(a) && self.is_pure(b),
             ExprKind::Neg(a) | ExprKind::Not(a) => self.is_pure(a),
             ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().all(|i| self.is_pure(i)),
@@ -853,16 +1065,25 @@ impl<'s> FnLower<'s> {
     }
 
     fn expr(&mut self, e: &Expr) -> Res<IrExpr> {
+        // Only the outermost expression of an assignment may use its target directly.
+        let into = self.into.take();
+        let naming = self.naming.take();
         Ok(match &e.kind {
             ExprKind::Int(n) => IrExpr::int(*n),
             ExprKind::Str(s) => IrExpr::str(s),
             ExprKind::Bool(b) => IrExpr::bool(*b),
             ExprKind::None => IrExpr::Const(Value::Unit),
             ExprKind::Name(n) => match self.resolve(n, e.span)? {
-                Var::Local(l) => IrExpr::Local(l),
+                Var::Local(l) => match self.threads.get(n).copied() {
+                    Some(hidden) => self.thread_value(l, hidden, e.span),
+                    None => IrExpr::Local(l),
+                },
                 Var::Shared(g) if g.constant => IrExpr::Global(g.id),
                 Var::Shared(g) => {
-                    let tmp = self.temp(n);
+                    let tmp = match into {
+                        Some(l) => l,
+                        None => self.scratch(),
+                    };
                     self.emit(
                         e.span,
                         Op::Read {
@@ -906,7 +1127,7 @@ impl<'s> FnLower<'s> {
                 let end = self.fb.label();
                 self.emit(
                     e.span,
-                    Op::Eval {
+                    Op::Set {
                         dst: result,
                         expr: left,
                     },
@@ -926,13 +1147,42 @@ impl<'s> FnLower<'s> {
                 let right = self.expr(b)?;
                 self.emit(
                     e.span,
-                    Op::Eval {
+                    Op::Set {
                         dst: result,
                         expr: truthy(right, is_boolean(b)),
                     },
                 );
                 self.fb.bind(end);
                 IrExpr::Local(result)
+            }
+            ExprKind::Binary(BinOp::In, key, container) => {
+                let kind = self.kind_of(container);
+                if !matches!(kind, Kind::Dict | Kind::Unknown) {
+                    return Err(Diagnostic::new(
+                        container.span,
+                        format!(
+                            "`in` tests a dict's keys in the Python lesson dialect, but this is {}",
+                            kind.describe()
+                        ),
+                        "use `in` on a dict, like `if name in seen:`",
+                    ));
+                }
+                let k = self.expr(key)?;
+                let m = self.expr(container)?;
+                // The entry's value is not needed, only whether it is there.
+                let value = self.temp("value");
+                let found = self.temp("in");
+                self.emit(
+                    e.span,
+                    Op::MapRead {
+                        dst: value,
+                        map: m,
+                        key: k,
+                        default: None,
+                        ok: Some(found),
+                    },
+                );
+                IrExpr::Local(found)
             }
             ExprKind::Binary(op, a, b) => {
                 let left = self.expr(a)?;
@@ -955,7 +1205,7 @@ impl<'s> FnLower<'s> {
             ExprKind::Tuple(items) => IrExpr::Tuple(self.exprs(items)?),
             ExprKind::List(items) => IrExpr::List(self.exprs(items)?),
             ExprKind::Dict(entries) => {
-                let map = self.temp("dict");
+                let map = self.temp(naming.as_deref().unwrap_or("dict"));
                 self.emit(e.span, Op::MakeMap { dst: map });
                 for (k, v) in entries {
                     let k = self.expr(k)?;
@@ -978,7 +1228,10 @@ impl<'s> FnLower<'s> {
                 match kind {
                     Kind::List | Kind::Str => b.index(k),
                     Kind::Unknown | Kind::Dict => {
-                        let tmp = self.temp("tmp");
+                        let tmp = match into {
+                            Some(l) => l,
+                            None => self.scratch(),
+                        };
                         self.emit(
                             e.span,
                             Op::MapRead {
@@ -986,6 +1239,7 @@ impl<'s> FnLower<'s> {
                                 map: b,
                                 key: k,
                                 default: None,
+                                ok: None,
                             },
                         );
                         IrExpr::Local(tmp)
@@ -999,7 +1253,14 @@ impl<'s> FnLower<'s> {
                     }
                 }
             }
-            ExprKind::Call { .. } => self.call(e, false)?,
+            ExprKind::Call { .. } => {
+                self.into = into;
+                self.naming = naming;
+                let v = self.call(e, false);
+                self.into = None;
+                self.naming = None;
+                v?
+            }
             ExprKind::Attr(_, attr) => {
                 return Err(Diagnostic::new(
                     attr.span,
@@ -1047,6 +1308,8 @@ impl<'s> FnLower<'s> {
             return self.expr(e);
         };
         let span = e.span;
+        let into = self.into.take();
+        let naming = self.naming.take();
         // Methods on a value: `t.start()`, `lock.acquire()`, `q.put(x)`, `d.get(k)`.
         if let ExprKind::Attr(recv, method) = &func.kind {
             let full = dotted(func, &self.scope.imported);
@@ -1059,6 +1322,8 @@ impl<'s> FnLower<'s> {
                         return Err(self.undefined(n, recv.span));
                     }
                 }
+                // `method` takes the target back (see `into`).
+                self.into = into;
                 return self.method(e, recv, method, args, kwargs, statement);
             }
         }
@@ -1068,7 +1333,10 @@ impl<'s> FnLower<'s> {
                 let f = self.expr(func)?;
                 let a = self.exprs(args)?;
                 self.no_kwargs(kwargs, "this function")?;
-                let dst = self.temp("result");
+                let dst = match into {
+                    Some(l) => l,
+                    None => self.temp("result"),
+                };
                 self.emit(
                     span,
                     Op::Call {
@@ -1129,11 +1397,14 @@ impl<'s> FnLower<'s> {
                         return Ok(IrExpr::Const(Value::Unit));
                     };
                     if name == "len" && matches!(self.kind_of(arg), Kind::Dict) {
-                        return Err(Diagnostic::new(
-                            span,
-                            "`len` of a dict is not part of the Python lesson dialect yet",
-                            "keep a separate count of the entries",
-                        ));
+                        // The number of keys is shared memory too: a visible read.
+                        let m = self.expr(arg)?;
+                        let dst = match into {
+                            Some(l) => l,
+                            None => self.scratch(),
+                        };
+                        self.emit(span, Op::MapLen { dst, map: m });
+                        return Ok(IrExpr::Local(dst));
                     }
                     let v = self.expr(arg)?;
                     return Ok(match name.as_str() {
@@ -1164,14 +1435,14 @@ impl<'s> FnLower<'s> {
                 "dict" => {
                     self.no_kwargs(kwargs, "dict")?;
                     self.arity(e, "dict", args, 0)?;
-                    let map = self.temp("dict");
+                    let map = self.temp(naming.as_deref().unwrap_or("dict"));
                     self.emit(span, Op::MakeMap { dst: map });
                     return Ok(IrExpr::Local(map));
                 }
                 "threading.Lock" => {
                     self.no_kwargs(kwargs, "threading.Lock")?;
                     self.arity(e, "threading.Lock", args, 0)?;
-                    let l = self.temp("lock");
+                    let l = self.temp(naming.as_deref().unwrap_or("lock"));
                     self.emit(span, Op::MakeLock { dst: l });
                     return Ok(IrExpr::Local(l));
                 }
@@ -1196,7 +1467,7 @@ impl<'s> FnLower<'s> {
                         }) if *n <= 0 => None,
                         Some(s) => Some(self.expr(s)?),
                     };
-                    let q = self.temp("queue");
+                    let q = self.temp(naming.as_deref().unwrap_or("queue"));
                     self.emit(
                         span,
                         Op::MakeChan {
@@ -1253,10 +1524,10 @@ impl<'s> FnLower<'s> {
                     ));
                 }
                 let a = self.exprs(args)?;
-                let dst = if statement {
-                    None
-                } else {
-                    Some(self.temp("result"))
+                let dst = match (statement, into) {
+                    (true, _) => None,
+                    (false, Some(l)) => Some(l),
+                    (false, None) => Some(self.temp("result")),
                 };
                 self.emit(
                     span,
@@ -1279,7 +1550,10 @@ impl<'s> FnLower<'s> {
                 }
                 let f = self.expr(func)?;
                 let a = self.exprs(args)?;
-                let dst = self.temp("result");
+                let dst = match into {
+                    Some(l) => l,
+                    None => self.temp("result"),
+                };
                 self.emit(
                     span,
                     Op::Call {
@@ -1394,6 +1668,7 @@ impl<'s> FnLower<'s> {
         statement: bool,
     ) -> Res<IrExpr> {
         let span = e.span;
+        let into = self.into.take();
         let kind = self.kind_of(recv);
         let m = method.name.as_str();
         let expect = |ok: bool, needs: &str| -> Res<()> {
@@ -1426,17 +1701,35 @@ impl<'s> FnLower<'s> {
                     },
                     _ => None,
                 };
-                let spawned = self.temp("thread");
+                let hidden = match (&recv.kind, dst) {
+                    (ExprKind::Name(n), Some(_)) => self.threads.get(n).copied(),
+                    _ => None,
+                };
+                let spawned = match dst {
+                    Some(l) => l,
+                    None => self.temp("thread"),
+                };
                 self.emit(
                     span,
                     Op::Spawn {
-                        dst: Some(dst.unwrap_or(spawned)),
+                        dst: Some(spawned),
                         kind: ProcKind::Thread,
                         callee: Callee::Value(callee),
                         args: Vec::new(),
                         name,
                     },
                 );
+                if let Some(slot) = hidden {
+                    // The object is used up: the variable now holds the running thread, and a
+                    // second `start()` on it crashes, as in Python.
+                    self.emit(
+                        span,
+                        Op::Set {
+                            dst: slot,
+                            expr: IrExpr::Const(Value::Unit),
+                        },
+                    );
+                }
                 if let (None, ExprKind::Name(n)) = (dst, &recv.kind) {
                     if let Ok(Var::Shared(g)) = self.resolve(n, recv.span) {
                         self.emit(
@@ -1490,10 +1783,10 @@ impl<'s> FnLower<'s> {
             "get" if kind == Kind::Queue || (unknown && args.is_empty()) => {
                 self.arity(e, "get", args, 0)?;
                 let q = self.expr(recv)?;
-                let dst = if statement {
-                    None
-                } else {
-                    Some(self.temp("item"))
+                let dst = match (statement, into) {
+                    (true, _) => None,
+                    (false, Some(l)) => Some(l),
+                    (false, None) => Some(self.temp("item")),
                 };
                 self.emit(
                     span,
@@ -1524,7 +1817,10 @@ impl<'s> FnLower<'s> {
                     Some(d) => self.expr(d)?,
                     None => IrExpr::Const(Value::Unit),
                 };
-                let dst = self.temp("tmp");
+                let dst = match into {
+                    Some(l) => l,
+                    None => self.scratch(),
+                };
                 self.emit(
                     span,
                     Op::MapRead {
@@ -1532,6 +1828,7 @@ impl<'s> FnLower<'s> {
                         map,
                         key: k,
                         default: Some(d),
+                        ok: None,
                     },
                 );
                 Ok(IrExpr::Local(dst))
@@ -1553,7 +1850,12 @@ impl<'s> FnLower<'s> {
                     .unwrap_or(IrExpr::Const(Value::Unit));
                 let list = self.expr(recv)?;
                 let grown = list.bin(ir::BinOp::Add, IrExpr::List(vec![item]));
-                self.assign(recv, grown, Kind::List, span)?;
+                // Growing the list is the dialect's business, not a computation to step
+                // through.
+                self.bookkeeping = true;
+                let res = self.assign(recv, grown, Kind::List, span);
+                self.bookkeeping = false;
+                res?;
                 self.kinds.insert(n.clone(), Kind::List);
                 Ok(IrExpr::Const(Value::Unit))
             }
@@ -1589,6 +1891,44 @@ fn arith(op: BinOp, a: IrExpr, b: IrExpr) -> IrExpr {
         BinOp::Ge => ir::BinOp::Ge,
         BinOp::And => ir::BinOp::And,
         BinOp::Or => ir::BinOp::Or,
+        // `in` is lowered to a map look-up before any arithmetic is built; nothing maps
+        // it here.
+        BinOp::In => ir::BinOp::Eq,
     };
     a.bin(ir_op, b)
+}
+
+/// Names bound to a `threading.Thread(...)` somewhere in `body` (`name = threading.Thread(…)`).
+fn thread_names(body: &[Stmt], imported: &HashMap<String, String>) -> Vec<String> {
+    fn walk(body: &[Stmt], imported: &HashMap<String, String>, out: &mut Vec<String>) {
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::Assign { targets, value } => {
+                    let is_thread = matches!(&value.kind, ExprKind::Call { func, .. }
+                        if dotted(func, imported).as_deref() == Some("threading.Thread"));
+                    for t in targets {
+                        match &t.kind {
+                            ExprKind::Name(n) if is_thread && !out.contains(n) => {
+                                out.push(n.clone())
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                StmtKind::For { body, .. }
+                | StmtKind::While { body, .. }
+                | StmtKind::With { body, .. } => walk(body, imported, out),
+                StmtKind::If { branches, orelse } => {
+                    for (_, b) in branches {
+                        walk(b, imported, out);
+                    }
+                    walk(orelse, imported, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(body, imported, &mut out);
+    out
 }

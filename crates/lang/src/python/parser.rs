@@ -764,6 +764,7 @@ impl<'a> Parser<'a> {
 
     fn comparison(&mut self) -> Res<Expr> {
         let left = self.arith()?;
+        let mut negate = false;
         let op = match self.peek() {
             Tok::Op("==") => BinOp::Eq,
             Tok::Op("!=") => BinOp::Ne,
@@ -779,17 +780,11 @@ impl<'a> Parser<'a> {
                     BinOp::Eq
                 }
             }
-            Tok::Kw("in") => {
-                return self.err(
-                    "`in` tests are not part of the Python lesson dialect",
-                    "compare with `==`, or use `d.get(key)` on a dict",
-                )
-            }
+            Tok::Kw("in") => BinOp::In,
             Tok::Kw("not") if matches!(self.peek_at(1), Tok::Kw("in")) => {
-                return self.err(
-                    "`not in` tests are not part of the Python lesson dialect",
-                    "compare with `!=`, or use `d.get(key)` on a dict",
-                )
+                self.pos += 1;
+                negate = true;
+                BinOp::In
             }
             _ => return Ok(left),
         };
@@ -797,17 +792,26 @@ impl<'a> Parser<'a> {
         let right = self.arith()?;
         if matches!(
             self.peek(),
-            Tok::Op("==" | "!=" | "<" | "<=" | ">" | ">=") | Tok::Kw("is")
-        ) {
+            Tok::Op("==" | "!=" | "<" | "<=" | ">" | ">=") | Tok::Kw("is" | "in")
+        ) || (self.is_kw("not") && matches!(self.peek_at(1), Tok::Kw("in")))
+        {
             return self.err(
                 "chained comparisons are not part of the Python lesson dialect",
                 "join two comparisons with `and`, like `0 <= i and i < n`",
             );
         }
         let span = join(left.span, right.span);
-        Ok(Expr {
+        let test = Expr {
             kind: ExprKind::Binary(op, Box::new(left), Box::new(right)),
             span,
+        };
+        Ok(if negate {
+            Expr {
+                kind: ExprKind::Not(Box::new(test)),
+                span,
+            }
+        } else {
+            test
         })
     }
 

@@ -106,3 +106,100 @@ pub fn check_errors(dialect: lang::Dialect, cases: &[(&str, &str, &str)]) {
         failures.join("\n")
     );
 }
+
+/// Runs in expand mode under a seeded random scheduler, to the end.
+pub fn run_expanded(program: &Program, seed: u64) -> World {
+    run_with(
+        program,
+        seed,
+        Options {
+            expand: true,
+            ..Options::default()
+        },
+    )
+}
+
+/// What each step of a run did, one label per step ("T1: read count", "T1: compute tmp",
+/// "main: spawn", …), checking that every step did exactly one such action. Side events
+/// (blocking, waking, exits, detector findings) are left out.
+pub fn step_actions(w: &World) -> Vec<String> {
+    use sim::EventKind as K;
+    let mut out: Vec<(u64, String)> = Vec::new();
+    for e in w.trace().iter() {
+        let who = w.process_name(e.pid).to_string();
+        let what = match &e.kind {
+            K::Read { loc, .. } => format!("read {}", w.location_name(*loc)),
+            K::Write(write) => format!("write {}", w.location_name(write.loc)),
+            K::Compute { local, .. } => format!("compute {}", w.local_name(*local)),
+            K::Spawn { .. } => "spawn".to_string(),
+            K::Join { .. } => "join".to_string(),
+            K::Print { .. } => "print".to_string(),
+            K::Send { .. } => "send".to_string(),
+            K::Receive { .. } => "receive".to_string(),
+            K::WgAdd { delta, .. } if *delta < 0 => "wg done".to_string(),
+            K::WgAdd { .. } => "wg add".to_string(),
+            K::WgWait { .. } => "wg wait".to_string(),
+            K::Acquire { .. } => "acquire".to_string(),
+            K::Release { .. } => "release".to_string(),
+            K::Rendezvous { .. } | K::ChanSend { .. } | K::ChanRecv { .. } => "chan".to_string(),
+            K::Block { .. }
+            | K::Unblock
+            | K::Exit
+            | K::Crash { .. }
+            | K::Finding(_)
+            | K::Deliver { .. }
+            | K::Drop { .. } => continue,
+            other => format!("{other:?}"),
+        };
+        out.push((e.step, format!("{who}: {what}")));
+    }
+    let steps: Vec<u64> = out.iter().map(|(s, _)| *s).collect();
+    let expected: Vec<u64> = (1..=w.step_count()).collect();
+    assert_eq!(steps, expected, "one action per step: {out:#?}");
+    out.into_iter().map(|(_, a)| a).collect()
+}
+
+/// How many times each label occurs, ignoring which process it was (`T1`/`T2` differ by
+/// schedule): "read count" → 5.
+pub fn action_counts(actions: &[String]) -> std::collections::BTreeMap<String, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for a in actions {
+        let what = a.split_once(": ").map_or(a.as_str(), |(_, w)| w);
+        *out.entry(what.to_string()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// The counts as `[("read count", 5), …]` for comparing in a test.
+pub fn counts(pairs: &[(&str, usize)]) -> std::collections::BTreeMap<String, usize> {
+    pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+}
+
+/// Explores every schedule of `program` with its initial processes replaced by two
+/// `kind` processes running `function` (no main process), in expand mode.
+pub fn explore_two_without_main(
+    program: &Program,
+    function: &str,
+    kind: sim::ir::ProcKind,
+) -> Report {
+    let mut p = program.clone();
+    let func = p.function_named(function).expect("function exists");
+    p.processes = (1..=2)
+        .map(|i| sim::ir::ProcessSpec {
+            name: Some(format!("T{i}")),
+            kind,
+            func,
+            args: Vec::new(),
+        })
+        .collect();
+    let world = World::new(
+        p,
+        Options {
+            expand: true,
+            main_exit_ends_program: Some(false),
+            ..Options::default()
+        },
+    )
+    .expect("valid program");
+    explore(&world, ExploreConfig::default())
+}

@@ -19,12 +19,23 @@ struct LocationState {
     reads: Vec<(Access, u32)>,
 }
 
+/// Who looked at and who changed a map's key set. Inserts of different keys do not race
+/// with each other (each entry is its own location); only `len` against an insert does.
+#[derive(Clone, Debug, Default)]
+struct KeySetState {
+    /// The latest insert of a new key per process.
+    inserts: Vec<(Access, u32)>,
+    /// The latest `len` per process.
+    reads: Vec<(Access, u32)>,
+}
+
 /// Vector clocks per process and access history per location.
 #[derive(Clone, Debug, Default)]
 pub struct RaceDetector {
     enabled: bool,
     clocks: Vec<VClock>,
     locations: BTreeMap<Location, LocationState>,
+    key_sets: BTreeMap<Location, KeySetState>,
 }
 
 impl RaceDetector {
@@ -153,6 +164,57 @@ impl RaceDetector {
         }
         state.reads.clear();
         state.write = Some((access, own));
+        out
+    }
+
+    /// Records a read of a map's key set (`len(m)`); returns races with unordered inserts of
+    /// new keys by other processes.
+    pub fn read_keys(&mut self, pid: Pid, loc: Location, step: u64, span: Span) -> Vec<Finding> {
+        self.key_set_access(pid, loc, step, span, false)
+    }
+
+    /// Records that a new key was added to a map; returns races with unordered reads of its
+    /// key set by other processes.
+    pub fn insert_key(&mut self, pid: Pid, loc: Location, step: u64, span: Span) -> Vec<Finding> {
+        self.key_set_access(pid, loc, step, span, true)
+    }
+
+    fn key_set_access(
+        &mut self,
+        pid: Pid,
+        loc: Location,
+        step: u64,
+        span: Span,
+        write: bool,
+    ) -> Vec<Finding> {
+        if !self.enabled {
+            return Vec::new();
+        }
+        let me = self.clock(pid);
+        let own = me.get(pid);
+        let state = self.key_sets.entry(loc).or_default();
+        let access = Access {
+            pid,
+            step,
+            write,
+            span,
+        };
+        let (others, mine) = if write {
+            (&state.reads, &mut state.inserts)
+        } else {
+            (&state.inserts, &mut state.reads)
+        };
+        let out = others
+            .iter()
+            .filter(|(a, at)| a.pid != pid && !me.has_seen(a.pid, *at))
+            .map(|(a, _)| Finding::Race {
+                loc,
+                first: a.clone(),
+                second: access.clone(),
+            })
+            .collect();
+        mine.retain(|(a, _)| a.pid != pid);
+        mine.push((access, own));
         out
     }
 }

@@ -398,6 +398,34 @@ impl FunctionBuilder {
             map: map.into(),
             key: key.into(),
             default,
+            ok: None,
+        });
+    }
+
+    /// `dst, ok = map[key]`: `ok` is whether the key is present; a missing key gives
+    /// `default` (or `Unit`) and never crashes.
+    pub fn map_read_ok(
+        &mut self,
+        dst: Local,
+        ok: Local,
+        map: impl Into<Expr>,
+        key: impl Into<Expr>,
+        default: Option<Expr>,
+    ) {
+        self.emit(Op::MapRead {
+            dst,
+            map: map.into(),
+            key: key.into(),
+            default,
+            ok: Some(ok),
+        });
+    }
+
+    /// `dst = len(map)` (a visible read of the map's key set).
+    pub fn map_len(&mut self, dst: Local, map: impl Into<Expr>) {
+        self.emit(Op::MapLen {
+            dst,
+            map: map.into(),
         });
     }
 

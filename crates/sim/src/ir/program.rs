@@ -307,7 +307,7 @@ pub enum Op {
         value: Expr,
     },
     /// Reads `map[key]` into a local. A missing key yields `default`, or crashes when there is
-    /// none (Python `KeyError`).
+    /// none (Python `KeyError`) and `ok` is not set.
     MapRead {
         /// Destination local.
         dst: Local,
@@ -317,6 +317,19 @@ pub enum Op {
         key: Expr,
         /// Value for a missing key (Go's zero value).
         default: Option<Expr>,
+        /// Where `true`/`false` goes for "the key is present" (Go `v, ok := m[k]`, Python
+        /// `k in d`). With `ok` set a missing key never crashes: `dst` gets `default`, or
+        /// `Unit` when there is none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ok: Option<Local>,
+    },
+    /// Reads the number of entries of a map into a local (Go `len(m)`, Python `len(d)`). For
+    /// the race detector it reads the map's key set, which writing a new key changes.
+    MapLen {
+        /// Destination local.
+        dst: Local,
+        /// The map reference.
+        map: Expr,
     },
     /// Writes `map[key] = value`.
     MapWrite {

@@ -203,11 +203,17 @@ impl Checker<'_> {
                 map,
                 key,
                 default,
+                ok,
             } => {
                 self.local(*dst)?;
+                self.opt_local(ok)?;
                 self.expr(map)?;
                 self.expr(key)?;
                 default.as_ref().map_or(Ok(()), |d| self.expr(d))
+            }
+            Op::MapLen { dst, map } => {
+                self.local(*dst)?;
+                self.expr(map)
             }
             Op::MapWrite { map, key, value } => {
                 self.expr(map)?;

@@ -51,6 +51,10 @@ pub enum EventKind {
         value: Value,
         /// The local it went into.
         into: Option<LocalRef>,
+        /// For a map read that asks whether the key is there (`v, ok := m[k]`, `k in d`):
+        /// whether it was. `None` for every other read.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        found: Option<bool>,
     },
     /// A shared write.
     Write(Box<WriteEvent>),

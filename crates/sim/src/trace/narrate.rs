@@ -13,6 +13,7 @@ fn value(world: &World, v: &Value) -> String {
         Value::Chan(c) => format!("channel {}", world.chan_name(*c)),
         Value::Lock(l) => format!("lock {}", world.lock_name(*l)),
         Value::WaitGroup(w) => format!("WaitGroup {}", world.waitgroup_name(*w)),
+        Value::Map(m) => format!("map {}", world.map_name(*m)),
         _ => v.repr(world.style()),
     }
 }
@@ -155,15 +156,23 @@ impl Event {
                 loc,
                 value: v,
                 into,
+                found,
             } => {
-                let base = format!(
-                    "{me} reads {} = {}",
-                    world.location_name(*loc),
-                    value(world, v)
-                );
-                match into.map(|r| world.local_name(r)) {
-                    Some(local) if !local.starts_with('_') => format!("{base} into {local}"),
-                    _ => base,
+                let loc = world.location_name(*loc);
+                // Compiler temporaries (`_i`, `$t`) are not named to students.
+                let local = into
+                    .map(|r| world.local_name(r))
+                    .filter(|l| !l.starts_with('_') && !l.starts_with('$'));
+                match (found, local) {
+                    (Some(false), Some(local)) => format!(
+                        "{me} looks up {loc}: the key is missing, so {local} = {}",
+                        value(world, v)
+                    ),
+                    (Some(false), None) => format!("{me} looks up {loc}: the key is missing"),
+                    (_, Some(local)) => {
+                        format!("{me} reads {loc} = {} into {local}", value(world, v))
+                    }
+                    (_, None) => format!("{me} reads {loc} = {}", value(world, v)),
                 }
             }
             EventKind::Write(w) => {

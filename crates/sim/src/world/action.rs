@@ -1,7 +1,9 @@
 //! Visible actions: the one atomic thing a process does in its step.
 
 use crate::detect::{BudgetKind, Finding};
-use crate::ir::{ChanId, Expr, Label, Local, MsgId, Op, Pid, Place, SelectCase, Span, Text, Value};
+use crate::ir::{
+    ChanId, Expr, Label, Local, MapId, MsgId, Op, Pid, Place, SelectCase, Span, Text, Value,
+};
 use crate::trace::{DropReason, EventKind, LocalRef, WriteEvent};
 
 use super::eval::{crash, Eval, Fault};
@@ -114,12 +116,34 @@ impl World {
         }
     }
 
-    fn shared_read(&mut self, pid: Pid, loc: Location, value: Value, dst: Local, span: Span) {
-        let races = self.races.read(pid, loc, self.steps, span);
-        self.lost.read(pid, loc, &value);
+    fn shared_read(
+        &mut self,
+        pid: Pid,
+        loc: Location,
+        value: Value,
+        dst: Local,
+        span: Span,
+        found: Option<bool>,
+    ) {
+        let races = match loc {
+            Location::Keys(_) => self.races.read_keys(pid, loc, self.steps, span),
+            _ => {
+                self.lost.read(pid, loc, &value);
+                self.races.read(pid, loc, self.steps, span)
+            }
+        };
         let into = Some(self.local_ref(pid, dst));
         self.set_local(pid, dst, value.clone());
-        self.emit(pid, span, EventKind::Read { loc, value, into });
+        self.emit(
+            pid,
+            span,
+            EventKind::Read {
+                loc,
+                value,
+                into,
+                found,
+            },
+        );
         for f in races {
             self.report(pid, span, f);
         }
@@ -158,6 +182,16 @@ impl World {
         }
     }
 
+    fn map_of(&self, pid: Pid, map: &Expr) -> Eval<MapId> {
+        match self.eval_in(pid, map)? {
+            Value::Map(m) if m.index() < self.mem.maps.len() => Ok(m),
+            other => crash(format!(
+                "expected a map, got {}",
+                other.repr(self.program.style)
+            )),
+        }
+    }
+
     fn map_entry(
         &mut self,
         pid: Pid,
@@ -166,10 +200,7 @@ impl World {
         create: bool,
     ) -> Eval<(Location, Value)> {
         let style = self.program.style;
-        let m = match self.eval_in(pid, map)? {
-            Value::Map(m) if m.index() < self.mem.maps.len() => m,
-            other => return crash(format!("expected a map, got {}", other.repr(style))),
-        };
+        let m = self.map_of(pid, map)?;
         let key = self.eval_in(pid, key)?;
         let Some(shared) = self.mem.maps.get_mut(m.index()) else {
             return crash("the map does not exist");
@@ -538,7 +569,7 @@ impl World {
             Op::Read { dst, place } => {
                 let loc = self.location(pid, place)?;
                 let value = self.mem.load(loc).unwrap_or_default();
-                self.shared_read(pid, loc, value, *dst, span);
+                self.shared_read(pid, loc, value, *dst, span, None);
                 Ok(Flow::Next)
             }
             Op::Write { place, value } => {
@@ -552,23 +583,47 @@ impl World {
                 map,
                 key,
                 default,
+                ok,
             } => {
-                let (loc, _) = self.map_entry(pid, map, key, default.is_some())?;
-                let value = match (self.mem.load(loc), default) {
+                // A read that may miss still tracks the entry, so a later insert of that key
+                // by another process is seen as a race with this look-up.
+                let create = default.is_some() || ok.is_some();
+                let (loc, _) = self.map_entry(pid, map, key, create)?;
+                let stored = self.mem.load(loc);
+                let present = stored.is_some();
+                let value = match (stored, default) {
                     (Some(v), _) => v,
                     (None, Some(d)) => self.eval_in(pid, d)?,
+                    (None, None) if ok.is_some() => Value::Unit,
                     (None, None) => {
                         let key = self.eval_in(pid, key)?;
                         return crash(format!("KeyError: {}", key.repr(style)));
                     }
                 };
-                self.shared_read(pid, loc, value, *dst, span);
+                let found = ok.map(|_| present);
+                self.shared_read(pid, loc, value, *dst, span, found);
+                if let Some(o) = ok {
+                    self.set_local(pid, *o, Value::Bool(present));
+                }
+                Ok(Flow::Next)
+            }
+            Op::MapLen { dst, map } => {
+                let loc = Location::Keys(self.map_of(pid, map)?);
+                let value = self.mem.load(loc).unwrap_or_default();
+                self.shared_read(pid, loc, value, *dst, span, None);
                 Ok(Flow::Next)
             }
             Op::MapWrite { map, key, value } => {
                 let (loc, _) = self.map_entry(pid, map, key, true)?;
                 let value = self.eval_in(pid, value)?;
+                let new_key = self.mem.load(loc).is_none();
                 self.shared_write(pid, loc, value, span);
+                if let (true, Location::Entry(m, _)) = (new_key, loc) {
+                    let step = self.steps;
+                    for f in self.races.insert_key(pid, Location::Keys(m), step, span) {
+                        self.report(pid, span, f);
+                    }
+                }
                 Ok(Flow::Next)
             }
             Op::Acquire { lock } => {

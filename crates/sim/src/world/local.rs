@@ -154,14 +154,17 @@ impl World {
         })
     }
 
+    /// The name a new resource takes from the slot it is made in. A leading `$` (a front
+    /// end's hidden temporary, such as the `$jobs` behind `jobs := make(chan int)`) is
+    /// dropped, so the channel is still called `jobs`.
     fn slot_name(&self, pid: Pid, l: crate::ir::Local) -> String {
         self.procs
             .get(pid.index())
             .and_then(|p| p.frames.last())
             .and_then(|f| self.program.function(f.func))
             .and_then(|f| f.locals.get(l.index()))
-            .cloned()
-            .unwrap_or_else(|| "_".to_string())
+            .map(|n| n.strip_prefix('$').filter(|n| !n.is_empty()).unwrap_or(n))
+            .map_or_else(|| "_".to_string(), str::to_string)
     }
 
     pub(crate) fn exec_local(&mut self, pid: Pid, op: &Op, span: Span) -> Eval<LocalFlow> {

@@ -15,6 +15,8 @@ pub enum Location {
     Cell(CellId),
     /// Entry number `1` of map `0` (entries are numbered by first insertion).
     Entry(MapId, u32),
+    /// The set of keys of a map: what `len(m)` reads and writing a new key changes.
+    Keys(MapId),
 }
 
 #[derive(Clone, Debug, Default)]
@@ -26,6 +28,12 @@ pub(crate) struct SharedMap {
 }
 
 impl SharedMap {
+    /// The number of keys that hold a value (entries made by a read of a missing key do not
+    /// count).
+    pub(crate) fn len(&self) -> usize {
+        self.values.iter().filter(|v| v.is_some()).count()
+    }
+
     pub(crate) fn entry(&mut self, key: &Value) -> u32 {
         if let Some(i) = self.index.get(key) {
             return *i;
@@ -54,6 +62,10 @@ impl Memory {
                 .maps
                 .get(m.index())
                 .and_then(|m| m.values.get(e as usize).cloned().flatten()),
+            Location::Keys(m) => self
+                .maps
+                .get(m.index())
+                .map(|m| Value::Int(i64::try_from(m.len()).unwrap_or(i64::MAX))),
         }
     }
 
@@ -71,6 +83,8 @@ impl Memory {
                 };
                 return slot.replace(value).unwrap_or_default();
             }
+            // The key set changes only through entries.
+            Location::Keys(_) => return Value::Unit,
         };
         match slot {
             Some(slot) => std::mem::replace(slot, value),

@@ -117,7 +117,11 @@ fn uses_shared_memory(program: &Program) -> bool {
         f.code.iter().any(|i| {
             matches!(
                 i.op,
-                Op::Read { .. } | Op::Write { .. } | Op::MapRead { .. } | Op::MapWrite { .. }
+                Op::Read { .. }
+                    | Op::Write { .. }
+                    | Op::MapRead { .. }
+                    | Op::MapWrite { .. }
+                    | Op::MapLen { .. }
             )
         })
     })

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ir::{ChanId, LockId, Pid, Value, WaitGroupId};
+use crate::ir::{ChanId, LockId, MapId, Pid, Value, WaitGroupId};
 use crate::trace::LocalRef;
 
 use super::memory::Location;
@@ -100,7 +100,15 @@ impl World {
             .map_or_else(|| format!("waitgroup#{}", w.0), |s| s.name.to_string())
     }
 
-    /// The name of a shared location: `count`, `x` (a cell), `hits["a"]`.
+    /// The name of a map.
+    pub fn map_name(&self, m: MapId) -> String {
+        self.mem
+            .maps
+            .get(m.index())
+            .map_or_else(|| format!("map#{}", m.0), |map| map.name.to_string())
+    }
+
+    /// The name of a shared location: `count`, `x` (a cell), `hits["a"]`, `len(hits)`.
     pub fn location_name(&self, loc: Location) -> String {
         match loc {
             Location::Global(g) => self
@@ -122,6 +130,10 @@ impl World {
                     format!("{}[{key}]", map.name)
                 }
                 None => format!("map#{}[?]", m.0),
+            },
+            Location::Keys(m) => match self.mem.maps.get(m.index()) {
+                Some(map) => format!("len({})", map.name),
+                None => format!("len(map#{})", m.0),
             },
         }
     }
