@@ -71,9 +71,22 @@ pub struct Highlights {
     pub cycle: Vec<u32>,
 }
 
+/// A message travelling across the network (network mode), not yet delivered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InFlight {
+    /// Who sent it.
+    pub from: String,
+    /// Whom it is for.
+    pub to: String,
+    /// What it says.
+    pub value: String,
+}
+
 /// The world at one step.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Frame {
+    /// Messages in flight, oldest first.
+    pub in_flight: Vec<InFlight>,
     /// Every process, by pid.
     pub processes: Vec<ProcessCard>,
     /// Shared memory.
@@ -127,6 +140,14 @@ impl Frame {
             })
             .collect();
         Frame {
+            in_flight: world
+                .in_flight()
+                .map(|m| InFlight {
+                    from: world.process_name(m.from).to_string(),
+                    to: world.process_name(m.to).to_string(),
+                    value: m.value.show(style),
+                })
+                .collect(),
             processes,
             shared: world
                 .shared_state()

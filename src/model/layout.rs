@@ -10,6 +10,8 @@ pub const CARD_HEIGHT: f64 = 112.0;
 pub const BOARD_HEIGHT: f64 = 64.0;
 /// Room under a card for its mailbox.
 pub const MAILBOX_HEIGHT: f64 = 34.0;
+/// Height of the band that shows messages in flight (network mode).
+pub const NETWORK_HEIGHT: f64 = 40.0;
 
 const GAP: f64 = 16.0;
 const MARGIN: f64 = 12.0;
@@ -32,6 +34,8 @@ pub struct Layout {
     pub vars: Vec<Point>,
     /// Top-left of each process card, by pid order.
     pub cards: Vec<Point>,
+    /// Top-left of the network band, when messages are in flight.
+    pub network: Option<Point>,
     /// Total height the stage needs.
     pub height: f64,
 }
@@ -39,7 +43,8 @@ pub struct Layout {
 impl Layout {
     /// Lays out `vars` shared variables and `processes` cards, with mailbox
     /// room when any process is an actor.
-    pub fn new(vars: usize, processes: usize, mailboxes: bool) -> Layout {
+    /// `network` makes room for the band of messages in flight.
+    pub fn new(vars: usize, processes: usize, mailboxes: bool, network: bool) -> Layout {
         let mut y = MARGIN;
         let (board, var_points) = if vars == 0 {
             (None, Vec::new())
@@ -56,6 +61,12 @@ impl Layout {
             y += BOARD_HEIGHT + GAP * 2.0;
             (Some(board), points)
         };
+
+        let network = network.then(|| {
+            let at = Point { x: MARGIN, y };
+            y += NETWORK_HEIGHT + GAP;
+            at
+        });
 
         let per_row = (((STAGE_WIDTH - 2.0 * MARGIN + GAP) / (CARD_WIDTH + GAP)) as usize).max(1);
         let row_height = CARD_HEIGHT + if mailboxes { MAILBOX_HEIGHT } else { 0.0 } + GAP;
@@ -78,6 +89,7 @@ impl Layout {
             board,
             vars: var_points,
             cards,
+            network,
             height,
         }
     }
@@ -106,7 +118,7 @@ mod tests {
     #[test]
     fn cards_never_overlap_and_stay_on_stage() {
         for n in 1..12 {
-            let layout = Layout::new(2, n, true);
+            let layout = Layout::new(2, n, true, true);
             for (i, a) in layout.cards.iter().enumerate() {
                 assert!(
                     a.x >= 0.0 && a.x + CARD_WIDTH <= STAGE_WIDTH,
@@ -123,7 +135,7 @@ mod tests {
 
     #[test]
     fn no_board_without_shared_memory() {
-        let layout = Layout::new(0, 2, false);
+        let layout = Layout::new(0, 2, false, false);
         assert!(layout.board.is_none());
         assert!(
             layout.cards[0].y < BOARD_HEIGHT,
@@ -133,11 +145,25 @@ mod tests {
 
     #[test]
     fn variables_sit_inside_the_board() {
-        let layout = Layout::new(3, 2, false);
+        let layout = Layout::new(3, 2, false, false);
         let board = layout.board.expect("a board");
         for v in &layout.vars {
             assert!(v.x > board.x && v.x < STAGE_WIDTH - board.x);
             assert!(v.y > board.y && v.y < board.y + BOARD_HEIGHT);
         }
+    }
+}
+
+#[cfg(test)]
+mod network_tests {
+    use super::*;
+
+    #[test]
+    fn the_network_band_sits_between_the_board_and_the_cards() {
+        let layout = Layout::new(1, 2, true, true);
+        let band = layout.network.expect("a band");
+        assert!(band.y >= BOARD_HEIGHT);
+        assert!(layout.cards.iter().all(|c| c.y >= band.y + NETWORK_HEIGHT));
+        assert!(Layout::new(1, 2, true, false).network.is_none());
     }
 }

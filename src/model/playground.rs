@@ -40,7 +40,12 @@ pub struct Placed {
 
 /// Compiles the playground's source into a panel program, or the errors placed
 /// at their `line:col`.
-pub fn compile(dialect: Dialect, source: &str, run: u32) -> Result<PanelProgram, Vec<Placed>> {
+pub fn compile(
+    dialect: Dialect,
+    source: &str,
+    run: u32,
+    network: bool,
+) -> Result<PanelProgram, Vec<Placed>> {
     match lang::compile(dialect, source) {
         Ok(program) => Ok(PanelProgram {
             id: format!("playground-{run}"),
@@ -48,7 +53,10 @@ pub fn compile(dialect: Dialect, source: &str, run: u32) -> Result<PanelProgram,
             dialect,
             source: source.to_string(),
             program: Arc::new(program),
-            options: sim::Options::default(),
+            options: sim::Options {
+                network,
+                ..sim::Options::default()
+            },
         }),
         Err(errors) => Err(errors
             .iter()
@@ -71,7 +79,7 @@ mod tests {
     fn python_and_erlang_starters_compile() {
         for d in [Dialect::Python, Dialect::Erlang] {
             assert!(
-                compile(d, starter(d), 0).is_ok(),
+                compile(d, starter(d), 0, false).is_ok(),
                 "the {d} starter compiles"
             );
         }
@@ -79,9 +87,14 @@ mod tests {
 
     #[test]
     fn an_error_is_placed_at_its_line_and_column() {
-        let errors = compile(Dialect::Python, "count = 0\nasync def f():\n    pass\n", 0)
-            .err()
-            .expect("async is not part of the dialect");
+        let errors = compile(
+            Dialect::Python,
+            "count = 0\nasync def f():\n    pass\n",
+            0,
+            false,
+        )
+        .err()
+        .expect("async is not part of the dialect");
         assert_eq!((errors[0].line, errors[0].col), (2, 1));
         assert!(!errors[0].hint.is_empty(), "every error has a hint");
     }

@@ -13,12 +13,18 @@ pub fn PlaygroundPage() -> impl IntoView {
     let source = RwSignal::new(starter(lang::Dialect::Python).to_string());
     let errors: RwSignal<Vec<Placed>> = RwSignal::new(Vec::new());
     let runs = RwSignal::new(0u32);
+    let network = RwSignal::new(false);
     let program = RwSignal::new_local(None);
 
     let run = move || {
         let n = runs.get_untracked() + 1;
         runs.set(n);
-        match compile(dialect.get_untracked(), &source.get_untracked(), n) {
+        match compile(
+            dialect.get_untracked(),
+            &source.get_untracked(),
+            n,
+            network.get_untracked(),
+        ) {
             Ok(p) => {
                 errors.set(Vec::new());
                 program.set(Some(p));
@@ -49,6 +55,11 @@ pub fn PlaygroundPage() -> impl IntoView {
                         prop:value=move || dialect.get().name()>
                         {lang::Dialect::ALL.iter().map(|d| view! { <option value=d.name()>{dialect_label(*d)}</option> }).collect_view()}
                     </select>
+                </label>
+                <label class="pg-network" title="Messages between actors travel separately and can arrive late or be lost; you choose when">
+                    <input type="checkbox" prop:checked=move || network.get()
+                        on:change=move |ev| network.set(event_target_checked(&ev))/>
+                    " Network mode"
                 </label>
                 <button type="button" class="primary" on:click=move |_| run()>"Run ▶"</button>
                 <span class="pg-hint">"Runs in your browser. Tab indents; Esc then Tab leaves the editor."</span>

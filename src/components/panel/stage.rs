@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::model::frame::{CardState, Frame, ProcessCard};
-use crate::model::layout::{Layout, Point, BOARD_HEIGHT, CARD_HEIGHT, CARD_WIDTH, STAGE_WIDTH};
+use crate::model::layout::{
+    Layout, Point, BOARD_HEIGHT, CARD_HEIGHT, CARD_WIDTH, NETWORK_HEIGHT, STAGE_WIDTH,
+};
 use crate::model::motion::{Anchor, Motion, MotionKind};
 
 /// Most locals a card lists; more would not fit.
@@ -30,7 +32,12 @@ pub fn Stage(
     let layout = Memo::new(move |_| {
         frame.with(|f| {
             let mailboxes = f.processes.iter().any(|p| p.kind == "actor");
-            Layout::new(f.shared.len(), f.processes.len(), mailboxes)
+            Layout::new(
+                f.shared.len(),
+                f.processes.len(),
+                mailboxes,
+                !f.in_flight.is_empty(),
+            )
         })
     });
     let view_box = move || format!("0 0 {STAGE_WIDTH} {}", layout.with(|l| l.height));
@@ -48,7 +55,8 @@ pub fn Stage(
                     .map(|(card, at)| view! { <Card card=card.clone() at=*at/> })
                     .collect_view();
                 let waits = view! { <WaitFor frame=f.clone() layout=l.clone()/> };
-                view! { {board} {cards} <g class="waits">{waits}</g> }
+                let network = l.network.map(|at| view! { <Network frame=f.clone() at=at/> });
+                view! { {board} {network} {cards} <g class="waits">{waits}</g> }
             }}
             <g class="motions" aria-hidden="true">
                 {move || {
@@ -118,6 +126,42 @@ fn Whiteboard(origin: Point, frame: Frame, layout: Layout) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+        </g>
+    }
+}
+
+/// Most messages in flight drawn; the rest are counted.
+const MAX_IN_FLIGHT: usize = 6;
+
+/// The network band: messages sent but not yet delivered, oldest first.
+#[component]
+fn Network(frame: Frame, at: Point) -> impl IntoView {
+    let hidden = frame.in_flight.len().saturating_sub(MAX_IN_FLIGHT);
+    view! {
+        <g class="network">
+            <rect class="network-bg" x=at.x y=at.y width=STAGE_WIDTH - 2.0 * at.x height=NETWORK_HEIGHT rx="8"/>
+            <text class="network-title" x=at.x + 10.0 y=at.y + 14.0>
+                {format!("in flight: {}", frame.in_flight.len())}
+            </text>
+            {frame
+                .in_flight
+                .iter()
+                .take(MAX_IN_FLIGHT)
+                .enumerate()
+                .map(|(i, m)| {
+                    let x = at.x + 90.0 + 66.0 * i as f64;
+                    view! {
+                        <g class="envelope flying">
+                            <title>{format!("{} → {}: {}", m.from, m.to, m.value)}</title>
+                            <rect x=x y=at.y + 8.0 width="60" height="24" rx="3"/>
+                            <text x=x + 30.0 y=at.y + 24.0 text-anchor="middle">{clip(&format!("→{} {}", m.to, m.value), 10)}</text>
+                        </g>
+                    }
+                })
+                .collect_view()}
+            {(hidden > 0).then(|| view! {
+                <text class="network-more" x=at.x + 90.0 + 66.0 * MAX_IN_FLIGHT as f64 y=at.y + 24.0>{format!("+{hidden}")}</text>
+            })}
         </g>
     }
 }
