@@ -2,11 +2,12 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup serve test
+.PHONY: help setup serve test bench
 
 help:
 	@echo "make serve   install what is missing, then serve the app on http://127.0.0.1:8080/"
 	@echo "make test    install what is missing, then run every test layer"
+	@echo "make bench   install Erlang and Go if missing, then print the side-by-side benchmarks"
 
 setup:
 	@bash scripts/setup.sh
@@ -16,3 +17,6 @@ serve: setup
 
 test: setup
 	@bash scripts/test.sh
+
+bench: setup
+	@bash scripts/bench.sh

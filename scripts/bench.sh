@@ -12,6 +12,7 @@ RUNS=${RUNS:-5}
 NODES=1000
 LAPS=1000
 out=target/bench
+examples=${CARGO_TARGET_DIR:-target}/release/examples
 results=$out/results.txt
 
 step_no=0
@@ -59,33 +60,40 @@ fi
 erl_version=$(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().')
 go_version=$(go env GOVERSION)
 chromium_version=$(/usr/bin/chromium --version 2>/dev/null | awk '{ print $2 }')
-loom_version=$(awk '/^name = "loom"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 done_step "Erlang/OTP $erl_version, $go_version, Chromium $chromium_version"
 
 step "build: the simulator's runners (release), the wasm test, ring.erl and ring.go"
 mkdir -p "$out"
-# The workspace release profile, the one the app ships with, for native and wasm alike.
-cargo build --release -p switchboard-benches --examples
-say "      native runners built"
+# The workspace release profile, the one the app ships with, for the ring native and in wasm.
+cargo build --release -p switchboard-benches --example ring
+say "      native ring built"
+# loom runs its threads as coroutines that it cancels by unwinding, so it cannot run under the
+# profile's panic = "abort"; both explorers get panic = "unwind" to be compared alike.
+CARGO_PROFILE_RELEASE_PANIC=unwind cargo build --release -p switchboard-benches \
+  --example explore --example loom_counter
+say "      explorer and loom runners built (panic = unwind)"
 cargo test --release --target wasm32-unknown-unknown -p switchboard-benches \
   --features wasm-bench --test wasm_ring --no-run
 say "      wasm ring built"
 erlc -o "$out" benches/ring.erl
 (cd benches && go build -o "../$out/ring-go" ring.go)
+loom_version=$(awk '/^name = "loom"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 done_step "built into $out/"
 
-# Each runner prints `result name=... seconds=... work=...`; keep those lines, show the rest.
-record() {
-  local line
+# Runs one runner, keeps its whole output in target/bench/NAME.log, and appends its
+# `result name=... seconds=... work=...` lines to the results; a failing runner stops the run.
+measure() {
+  local label=$1 log=$out/$1.log line
+  shift
+  if ! "$@" >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    fail "$label failed (whole output: $log)"
+  fi
+  grep -o 'result name=.*' "$log" >"$log.results" || fail "$label printed no result (see $log)"
   while IFS= read -r line; do
-    case $line in
-      *"result name="*)
-        line=${line#*result name=}
-        echo "result name=$line" >>"$results"
-        say "      ${line%% *}: $(sed -E 's/.*seconds=([0-9.]+) work=([0-9]+).*/\1 s, work \2/' <<<"$line")"
-        ;;
-    esac
-  done
+    echo "$line" >>"$results"
+    say "        $(sed -E 's/result name=([^ ]+) seconds=([0-9.]+) work=([0-9]+).*/\1: \2 s, work \3/' <<<"$line")"
+  done <"$log.results"
 }
 
 step "measure: $RUNS rounds of sim ring, Erlang ring, Go ring, wasm ring, explorer, loom"
@@ -94,13 +102,16 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=600
 for round in $(seq 1 "$RUNS"); do
   say "      round $round of $RUNS"
-  "target/release/examples/ring" | record
-  erl -noshell -pa "$out" -run ring main "$NODES" "$LAPS" | record
-  GOMAXPROCS=1 "$out/ring-go" "$NODES" "$LAPS" | record
-  cargo test --release --target wasm32-unknown-unknown -p switchboard-benches \
-    --features wasm-bench --test wasm_ring -q -- --nocapture 2>&1 | record
-  "target/release/examples/explore" | record
-  "target/release/examples/loom_counter" | record
+  measure sim-ring "$examples/ring"
+  measure erlang-ring erl -noshell -pa "$out" -run ring main "$NODES" "$LAPS"
+  measure go-ring env GOMAXPROCS=1 "$out/ring-go" "$NODES" "$LAPS"
+  measure wasm-ring cargo test --release --target wasm32-unknown-unknown \
+    -p switchboard-benches --features wasm-bench --test wasm_ring -- --nocapture
+  # The runner reads Chromium's flags from the package's webdriver.json (benches/).
+  grep -A1 'webdriver.json' "$out/wasm-ring.log" | grep -qx Ok \
+    || fail "the wasm runner did not read benches/webdriver.json (see $out/wasm-ring.log)"
+  measure explorer "$examples/explore"
+  measure loom "$examples/loom_counter"
 done
 done_step "$(wc -l <"$results") measurements in $results"
 
@@ -120,37 +131,41 @@ median() {
 # Smallest and largest seconds, to show the spread the median hides.
 spread() {
   grep "^result name=$1 " "$results" | sed -E 's/.* seconds=([0-9.]+).*/\1/' | sort -g \
-    | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.3f-%.3f", lo, hi }'
+    | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo; print hi }' | ms | paste -sd-
 }
-# The last note a runner printed after `work=N` (outcome histograms and such).
+# What a runner noted after `work=N` in its last run (final counts and such).
 note() { grep "^result name=$1 " "$results" | tail -n1 | sed -E 's/.* work=[0-9]+ ?//'; }
+# Milliseconds, three significant figures at most.
+ms() { awk '{ m = $1 * 1000; if (m >= 100) printf "%.0f\n", m; else printf "%.3g\n", m }'; }
+secs() { median "$1" seconds | ms; }
+rate() { awk -v s="$(median "$1" seconds)" -v h="$(median "$1" work)" 'BEGIN { printf "%.2f M hops/s", h / s / 1e6 }'; }
+# How many times longer the first took than the second, from the medians.
+ratio() { awk -v a="$(median "$1" seconds)" -v b="$(median "$2" seconds)" 'BEGIN { printf "%.3gx", a / b }'; }
+row() { printf '  %-32s %9s %15s  %-20s %s\n' "$@"; }
 
-step "table (medians of $RUNS runs on $(nproc) cores)"
-row() { printf '  %-34s %10s %13s  %-24s %s\n' "$@"; }
-t() { median "$1" seconds; }
-hops_rate() { awk -v s="$(t "$1")" -v h="$(median "$1" work)" 'BEGIN { printf "%.3g hops/s", h / s }'; }
-ratio() { awk -v a="$(t "$1")" -v b="$(t "$2")" 'BEGIN { printf "%.1fx", a / b }'; }
-
+step "table"
 echo
-echo "Switchboard benchmarks, $(date -u +%Y-%m-%d), medians of $RUNS runs, $(nproc) cores"
+echo "Switchboard benchmarks, $(date -u +%Y-%m-%d): medians of $RUNS runs, $(nproc) cores, one run of make bench"
 echo
-row "measurement" "median s" "min-max s" "rate / count" "ratio (from the medians)"
-echo "Ring: $NODES processes x $LAPS laps = $((NODES * LAPS)) hops, full trace on in the simulator"
-row "simulator, actors (native)" "$(t sim-actor-ring)" "$(spread sim-actor-ring)" "$(hops_rate sim-actor-ring)" ""
-row "Erlang/OTP $erl_version (erl -noshell)" "$(t erlang-ring)" "$(spread erlang-ring)" "$(hops_rate erlang-ring)" \
-  "Erlang $(ratio sim-actor-ring erlang-ring) faster than the simulator"
-row "simulator, channels (native)" "$(t sim-channel-ring)" "$(spread sim-channel-ring)" "$(hops_rate sim-channel-ring)" ""
-row "$go_version (GOMAXPROCS=1)" "$(t go-ring)" "$(spread go-ring)" "$(hops_rate go-ring)" \
-  "Go $(ratio sim-channel-ring go-ring) faster than the simulator"
+row "" "median ms" "min-max ms" "rate or count" "ratio of the medians"
+echo "Ring: $NODES processes x $LAPS laps = $((NODES * LAPS)) hops (simulator: full trace on)"
+row "simulator, actors (native)" "$(secs sim-actor-ring)" "$(spread sim-actor-ring)" "$(rate sim-actor-ring)"
+row "Erlang/OTP $erl_version, erl -noshell" "$(secs erlang-ring)" "$(spread erlang-ring)" "$(rate erlang-ring)" \
+  "Erlang is $(ratio sim-actor-ring erlang-ring) faster"
+row "simulator, channels (native)" "$(secs sim-channel-ring)" "$(spread sim-channel-ring)" "$(rate sim-channel-ring)"
+row "$go_version, GOMAXPROCS=1" "$(secs go-ring)" "$(spread go-ring)" "$(rate go-ring)" \
+  "Go is $(ratio sim-channel-ring go-ring) faster"
 echo "Explorer vs loom: 2 threads x 3 increments, each a separate load and store"
-row "our explorer" "$(t explorer)" "$(spread explorer)" "$(median explorer work) schedules" ""
-row "loom $loom_version (DPOR, no bounds)" "$(t loom)" "$(spread loom)" "$(median loom work) executions" \
-  "explorer $(ratio loom explorer) faster than loom"
-echo "Wasm vs native: the same rings, same release profile, wasm in headless Chromium $chromium_version"
-row "actors in wasm" "$(t wasm-actor-ring)" "$(spread wasm-actor-ring)" "$(hops_rate wasm-actor-ring)" \
+row "our explorer" "$(secs explorer)" "$(spread explorer)" "$(median explorer work) schedules"
+row "loom $loom_version, no bounds" "$(secs loom)" "$(spread loom)" "$(median loom work) executions" \
+  "the explorer is $(ratio loom explorer) faster"
+echo "Wasm vs native: the same rings, same profile; wasm in headless Chromium $chromium_version"
+row "actors, wasm" "$(secs wasm-actor-ring)" "$(spread wasm-actor-ring)" "$(rate wasm-actor-ring)" \
   "wasm takes $(ratio wasm-actor-ring sim-actor-ring) the native time"
-row "channels in wasm" "$(t wasm-channel-ring)" "$(spread wasm-channel-ring)" "$(hops_rate wasm-channel-ring)" \
+row "channels, wasm" "$(secs wasm-channel-ring)" "$(spread wasm-channel-ring)" "$(rate wasm-channel-ring)" \
   "wasm takes $(ratio wasm-channel-ring sim-channel-ring) the native time"
 echo
-echo "Final counts (value:runs): explorer $(note explorer | sed -E 's/.*outcomes=//'), loom $(note loom | sed -E 's/.*outcomes=//')"
-echo "Raw measurements: $results"
+echo "Final count: schedules (explorer) or executions (loom) ending at each value"
+echo "  explorer: $(note explorer | sed -E 's/.*outcomes=//')"
+echo "  loom:     $(note loom | sed -E 's/.*outcomes=//')"
+echo "Every run: $results"
