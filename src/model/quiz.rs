@@ -438,6 +438,67 @@ pub fn schedule_steps(
     Ok(steps)
 }
 
+/// A right answer as the answer sheet shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// What the lines are ("Right answer", "The simulator's answer", …).
+    pub label: String,
+    /// The answer, one item per line.
+    pub lines: Vec<String>,
+    /// True when the lines are program output, shown as code.
+    pub output: bool,
+}
+
+/// The right answer to a question for the answer sheet: written, computed by the
+/// simulator, or (for a challenge) a winning schedule found by the search.
+pub fn shown_answer(lesson: &Lesson, question: &Question) -> Result<Shown, String> {
+    Ok(match &question.kind {
+        QuestionKind::MultipleChoice(mc) => Shown {
+            label: if mc.answers.len() == 1 {
+                "Right answer"
+            } else {
+                "Right answers (all of them)"
+            }
+            .to_string(),
+            lines: mc.answers.clone(),
+            output: false,
+        },
+        QuestionKind::ShortAnswer(short) => {
+            let mut lines = vec![short.answer.clone()];
+            if !short.alternatives.is_empty() {
+                lines.push(format!("also accepted: {}", short.alternatives.join(", ")));
+            }
+            Shown {
+                label: "Answer".to_string(),
+                lines,
+                output: false,
+            }
+        }
+        QuestionKind::PredictOutcome(predict) => Shown {
+            label: "The simulator's answer".to_string(),
+            lines: computed_answer(lesson, predict)?
+                .lines()
+                .map(str::to_string)
+                .collect(),
+            output: true,
+        },
+        QuestionKind::ScheduleChallenge(challenge) => {
+            let program = program_of(lesson, &challenge.program.id)?;
+            let schedule = winning_schedule(lesson, challenge)?;
+            let steps =
+                schedule_steps(Arc::new(compile(program)?), sim_options(program), &schedule)?;
+            Shown {
+                label: format!(
+                    "A winning schedule ({} steps), picked in this order",
+                    steps.len()
+                ),
+                lines: vec![steps.join(" → ")],
+                output: false,
+            }
+        }
+    })
+}
+
 /// The choices of a multiple-choice question in this student's order: shuffled, the same
 /// way every time for the same student and question, differently between students.
 pub fn shuffled_choices(mc: &MultipleChoice, student: &str, key: &str) -> Vec<String> {
@@ -844,22 +905,30 @@ mod tests {
         }
 
         #[test]
+        fn every_question_has_an_answer_for_the_answer_sheet() {
+            for q in course_questions(the_course()) {
+                let shown = shown_answer(q.lesson, q.question)
+                    .unwrap_or_else(|e| panic!("{}: {e}", q.key()));
+                assert!(
+                    !shown.lines.is_empty() && shown.lines.iter().all(|l| !l.trim().is_empty()),
+                    "{}",
+                    q.key()
+                );
+            }
+            let racy = question("shared-memory/racy-round-robin");
+            assert_eq!(
+                shown_answer(racy.lesson, racy.question).unwrap().lines,
+                ["1"]
+            );
+        }
+
+        #[test]
         fn links_go_back_to_the_lesson_section() {
             let q = question("shared-memory/racy-round-robin");
             assert_eq!(q.href(), "/lessons/shared-memory#the-racy-counter");
             assert_eq!(q.section_title(), "The racy counter");
             assert!(find_question(the_course(), "shared-memory/nope").is_none());
             assert!(find_question(the_course(), "no-slash").is_none());
-        }
-
-        #[test]
-        #[ignore = "prints every computed answer"]
-        fn print_computed_answers() {
-            for q in course_questions(the_course()) {
-                if let QuestionKind::PredictOutcome(p) = &q.question.kind {
-                    eprintln!("{} => {:?}", q.key(), computed_answer(q.lesson, p));
-                }
-            }
         }
 
         #[test]

@@ -155,7 +155,7 @@ impl QuizRun {
     /// The score in words: "9 of 12 right (75%)".
     pub fn score_text(&self) -> String {
         let (right, total) = self.score();
-        let percent = if total == 0 { 0 } else { right * 100 / total };
+        let percent = (right * 100).checked_div(total).unwrap_or(0);
         format!("{right} of {total} right ({percent}%)")
     }
 

@@ -8,6 +8,7 @@ use lesson::{Block, Lesson, Section};
 
 use crate::components::panel::group::PanelGroup;
 use crate::components::panel::{SimPanel, StartError};
+use crate::components::quiz::inline::InlineQuiz;
 use crate::course::course;
 use crate::model::markdown;
 use crate::model::programs::{panel_program, starting_policy};
@@ -107,17 +108,7 @@ fn LessonBlock(lesson: &'static Lesson, block: &'static Block) -> impl IntoView 
             }
             .into_any()
         }
-        Block::Quiz(quiz) => {
-            let n = quiz.questions.len();
-            view! {
-                <aside class="quiz-note" aria-label="Check yourself">
-                    <p class="quiz-note-title">{format!("Check yourself: {n} question{}", if n == 1 { "" } else { "s" })}</p>
-                    <ul>{quiz.questions.iter().map(|q| view! { <li>{q.prompt.clone()}</li> }).collect_view()}</ul>
-                    <p class="quiz-note-later">"Answering and grading here arrive with quiz mode."</p>
-                </aside>
-            }
-            .into_any()
-        }
+        Block::Quiz(quiz) => view! { <InlineQuiz lesson=lesson quiz=quiz/> }.into_any(),
         Block::Glossary(glossary) => view! {
             <dl class="glossary">
                 {glossary
