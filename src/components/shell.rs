@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::nav::Nav;
+use super::quiz::notice::ProgressNotice;
 
 /// The product name as the header shows it.
 pub const PRODUCT_NAME: &str = "Switchboard";
@@ -21,6 +22,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <Nav/>
         </header>
         <main id="main" class="site-main" tabindex="-1">
+            <ProgressNotice/>
             {children()}
         </main>
         <footer class="site-footer">

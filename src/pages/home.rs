@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use lesson::Lesson;
 
-use crate::components::quiz::notice::ProgressNotice;
 use crate::components::quiz::store::{update_progress, with_progress};
 use crate::course::course;
 use crate::model::quiz::{lesson_questions, QuestionRef};
@@ -31,7 +30,6 @@ pub fn HomePage() -> impl IntoView {
                 "Learn the Actor model and CSP by watching small programs run, one step at a time. "
                 {format!("{count} lessons, about {} hours in all.", total.div_ceil(60))}
             </p>
-            <ProgressNotice/>
             {(!problems.is_empty()).then(|| view! {
                 <p class="banner banner-crash" role="alert">
                     {format!("{} lesson file(s) could not be read and are left out.", problems.len())}

@@ -7,7 +7,6 @@ use leptos_router::hooks::use_query_map;
 use lesson::Course;
 use wasm_bindgen::JsCast;
 
-use crate::components::quiz::notice::ProgressNotice;
 use crate::components::quiz::question::{CardMode, QuestionCard};
 use crate::components::quiz::store::{reset_progress, update_progress, with_progress};
 use crate::components::quiz::{inline_html, plain_text, prose_html};
@@ -181,7 +180,6 @@ pub fn QuizPage() -> impl IntoView {
     view! {
         <section class="page quiz-page" aria-labelledby="page-title">
             <h1 id="page-title">"Quiz"</h1>
-            <ProgressNotice/>
             <div class="quiz-screen" node_ref=holder>{body}</div>
             <p class="quiz-sr" aria-live="polite" aria-atomic="true">{move || announce.get()}</p>
         </section>

@@ -116,21 +116,24 @@ pub fn StartError(title: String, error: String) -> impl IntoView {
 }
 
 /// Code, stage, banners, choices and narration for one session, without controls.
-/// Its state is kept in the page URL under `url_key`.
+/// With a `url_key`, its state is kept in the page URL under that key.
 #[component]
 pub fn PanelView(
     program: PanelProgram,
     session: SessionSignal,
     driver: Driver,
-    url_key: String,
+    #[prop(optional, into)] url_key: Option<String>,
 ) -> impl IntoView {
     Effect::new(move |_| {
+        let Some(url_key) = url_key.as_deref() else {
+            return;
+        };
         let state = session.with(|s| PanelState {
             policy: s.policy(),
             schedule: s.schedule(),
         });
         let fresh = state.schedule.is_empty() && state.policy == Policy::RoundRobin;
-        browser::set_query_value(&url_key, (!fresh).then(|| state.encode()).as_deref());
+        browser::set_query_value(url_key, (!fresh).then(|| state.encode()).as_deref());
     });
     let tokens = lang::highlight(program.dialect, &program.source);
     let source = program.source.clone();

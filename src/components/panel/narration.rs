@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use sim::detect::Finding;
 use sim::trace::EventKind;
 
+use crate::model::session::Policy;
+
 /// How many earlier sentences the log keeps in view.
 const LOG_LINES: usize = 5;
 
@@ -31,6 +33,9 @@ pub fn Narration(
         let all = sentences();
         match all.last() {
             Some((_, text)) => text.clone(),
+            None if session.with(|s| s.policy() == Policy::Manual) => {
+                "Pick who runs next to take the first step.".to_string()
+            }
             None => "Press Step (or →) to run the first step.".to_string(),
         }
     };

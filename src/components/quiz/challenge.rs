@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use lesson::{Goal, ScheduleChallenge};
 use sim::schedule::Schedule;
 
-use crate::browser;
 use crate::components::panel::driver::{Driver, SPEEDS_MS};
 use crate::components::panel::{PanelView, StartError};
 use crate::model::programs::panel_program;
@@ -69,13 +68,9 @@ pub fn ChallengeBoard(
         demo.try_set_value(None);
         demo_running.try_set(false);
     };
-    let url_key = format!("quiz.{}", q.key().replace('/', "."));
-    let url_key_cleanup = url_key.clone();
     on_cleanup(move || {
         driver.stop();
         stop_demo();
-        // The panel keeps its state in the address bar; a quiz leaves none behind.
-        browser::set_query_value(&url_key_cleanup, None);
     });
     let goal: &'static Goal = &challenge.goal;
     let hint = RwSignal::new(String::new());
@@ -263,7 +258,7 @@ pub fn ChallengeBoard(
                 </Show>
             </div>
             <p class="quiz-hint" class:quiz-hidden=move || hint.with(String::is_empty)>{move || hint.get()}</p>
-            <PanelView program=panel session=session driver=driver url_key=url_key/>
+            <PanelView program=panel session=session driver=driver/>
             {winning_view}
         </div>
     }

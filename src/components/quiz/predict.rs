@@ -6,14 +6,13 @@ use leptos::prelude::*;
 use lesson::check::lang_dialect;
 use lesson::ScheduleSpec;
 
-use crate::browser;
 use crate::components::panel::code_view::CodeView;
 use crate::components::panel::controls::Controls;
 use crate::components::panel::driver::Driver;
 use crate::components::panel::{PanelView, StartError};
 use crate::model::code_lines::code_lines;
 use crate::model::programs::panel_program;
-use crate::model::quiz::{prediction_session, schedule_text, QuestionRef};
+use crate::model::quiz::{prediction_session, schedule_text};
 
 /// The speed the graded run plays at: one notch faster than a lesson panel.
 const RUN_SPEED: usize = 3;
@@ -34,8 +33,6 @@ pub fn ProgramCode(
 /// scheduler and seed the grader used.
 #[component]
 pub fn PredictRun(
-    /// The question.
-    q: QuestionRef<'static>,
     /// Its program.
     program: &'static lesson::Program,
     /// The schedule it was graded under.
@@ -53,11 +50,8 @@ pub fn PredictRun(
     };
     let driver = Driver::new(vec![session]);
     driver.speed.set(RUN_SPEED);
-    let url_key = format!("quiz.{}", q.key().replace('/', "."));
-    let url_key_cleanup = url_key.clone();
     on_cleanup(move || {
         driver.stop();
-        browser::set_query_value(&url_key_cleanup, None);
     });
     if autoplay {
         driver.play();
@@ -83,7 +77,7 @@ pub fn PredictRun(
             <div class="sim-single" tabindex="0" on:keydown=on_key
                 aria-label=label>
                 <Controls driver=driver/>
-                <PanelView program=panel session=session driver=driver url_key=url_key/>
+                <PanelView program=panel session=session driver=driver/>
             </div>
         </div>
     }

@@ -626,7 +626,7 @@ fn Feedback(
         (QuestionKind::PredictOutcome(p), Some(program)) => {
             let spec = prediction_schedule(program, p).clone();
             // A saved answer shown again on a later visit does not start playing by itself.
-            Some(view! { <PredictRun q=q program=program spec=spec autoplay=!restored/> })
+            Some(view! { <PredictRun program=program spec=spec autoplay=!restored/> })
         }
         _ => None,
     };
