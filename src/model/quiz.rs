@@ -273,6 +273,7 @@ pub fn computed_answer(lesson: &Lesson, predict: &PredictOutcome) -> Result<Stri
             format!("program `{}` has no shared variable `{name}`", program.id)
         }
         PredictTarget::Output => format!("program `{}` has no output", program.id),
+        PredictTarget::Line(line) => format!("program `{}` does not print {line}", program.id),
     })
 }
 
@@ -765,6 +766,21 @@ mod tests {
             assert_eq!(computed_answer(q.lesson, &output).unwrap(), "count is 1");
             let louder = edited_print(q.lesson);
             assert_eq!(computed_answer(&louder, &output).unwrap(), "total is 1");
+
+            // So do single-line predictions, and the old line is then graded wrong.
+            let last = PredictOutcome {
+                target: PredictTarget::Line(lesson::OutputLine::Last),
+                ..predict.clone()
+            };
+            assert_eq!(computed_answer(q.lesson, &last).unwrap(), "count is 1");
+            assert_eq!(computed_answer(&louder, &last).unwrap(), "total is 1");
+            let beyond = PredictOutcome {
+                target: PredictTarget::Line(lesson::OutputLine::Number(2)),
+                ..predict.clone()
+            };
+            assert!(computed_answer(q.lesson, &beyond)
+                .unwrap_err()
+                .contains("does not print line 2"));
         }
 
         fn edited_print(lesson: &Lesson) -> Lesson {
@@ -879,16 +895,15 @@ mod tests {
                 let ir = Arc::new(compile(program).unwrap());
                 let mut session = prediction_session(ir, sim_options(program), spec).unwrap();
                 while session.step() {}
+                let printed: Vec<&str> = session
+                    .world()
+                    .output()
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect();
                 let shown = match &predict.target {
-                    PredictTarget::Output => {
-                        let lines: Vec<&str> = session
-                            .world()
-                            .output()
-                            .iter()
-                            .map(|t| t.as_str())
-                            .collect();
-                        lines.join("\n")
-                    }
+                    PredictTarget::Output => printed.join("\n"),
+                    PredictTarget::Line(line) => line.pick(&printed).unwrap().to_string(),
                     PredictTarget::Variable(v) => session
                         .world()
                         .global(v)

@@ -370,6 +370,12 @@ fn kind_hint(kind: &QuestionKind) -> String {
             lesson::PredictTarget::Variable(name) => {
                 format!("Your prediction: the value of {name} at the end.")
             }
+            lesson::PredictTarget::Line(lesson::OutputLine::Last) => {
+                "Your prediction: the last line it prints. Extra spaces do not matter.".to_string()
+            }
+            lesson::PredictTarget::Line(line) => {
+                format!("Your prediction: {line} of what it prints, just that one line. Extra spaces do not matter.")
+            }
         },
         _ => "Your answer:".to_string(),
     }

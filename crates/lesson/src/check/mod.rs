@@ -21,8 +21,8 @@ use crate::suggest::one_of;
 
 pub use compile::{compile_program, file_offset, lang_dialect};
 pub use run::{
-    findings_of, goal_reached, predicted_answer, prediction_matches, run_program, scheduler_for,
-    sim_options, Run, MAX_RUN_STEPS,
+    findings_of, goal_reached, output_lines, predicted_answer, prediction_matches, run_program,
+    scheduler_for, sim_options, Run, MAX_RUN_STEPS,
 };
 pub use search::{find_schedule, SearchBounds, SearchResult};
 

@@ -3,7 +3,9 @@
 //! reachable.
 
 use crate::diagnostic::Problem;
-use crate::model::{Goal, PredictOutcome, PredictTarget, Program, Question, ScheduleChallenge};
+use crate::model::{
+    Goal, OutputLine, PredictOutcome, PredictTarget, Program, Question, ScheduleChallenge,
+};
 
 use super::run::{predicted_answer, prediction_matches, run_program, sim_options};
 use super::search::{find_schedule, SearchBounds, SearchResult};
@@ -41,6 +43,10 @@ pub(crate) fn check_prediction(
         return false;
     }
     let Some(answer) = predicted_answer(&run, &predict.target) else {
+        if let PredictTarget::Line(line) = &predict.target {
+            push(missing_line(question, program, *line, run.lines().len()));
+            return false;
+        }
         let PredictTarget::Variable(name) = &predict.target else {
             return false;
         };
@@ -62,16 +68,19 @@ pub(crate) fn check_prediction(
         return false;
     };
     if answer.trim().is_empty() {
+        let message = match &predict.target {
+            PredictTarget::Line(line) => format!(
+                "question `{}` asks for {line} `{}` prints, but that line is blank",
+                question.id, program.id
+            ),
+            _ => format!(
+                "question `{}` asks what `{}` prints, but it prints nothing",
+                question.id, program.id
+            ),
+        };
         push(
-            Problem::error(
-                "empty-answer",
-                question.span.clone(),
-                format!(
-                    "question `{}` asks what `{}` prints, but it prints nothing",
-                    question.id, program.id
-                ),
-            )
-            .expected("a run with some output to predict"),
+            Problem::error("empty-answer", question.span.clone(), message)
+                .expected("a run with some output to predict"),
         );
         return false;
     }
@@ -96,6 +105,46 @@ pub(crate) fn check_prediction(
         return false;
     }
     true
+}
+
+/// The error for a `line` the run never printed.
+fn missing_line(
+    question: &Question,
+    program: &Program,
+    line: OutputLine,
+    printed: usize,
+) -> Problem {
+    let lines = match printed {
+        1 => "1 line".to_string(),
+        n => format!("{n} lines"),
+    };
+    let problem = Problem::error(
+        "line-out-of-range",
+        question.span.clone(),
+        format!(
+            "question `{}` asks for {line} `{}` prints, but under this schedule it prints {}",
+            question.id,
+            program.id,
+            if printed == 0 {
+                "nothing".to_string()
+            } else {
+                format!("only {lines}")
+            }
+        ),
+    );
+    if printed == 0 {
+        problem
+            .expected("a run with some output to predict")
+            .hint("check the schedule, or predict a shared variable with `variable` instead")
+    } else {
+        problem
+            .expected(format!("`line` from 1 to {printed}, or `line = \"last\"`"))
+            .hint(format!(
+                "lines are counted over the whole output under the question's schedule; \
+                 `switchboard run <lesson> --program {}` with that schedule prints them",
+                program.id
+            ))
+    }
 }
 
 /// Searches for a schedule that reaches the goal. Returns true when one exists.

@@ -6,7 +6,9 @@ use sim::detect::Finding as SimFinding;
 use sim::schedule::{run, Random, Replay, RoundRobin, RunOutcome, Schedule, Scheduler};
 use sim::{Options, Overflow, World, WorldStatus};
 
-use crate::model::{Finding, Goal, OverflowPolicy, PredictTarget, Program, ScheduleSpec};
+use crate::model::{
+    Finding, Goal, OutputLine, OverflowPolicy, PredictTarget, Program, ScheduleSpec,
+};
 use crate::normalize_answer;
 
 /// Steps a checked run may take before it counts as runaway.
@@ -58,6 +60,17 @@ impl Run {
         lines.join("\n")
     }
 
+    /// Every printed line, in order, as the output panel shows them (a print whose text
+    /// holds a line break counts as two lines).
+    pub fn lines(&self) -> Vec<String> {
+        output_lines(&self.output())
+    }
+
+    /// One printed line (`None` when the program printed fewer lines).
+    pub fn line(&self, line: OutputLine) -> Option<String> {
+        line.pick(&self.lines()).map(str::to_string)
+    }
+
     /// The final value of a shared variable as the program's dialect prints it.
     pub fn variable(&self, name: &str) -> Option<String> {
         let style = self.world.style();
@@ -98,6 +111,15 @@ pub fn run_program(
     Ok(Run { world, outcome })
 }
 
+/// Whole printed output (lines joined by `\n`) split back into its lines; no output is
+/// no lines.
+pub fn output_lines(output: &str) -> Vec<String> {
+    if output.is_empty() {
+        return Vec::new();
+    }
+    output.split('\n').map(str::to_string).collect()
+}
+
 /// The lesson's view of a world's detector findings.
 pub fn findings_of(world: &World) -> Vec<Finding> {
     let mut out: Vec<Finding> = world
@@ -124,6 +146,7 @@ pub fn predicted_answer(run: &Run, target: &PredictTarget) -> Option<String> {
     match target {
         PredictTarget::Output => Some(run.output()),
         PredictTarget::Variable(name) => run.variable(name),
+        PredictTarget::Line(line) => run.line(*line),
     }
 }
 

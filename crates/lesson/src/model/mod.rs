@@ -9,6 +9,6 @@ pub use glossary::{Glossary, GlossaryEntry};
 pub use lesson::{Block, Compare, Lesson, LessonMeta, Level, ProgramRef, Prose, Section};
 pub use program::{Dialect, Expect, Finding, MailboxBound, OverflowPolicy, Program, ScheduleSpec};
 pub use quiz::{
-    normalize_answer, Goal, MultipleChoice, PredictOutcome, PredictTarget, Question, QuestionKind,
-    Quiz, ScheduleChallenge, ShortAnswer,
+    normalize_answer, Goal, MultipleChoice, OutputLine, PredictOutcome, PredictTarget, Question,
+    QuestionKind, Quiz, ScheduleChallenge, ShortAnswer,
 };

@@ -145,6 +145,48 @@ pub enum PredictTarget {
     Output,
     /// The final value of a shared variable.
     Variable(String),
+    /// One printed line (`line = 2` or `line = "last"` in a quiz block).
+    Line(OutputLine),
+}
+
+/// Which printed line a [`PredictTarget::Line`] question asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputLine {
+    /// The Nth line printed, counting from 1.
+    Number(usize),
+    /// The last line printed.
+    Last,
+}
+
+impl OutputLine {
+    /// The line this picks out of the printed lines, if there is one.
+    pub fn pick<'a, S: AsRef<str>>(&self, lines: &'a [S]) -> Option<&'a str> {
+        let line = match self {
+            OutputLine::Number(n) => lines.get(n.checked_sub(1)?),
+            OutputLine::Last => lines.last(),
+        };
+        line.map(AsRef::as_ref)
+    }
+}
+
+impl std::fmt::Display for OutputLine {
+    /// `line 2` or `the last line`, for messages and labels.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OutputLine::Number(n) => write!(f, "line {n}"),
+            OutputLine::Last => f.write_str("the last line"),
+        }
+    }
+}
+
+impl Serialize for OutputLine {
+    /// As written in a quiz block: a number, or `"last"`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            OutputLine::Number(n) => serializer.serialize_u64(*n as u64),
+            OutputLine::Last => serializer.serialize_str("last"),
+        }
+    }
 }
 
 /// A schedule challenge.

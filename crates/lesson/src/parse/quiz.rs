@@ -6,8 +6,8 @@ use toml::de::DeValue;
 
 use crate::diagnostic::{Problem, Sink};
 use crate::model::{
-    Goal, MultipleChoice, PredictOutcome, PredictTarget, ProgramRef, Question, QuestionKind, Quiz,
-    ScheduleChallenge, ShortAnswer,
+    Goal, MultipleChoice, OutputLine, PredictOutcome, PredictTarget, ProgramRef, Question,
+    QuestionKind, Quiz, ScheduleChallenge, ShortAnswer,
 };
 use crate::suggest::{did_you_mean, one_of};
 
@@ -126,7 +126,7 @@ fn parse_question(
         .chain(match kind_name {
             "MultipleChoice" => &["answer", "distractors"][..],
             "ShortAnswer" => &["answer", "alternatives"][..],
-            "PredictOutcome" => &["program", "seed", "schedule", "variable", "choices"][..],
+            "PredictOutcome" => &["program", "seed", "schedule", "variable", "line", "choices"][..],
             _ => &["program", "goal", "variable", "value", "output"][..],
         })
         .copied()
@@ -243,18 +243,7 @@ fn predict_outcome(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<P
     };
     let schedule = fields.string(sink, "schedule");
     let schedule = resolve_schedule(sink, seed, schedule);
-    let target = match fields.string(sink, "variable") {
-        Some((name, span)) if name.trim().is_empty() => {
-            sink.push(
-                Problem::error("empty-value", span, "`variable` is empty")
-                    .expected("the name of a shared variable, such as `\"count\"`"),
-            );
-            None
-        }
-        Some((name, _)) => Some(PredictTarget::Variable(name)),
-        None if fields.has("variable") => None,
-        None => Some(PredictTarget::Output),
-    };
+    let target = predict_target(sink, fields);
     let choices = match fields.string_list(sink, "choices") {
         Some((choices, span)) => {
             if choices.len() < 2 {
@@ -306,6 +295,111 @@ fn predict_outcome(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<P
         target: target?,
         choices,
     })
+}
+
+/// What a prediction asks for: `variable`, `line`, or (with neither) the whole output.
+fn predict_target(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<PredictTarget> {
+    if fields.has("line") && fields.has("variable") {
+        let span = fields.value_span("line").unwrap_or_default();
+        let variable_span = fields.value_span("variable").unwrap_or_default();
+        fields.value("line");
+        fields.value("variable");
+        sink.push(
+            Problem::error(
+                "line-and-variable",
+                span,
+                "a PredictOutcome question asks for a printed `line` and a `variable` at once",
+            )
+            .expected("one of them: `line = \"last\"` for a printed line, or `variable = \"count\"` for a final value")
+            .hint("keep the one the prompt asks about and remove the other")
+            .related(variable_span, "`variable` is given here"),
+        );
+        return None;
+    }
+    if fields.has("line") {
+        return output_line(sink, fields).map(PredictTarget::Line);
+    }
+    match fields.string(sink, "variable") {
+        Some((name, span)) if name.trim().is_empty() => {
+            sink.push(
+                Problem::error("empty-value", span, "`variable` is empty")
+                    .expected("the name of a shared variable, such as `\"count\"`"),
+            );
+            None
+        }
+        Some((name, _)) => Some(PredictTarget::Variable(name)),
+        None if fields.has("variable") => None,
+        None => Some(PredictTarget::Output),
+    }
+}
+
+/// `line = N` (counting from 1) or `line = "last"`.
+fn output_line(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<OutputLine> {
+    const EXPECTED: &str = "a line number counting from 1 (`line = 1` is the first line printed), or `line = \"last\"`";
+    let value = fields.value("line")?;
+    let span = fields.place(value.span());
+    match value.get_ref() {
+        DeValue::Integer(int) => {
+            let text = int.as_str();
+            let number = usize::from_str_radix(text, int.radix())
+                .ok()
+                .filter(|n| *n >= 1);
+            if number.is_none() {
+                let negative_or_zero =
+                    text.starts_with('-') || text.trim_start_matches(['0', '_', '+']).is_empty();
+                let (message, hint) = if negative_or_zero {
+                    (
+                        format!("`line = {text}` is not a line: lines are counted from 1"),
+                        "write `line = 1` for the first line the program prints",
+                    )
+                } else {
+                    (
+                        format!("`line = {text}` is too large"),
+                        "no program in a lesson prints that many lines; use `line = \"last\"` for the last one",
+                    )
+                };
+                sink.push(
+                    Problem::error("bad-line", span, message)
+                        .expected(EXPECTED)
+                        .hint(hint),
+                );
+            }
+            number.map(OutputLine::Number)
+        }
+        DeValue::String(text) if text.trim() == "last" => Some(OutputLine::Last),
+        DeValue::String(text) => {
+            let trimmed = text.trim();
+            let hint = if let Ok(n) = trimmed.parse::<u64>() {
+                format!("write the number without quotes: `line = {n}`")
+            } else if trimmed.eq_ignore_ascii_case("first") {
+                "write `line = 1` for the first line".to_string()
+            } else if trimmed.eq_ignore_ascii_case("last") {
+                "write `\"last\"` in lower case".to_string()
+            } else {
+                "`\"last\"` is the only word `line` understands; give any other line by its number"
+                    .to_string()
+            };
+            sink.push(
+                Problem::error(
+                    "bad-line",
+                    span,
+                    format!("`line = \"{text}\"` is not a line number or `\"last\"`"),
+                )
+                .expected(EXPECTED)
+                .hint(hint),
+            );
+            None
+        }
+        other => {
+            sink.push(fields.wrong_type(
+                "line",
+                "a line number such as `1`, or `\"last\"`",
+                other,
+                span,
+            ));
+            None
+        }
+    }
 }
 
 fn schedule_challenge(
