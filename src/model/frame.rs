@@ -82,9 +82,26 @@ pub struct InFlight {
     pub value: String,
 }
 
+/// A channel as a pipe: its buffer slots and whether it is closed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChannelCard {
+    /// Its id in the world, which motions refer to.
+    pub id: u32,
+    /// Its name (the variable it was made for).
+    pub name: String,
+    /// `Some(0)` for an unbuffered rendezvous, `Some(n)` for n slots, `None` unbounded.
+    pub capacity: Option<usize>,
+    /// The values waiting in it, oldest first.
+    pub buffer: Vec<String>,
+    /// Whether it has been closed.
+    pub closed: bool,
+}
+
 /// The world at one step.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Frame {
+    /// Channels, by id.
+    pub channels: Vec<ChannelCard>,
     /// Messages in flight, oldest first.
     pub in_flight: Vec<InFlight>,
     /// Every process, by pid.
@@ -122,7 +139,7 @@ impl Frame {
                                 .iter()
                                 .zip(&frame.locals)
                                 .filter(|(name, _)| is_student_visible(name))
-                                .map(|(name, value)| (name.to_string(), value.show(style)))
+                                .map(|(name, value)| (name.to_string(), display(world, value)))
                                 .collect()
                         })
                     })
@@ -140,6 +157,18 @@ impl Frame {
             })
             .collect();
         Frame {
+            channels: world
+                .channels()
+                .into_iter()
+                .enumerate()
+                .map(|(id, c)| ChannelCard {
+                    id: id as u32,
+                    name: c.name,
+                    capacity: c.capacity,
+                    buffer: c.buffer.iter().map(|v| v.show(style)).collect(),
+                    closed: c.closed,
+                })
+                .collect(),
             in_flight: world
                 .in_flight()
                 .map(|m| InFlight {
@@ -155,7 +184,7 @@ impl Frame {
                 .map(|(name, value)| SharedVar {
                     name,
                     plain: is_plain(&value),
-                    value: value.show(style),
+                    value: display(world, &value),
                 })
                 .collect(),
             output: world
@@ -165,6 +194,17 @@ impl Frame {
                 .collect(),
             highlights: highlights(world, last),
         }
+    }
+}
+
+/// A value as a card shows it: a handle on a channel, lock or process by the
+/// name the student gave it, anything else as the program would print it.
+fn display(world: &World, value: &Value) -> String {
+    match value {
+        Value::Chan(c) => format!("chan {}", world.chan_name(*c)),
+        Value::Lock(l) => world.lock_name(*l),
+        Value::Pid(p) => world.process_name(*p).to_string(),
+        other => other.show(world.style()),
     }
 }
 

@@ -12,6 +12,10 @@ pub const BOARD_HEIGHT: f64 = 64.0;
 pub const MAILBOX_HEIGHT: f64 = 34.0;
 /// Height of the band that shows messages in flight (network mode).
 pub const NETWORK_HEIGHT: f64 = 40.0;
+/// Width of one channel pipe.
+pub const PIPE_WIDTH: f64 = 156.0;
+/// Height of one channel pipe, its name included.
+pub const PIPE_HEIGHT: f64 = 46.0;
 
 const GAP: f64 = 16.0;
 const MARGIN: f64 = 12.0;
@@ -36,6 +40,8 @@ pub struct Layout {
     pub cards: Vec<Point>,
     /// Top-left of the network band, when messages are in flight.
     pub network: Option<Point>,
+    /// Top-left of each channel pipe, by channel id.
+    pub pipes: Vec<Point>,
     /// Total height the stage needs.
     pub height: f64,
 }
@@ -43,8 +49,15 @@ pub struct Layout {
 impl Layout {
     /// Lays out `vars` shared variables and `processes` cards, with mailbox
     /// room when any process is an actor.
-    /// `network` makes room for the band of messages in flight.
-    pub fn new(vars: usize, processes: usize, mailboxes: bool, network: bool) -> Layout {
+    /// `network` makes room for the band of messages in flight; `channels`
+    /// pipes sit between the board and the processes.
+    pub fn new(
+        vars: usize,
+        processes: usize,
+        mailboxes: bool,
+        network: bool,
+        channels: usize,
+    ) -> Layout {
         let mut y = MARGIN;
         let (board, var_points) = if vars == 0 {
             (None, Vec::new())
@@ -68,6 +81,8 @@ impl Layout {
             at
         });
 
+        let pipes = row_of(channels, PIPE_WIDTH, PIPE_HEIGHT, &mut y);
+
         let per_row = (((STAGE_WIDTH - 2.0 * MARGIN + GAP) / (CARD_WIDTH + GAP)) as usize).max(1);
         let row_height = CARD_HEIGHT + if mailboxes { MAILBOX_HEIGHT } else { 0.0 } + GAP;
         let cards = (0..processes)
@@ -90,8 +105,17 @@ impl Layout {
             vars: var_points,
             cards,
             network,
+            pipes,
             height,
         }
+    }
+
+    /// The centre of a channel pipe.
+    pub fn pipe_centre(&self, index: usize) -> Option<Point> {
+        self.pipes.get(index).map(|p| Point {
+            x: p.x + PIPE_WIDTH / 2.0,
+            y: p.y + PIPE_HEIGHT * 0.65,
+        })
     }
 
     /// The centre of a process card, where motions start and end.
@@ -111,6 +135,28 @@ impl Layout {
     }
 }
 
+/// Lays `n` boxes of `width` × `height` out in centred rows from `y`, moving
+/// `y` past them.
+fn row_of(n: usize, width: f64, height: f64, y: &mut f64) -> Vec<Point> {
+    let per_row = (((STAGE_WIDTH - 2.0 * MARGIN + GAP) / (width + GAP)) as usize).max(1);
+    let top = *y;
+    let points = (0..n)
+        .map(|i| {
+            let row = i / per_row;
+            let in_row = (n - row * per_row).min(per_row);
+            let used = in_row as f64 * width + (in_row as f64 - 1.0) * GAP;
+            Point {
+                x: (STAGE_WIDTH - used) / 2.0 + (i % per_row) as f64 * (width + GAP),
+                y: top + row as f64 * (height + GAP),
+            }
+        })
+        .collect();
+    if n > 0 {
+        *y += n.div_ceil(per_row) as f64 * (height + GAP) + GAP;
+    }
+    points
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,7 +164,7 @@ mod tests {
     #[test]
     fn cards_never_overlap_and_stay_on_stage() {
         for n in 1..12 {
-            let layout = Layout::new(2, n, true, true);
+            let layout = Layout::new(2, n, true, true, 2);
             for (i, a) in layout.cards.iter().enumerate() {
                 assert!(
                     a.x >= 0.0 && a.x + CARD_WIDTH <= STAGE_WIDTH,
@@ -135,7 +181,7 @@ mod tests {
 
     #[test]
     fn no_board_without_shared_memory() {
-        let layout = Layout::new(0, 2, false, false);
+        let layout = Layout::new(0, 2, false, false, 0);
         assert!(layout.board.is_none());
         assert!(
             layout.cards[0].y < BOARD_HEIGHT,
@@ -145,7 +191,7 @@ mod tests {
 
     #[test]
     fn variables_sit_inside_the_board() {
-        let layout = Layout::new(3, 2, false, false);
+        let layout = Layout::new(3, 2, false, false, 0);
         let board = layout.board.expect("a board");
         for v in &layout.vars {
             assert!(v.x > board.x && v.x < STAGE_WIDTH - board.x);
@@ -160,10 +206,35 @@ mod network_tests {
 
     #[test]
     fn the_network_band_sits_between_the_board_and_the_cards() {
-        let layout = Layout::new(1, 2, true, true);
+        let layout = Layout::new(1, 2, true, true, 0);
         let band = layout.network.expect("a band");
         assert!(band.y >= BOARD_HEIGHT);
         assert!(layout.cards.iter().all(|c| c.y >= band.y + NETWORK_HEIGHT));
-        assert!(Layout::new(1, 2, true, false).network.is_none());
+        assert!(Layout::new(1, 2, true, false, 0).network.is_none());
+    }
+}
+
+#[cfg(test)]
+mod pipe_tests {
+    use super::*;
+
+    #[test]
+    fn pipes_sit_above_the_cards_without_overlapping() {
+        for n in 1..7 {
+            let layout = Layout::new(1, 3, false, false, n);
+            assert_eq!(layout.pipes.len(), n);
+            let lowest = layout
+                .pipes
+                .iter()
+                .map(|p| p.y + PIPE_HEIGHT)
+                .fold(0.0, f64::max);
+            assert!(layout.cards.iter().all(|c| c.y > lowest), "{n} pipes");
+            for (i, a) in layout.pipes.iter().enumerate() {
+                assert!(a.x >= 0.0 && a.x + PIPE_WIDTH <= STAGE_WIDTH);
+                for b in &layout.pipes[i + 1..] {
+                    assert!((a.x - b.x).abs() >= PIPE_WIDTH || (a.y - b.y).abs() >= PIPE_HEIGHT);
+                }
+            }
+        }
     }
 }

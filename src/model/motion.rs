@@ -12,6 +12,8 @@ pub enum Anchor {
     Mailbox(u32),
     /// A shared variable on the whiteboard, by name.
     Var(String),
+    /// A channel's pipe, by channel id.
+    Channel(u32),
 }
 
 /// What kind of movement it is, which picks its shape and colour.
@@ -76,6 +78,22 @@ pub fn motions(world: &World, events: &[Event]) -> Vec<Motion> {
                     to: Anchor::Mailbox(to.0),
                     label: value.show(style),
                     kind: MotionKind::Send,
+                }),
+                EventKind::ChanSend { chan, value, .. } => Some(Motion {
+                    from: Anchor::Process(pid),
+                    to: Anchor::Channel(chan.0),
+                    label: value.show(style),
+                    kind: MotionKind::Handoff,
+                }),
+                EventKind::ChanRecv {
+                    chan,
+                    value,
+                    ok: true,
+                } => Some(Motion {
+                    from: Anchor::Channel(chan.0),
+                    to: Anchor::Process(pid),
+                    label: value.show(style),
+                    kind: MotionKind::Handoff,
                 }),
                 EventKind::Rendezvous {
                     sender,

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::frame::{CardState, Frame, ProcessCard};
+use crate::model::frame::{CardState, ChannelCard, Frame, ProcessCard};
 use crate::model::layout::{
-    Layout, Point, BOARD_HEIGHT, CARD_HEIGHT, CARD_WIDTH, NETWORK_HEIGHT, STAGE_WIDTH,
+    Layout, Point, BOARD_HEIGHT, CARD_HEIGHT, CARD_WIDTH, NETWORK_HEIGHT, PIPE_HEIGHT, PIPE_WIDTH,
+    STAGE_WIDTH,
 };
 use crate::model::motion::{Anchor, Motion, MotionKind};
 
@@ -37,6 +38,7 @@ pub fn Stage(
                 f.processes.len(),
                 mailboxes,
                 !f.in_flight.is_empty(),
+                f.channels.len(),
             )
         })
     });
@@ -56,7 +58,13 @@ pub fn Stage(
                     .collect_view();
                 let waits = view! { <WaitFor frame=f.clone() layout=l.clone()/> };
                 let network = l.network.map(|at| view! { <Network frame=f.clone() at=at/> });
-                view! { {board} {network} {cards} <g class="waits">{waits}</g> }
+                let pipes = f
+                    .channels
+                    .iter()
+                    .zip(&l.pipes)
+                    .map(|(c, at)| view! { <Pipe channel=c.clone() at=*at/> })
+                    .collect_view();
+                view! { {board} {network} {pipes} {cards} <g class="waits">{waits}</g> }
             }}
             <g class="motions" aria-hidden="true">
                 {move || {
@@ -88,6 +96,10 @@ fn anchor_point(anchor: &Anchor, frame: &Frame, layout: &Layout) -> Option<Point
             x: p.x + 30.0,
             y: p.y + 12.0,
         }),
+        Anchor::Channel(id) => {
+            let i = frame.channels.iter().position(|c| c.id == *id)?;
+            layout.pipe_centre(i)
+        }
         Anchor::Var(name) => {
             let i = frame.shared.iter().position(|v| &v.name == name)?;
             layout.vars.get(i).copied()
@@ -126,6 +138,61 @@ fn Whiteboard(origin: Point, frame: Frame, layout: Layout) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+        </g>
+    }
+}
+
+/// Most buffer slots drawn in a pipe; the rest are counted.
+const MAX_SLOTS: usize = 5;
+
+/// A channel as a pipe: its name, its slots with the values waiting in them,
+/// and whether it is closed. An unbuffered channel has no slots: values only
+/// pass through it hand to hand.
+#[component]
+fn Pipe(channel: ChannelCard, at: Point) -> impl IntoView {
+    let kind = match channel.capacity {
+        Some(0) => "unbuffered".to_string(),
+        Some(n) => format!("buffer {n}"),
+        None => "unbounded".to_string(),
+    };
+    let closed = if channel.closed { ", closed" } else { "" };
+    let slots = match channel.capacity {
+        Some(0) => 0,
+        Some(n) => n.min(MAX_SLOTS),
+        None => channel.buffer.len().clamp(1, MAX_SLOTS),
+    };
+    let hidden = channel.buffer.len().saturating_sub(MAX_SLOTS);
+    let body_y = at.y + 16.0;
+    let body_h = PIPE_HEIGHT - 18.0;
+    let slot_w = if slots == 0 {
+        0.0
+    } else {
+        (PIPE_WIDTH - 16.0) / slots as f64
+    };
+    view! {
+        <g class=if channel.closed { "pipe closed" } else { "pipe" }>
+            <title>{format!("channel {} ({kind}{closed}): {} waiting", channel.name, channel.buffer.len())}</title>
+            <text class="pipe-name" x=at.x + 4.0 y=at.y + 11.0>{format!("{} · {kind}{closed}", channel.name)}</text>
+            <rect class="pipe-body" x=at.x y=body_y width=PIPE_WIDTH height=body_h rx=body_h / 2.0/>
+            {(0..slots)
+                .map(|i| {
+                    let x = at.x + 8.0 + slot_w * i as f64;
+                    let value = channel.buffer.get(i).cloned();
+                    let filled = value.is_some();
+                    view! {
+                        <rect class=if filled { "slot filled" } else { "slot" } x=x + 2.0 y=body_y + 4.0 width=slot_w - 4.0 height=body_h - 8.0 rx="3"/>
+                        {value.map(|v| view! {
+                            <text class="slot-value" x=x + slot_w / 2.0 y=body_y + body_h / 2.0 + 4.0 text-anchor="middle">{clip(&v, 6)}</text>
+                        })}
+                    }
+                })
+                .collect_view()}
+            {(slots == 0).then(|| view! {
+                <text class="pipe-hint" x=at.x + PIPE_WIDTH / 2.0 y=body_y + body_h / 2.0 + 4.0 text-anchor="middle">"hand to hand"</text>
+            })}
+            {(hidden > 0).then(|| view! {
+                <text class="pipe-more" x=at.x + PIPE_WIDTH - 4.0 y=at.y + 11.0 text-anchor="end">{format!("+{hidden}")}</text>
+            })}
         </g>
     }
 }
