@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+mod cursor;
 mod diagnostic;
 mod erlang;
 mod go;

@@ -3,10 +3,10 @@
 use sim::ir::Span;
 
 use super::ast::{BinOp, CaseClause, Clause, Expr, ExprKind, Function, Guard, Module};
-use super::lexer::{self, Lexeme, Tok};
+use super::lexer::{self, Tok};
+use crate::cursor::{deref_cursor, token_kind, TokenCursor};
 use crate::diagnostic::{Diagnostic, Res};
 use crate::source::{join, LineIndex};
-use crate::MAX_NESTING;
 
 /// What the dialect supports, quoted in "not part of the dialect" errors.
 pub(crate) const SUPPORTED: &str = "supported: functions with clauses and guards, \
@@ -19,18 +19,20 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
         return Err(err);
     }
     let mut p = Parser {
-        toks: lexed.tokens,
-        pos: 0,
-        depth: 0,
+        cursor: TokenCursor::new(
+            lexed.tokens,
+            "split the deeply nested part into smaller functions",
+        ),
     };
     p.module()
 }
 
 struct Parser {
-    toks: Vec<Lexeme>,
-    pos: usize,
-    depth: usize,
+    cursor: TokenCursor<Tok>,
 }
+
+deref_cursor!(Parser, Tok);
+token_kind!(Tok, |tok: &Tok, _| describe(tok));
 
 fn describe(tok: &Tok) -> String {
     match tok {
@@ -55,88 +57,6 @@ fn unsupported_keyword(kw: &str) -> Option<&'static str> {
 }
 
 impl Parser {
-    fn peek(&self) -> &Tok {
-        self.toks.get(self.pos).map_or(&Tok::Eof, |l| &l.tok)
-    }
-
-    fn peek_at(&self, n: usize) -> &Tok {
-        self.toks.get(self.pos + n).map_or(&Tok::Eof, |l| &l.tok)
-    }
-
-    fn span(&self) -> Span {
-        self.toks
-            .get(self.pos)
-            .or(self.toks.last())
-            .map_or_else(Span::default, |l| l.span)
-    }
-
-    fn prev_span(&self) -> Span {
-        self.pos
-            .checked_sub(1)
-            .and_then(|i| self.toks.get(i))
-            .map_or_else(|| self.span(), |l| l.span)
-    }
-
-    fn advance(&mut self) -> Lexeme {
-        let lx = self.toks.get(self.pos).cloned().unwrap_or(Lexeme {
-            tok: Tok::Eof,
-            span: self.span(),
-        });
-        if self.pos < self.toks.len() {
-            self.pos += 1;
-        }
-        lx
-    }
-
-    fn is_op(&self, op: &str) -> bool {
-        matches!(self.peek(), Tok::Op(o) if *o == op)
-    }
-
-    fn is_kw(&self, kw: &str) -> bool {
-        matches!(self.peek(), Tok::Kw(k) if *k == kw)
-    }
-
-    fn eat_op(&mut self, op: &str) -> bool {
-        if self.is_op(op) {
-            self.pos += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn err<T>(&self, message: impl Into<String>, hint: impl Into<String>) -> Res<T> {
-        Err(Diagnostic::new(self.span(), message, hint))
-    }
-
-    fn expected<T>(&self, what: &str, hint: &str) -> Res<T> {
-        let found = describe(self.peek());
-        self.err(format!("expected {what}, found {found}"), hint)
-    }
-
-    fn expect_op(&mut self, op: &str, context: &str, hint: &str) -> Res<Span> {
-        if self.is_op(op) {
-            Ok(self.advance().span)
-        } else {
-            self.expected(&format!("`{op}` {context}"), hint)
-        }
-    }
-
-    fn enter(&mut self) -> Res<()> {
-        self.depth += 1;
-        if self.depth > MAX_NESTING {
-            return self.err(
-                "this program is nested too deeply",
-                "split the deeply nested part into smaller functions",
-            );
-        }
-        Ok(())
-    }
-
-    fn leave(&mut self) {
-        self.depth = self.depth.saturating_sub(1);
-    }
-
     fn module(&mut self) -> Res<Module> {
         let mut functions: Vec<Function> = Vec::new();
         let mut script = Vec::new();

@@ -1,8 +1,6 @@
 //! Go tokens, with Go's automatic semicolons at line ends.
 
-use sim::ir::Span;
-
-use crate::diagnostic::Diagnostic;
+use crate::cursor;
 use crate::scan::{self, Cursor, NumberError, StringError};
 use crate::source::LineIndex;
 use crate::token::{Token, TokenClass};
@@ -61,24 +59,10 @@ pub(crate) enum Tok {
 }
 
 /// A token and where it is.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Lexeme {
-    /// What it is.
-    pub tok: Tok,
-    /// Where it is (an automatic `;` sits at the end of its line, zero-width).
-    pub span: Span,
-}
+pub(crate) type Lexeme = cursor::Lexeme<Tok>;
 
 /// The result of lexing: tokens end with `Eof`; `error` is the first problem found.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Lexed {
-    /// The tokens.
-    pub tokens: Vec<Lexeme>,
-    /// Colours for display, including comments and unreadable text.
-    pub highlights: Vec<Token>,
-    /// The first lexical error, if any.
-    pub error: Option<Diagnostic>,
-}
+pub(crate) type Lexed = cursor::Lexed<Tok>;
 
 /// Whether a line ending after this token gets an automatic semicolon.
 fn ends_statement(tok: &Tok) -> bool {
@@ -106,19 +90,10 @@ pub(crate) fn lex(src: &str, lines: &LineIndex<'_>) -> Lexed {
         let start = cur.pos();
         let Some(c) = cur.peek() else { break };
         let push = |out: &mut Lexed, cur: &Cursor<'_>, tok: Tok, class: TokenClass| {
-            let span = lines.span(start, cur.pos());
-            out.highlights.push(Token { span, class });
-            out.tokens.push(Lexeme { tok, span });
+            out.push(tok, lines.span(start, cur.pos()), Some(class));
         };
         let error = |out: &mut Lexed, cur: &Cursor<'_>, message: String, hint: &str| {
-            let span = lines.span(start, cur.pos());
-            out.highlights.push(Token {
-                span,
-                class: TokenClass::Invalid,
-            });
-            if out.error.is_none() {
-                out.error = Some(Diagnostic::new(span, message, hint));
-            }
+            out.error(lines.span(start, cur.pos()), message, hint);
         };
         match c {
             '\n' => {

@@ -2,6 +2,7 @@
 
 use sim::ir::Span;
 
+use crate::cursor;
 use crate::diagnostic::Diagnostic;
 use crate::scan::{self, Cursor, NumberError, StringError};
 use crate::source::LineIndex;
@@ -48,24 +49,10 @@ pub(crate) enum Tok {
 }
 
 /// A token and where it is.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Lexeme {
-    /// What it is.
-    pub tok: Tok,
-    /// Where it is.
-    pub span: Span,
-}
+pub(crate) type Lexeme = cursor::Lexeme<Tok>;
 
-/// The result of lexing: tokens always end with `Eof`; `error` is the first problem found.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Lexed {
-    /// The tokens.
-    pub tokens: Vec<Lexeme>,
-    /// Colours for display, including comments and unreadable text.
-    pub highlights: Vec<Token>,
-    /// The first lexical error, if any.
-    pub error: Option<Diagnostic>,
-}
+/// The result of lexing: tokens end with `Eof`; `error` is the first problem found.
+pub(crate) type Lexed = cursor::Lexed<Tok>;
 
 struct Lexer<'a> {
     cur: Cursor<'a>,
@@ -113,21 +100,12 @@ impl<'a> Lexer<'a> {
 
     fn push(&mut self, tok: Tok, start: usize, class: Option<TokenClass>) {
         let span = self.span(start);
-        if let Some(class) = class {
-            self.out.highlights.push(Token { span, class });
-        }
-        self.out.tokens.push(Lexeme { tok, span });
+        self.out.push(tok, span, class);
     }
 
     fn error(&mut self, start: usize, message: String, hint: &str) {
         let span = self.span(start);
-        self.out.highlights.push(Token {
-            span,
-            class: TokenClass::Invalid,
-        });
-        if self.out.error.is_none() {
-            self.out.error = Some(Diagnostic::new(span, message, hint));
-        }
+        self.out.error(span, message, hint);
     }
 
     fn last_is_newline(&self) -> bool {

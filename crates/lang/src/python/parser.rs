@@ -3,10 +3,10 @@
 use sim::ir::Span;
 
 use super::ast::{BinOp, Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
-use super::lexer::{self, Lexeme, Tok};
+use super::lexer::{self, Tok};
+use crate::cursor::{deref_cursor, token_kind, TokenCursor};
 use crate::diagnostic::{Diagnostic, Res};
 use crate::source::{join, LineIndex};
-use crate::MAX_NESTING;
 
 /// What the dialect supports, quoted in "not part of the dialect" errors.
 pub(crate) const SUPPORTED: &str = "supported: def, global, if/elif/else, while, \
@@ -21,9 +21,7 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
     let mut p = Parser {
         src,
         lines,
-        toks: lexed.tokens,
-        pos: 0,
-        depth: 0,
+        cursor: TokenCursor::new(lexed.tokens, NESTING_HINT),
     };
     p.module()
 }
@@ -31,13 +29,17 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
 /// A call's positional and keyword arguments.
 type CallArgs = (Vec<Expr>, Vec<(Ident, Expr)>);
 
+/// The hint on the "nested too deeply" error.
+const NESTING_HINT: &str = "split the deeply nested part into smaller functions or steps";
+
 struct Parser<'a> {
     src: &'a str,
     lines: &'a LineIndex<'a>,
-    toks: Vec<Lexeme>,
-    pos: usize,
-    depth: usize,
+    cursor: TokenCursor<Tok>,
 }
+
+deref_cursor!(Parser<'_>, Tok);
+token_kind!(Tok, |tok: &Tok, _| describe(tok));
 
 /// How a token reads in "found …" messages.
 fn describe(tok: &Tok) -> String {
@@ -80,97 +82,6 @@ fn unsupported<T>(span: Span, kw: &str, hint: &str) -> Res<T> {
 }
 
 impl<'a> Parser<'a> {
-    fn peek(&self) -> &Tok {
-        self.toks.get(self.pos).map_or(&Tok::Eof, |l| &l.tok)
-    }
-
-    fn peek_at(&self, n: usize) -> &Tok {
-        self.toks.get(self.pos + n).map_or(&Tok::Eof, |l| &l.tok)
-    }
-
-    fn span(&self) -> Span {
-        self.toks
-            .get(self.pos)
-            .or(self.toks.last())
-            .map_or_else(Span::default, |l| l.span)
-    }
-
-    fn prev_span(&self) -> Span {
-        self.pos
-            .checked_sub(1)
-            .and_then(|i| self.toks.get(i))
-            .map_or_else(|| self.span(), |l| l.span)
-    }
-
-    fn advance(&mut self) -> Lexeme {
-        let lx = self.toks.get(self.pos).cloned().unwrap_or(Lexeme {
-            tok: Tok::Eof,
-            span: self.span(),
-        });
-        if self.pos < self.toks.len() {
-            self.pos += 1;
-        }
-        lx
-    }
-
-    fn is_op(&self, op: &str) -> bool {
-        matches!(self.peek(), Tok::Op(o) if *o == op)
-    }
-
-    fn is_kw(&self, kw: &str) -> bool {
-        matches!(self.peek(), Tok::Kw(k) if *k == kw)
-    }
-
-    fn eat_op(&mut self, op: &str) -> bool {
-        if self.is_op(op) {
-            self.pos += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn eat_kw(&mut self, kw: &str) -> bool {
-        if self.is_kw(kw) {
-            self.pos += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn err<T>(&self, message: impl Into<String>, hint: impl Into<String>) -> Res<T> {
-        Err(Diagnostic::new(self.span(), message, hint))
-    }
-
-    fn expected<T>(&self, what: &str, hint: &str) -> Res<T> {
-        let found = describe(self.peek());
-        self.err(format!("expected {what}, found {found}"), hint)
-    }
-
-    fn expect_op(&mut self, op: &str, context: &str, hint: &str) -> Res<Span> {
-        if self.is_op(op) {
-            Ok(self.advance().span)
-        } else {
-            self.expected(&format!("`{op}` {context}"), hint)
-        }
-    }
-
-    fn enter(&mut self) -> Res<()> {
-        self.depth += 1;
-        if self.depth > MAX_NESTING {
-            return self.err(
-                "this program is nested too deeply",
-                "split the deeply nested part into smaller functions or steps",
-            );
-        }
-        Ok(())
-    }
-
-    fn leave(&mut self) {
-        self.depth = self.depth.saturating_sub(1);
-    }
-
     fn ident(&mut self, what: &str, hint: &str) -> Res<Ident> {
         match self.peek().clone() {
             Tok::Name(name) => {
@@ -1203,10 +1114,9 @@ impl<'a> Parser<'a> {
         let mut sub = Parser {
             src: self.src,
             lines: self.lines,
-            toks: lexed.tokens,
-            pos: 0,
-            depth: self.depth,
+            cursor: TokenCursor::new(lexed.tokens, NESTING_HINT),
         };
+        sub.depth = self.depth;
         while matches!(sub.peek(), Tok::Newline) {
             sub.pos += 1;
         }
