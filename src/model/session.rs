@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use sim::detect::BudgetKind;
 use sim::ir::Program;
 use sim::schedule::{Random, RoundRobin, Schedule, Scheduler};
 use sim::timeline::Timeline;
@@ -256,8 +257,24 @@ impl Session {
             WorldStatus::Finished => format!("finished after {n} steps"),
             WorldStatus::Idle => format!("idle after {n} steps: every actor waits for mail"),
             WorldStatus::Deadlock => format!("deadlock after {n} steps"),
-            WorldStatus::Stopped(kind) => format!("stopped after {n} steps: {kind:?} budget"),
+            WorldStatus::Stopped(kind) => {
+                format!("stopped after {n} steps: {}", budget_words(*kind))
+            }
         }
+    }
+}
+
+/// Which budget ran out, in words a student can act on.
+fn budget_words(kind: BudgetKind) -> &'static str {
+    match kind {
+        BudgetKind::Steps => "it used up its step budget (a loop that never ends?)",
+        BudgetKind::LocalOps => "too much work between two steps (an endless loop?)",
+        BudgetKind::Processes => "it started too many processes",
+        BudgetKind::Mailbox => "a mailbox grew too long",
+        BudgetKind::InFlight => "too many messages in flight",
+        BudgetKind::ValueSize => "a value grew too large",
+        BudgetKind::CallDepth => "calls nested too deeply (recursion without an end?)",
+        BudgetKind::Output => "it printed too many lines",
     }
 }
 
@@ -329,6 +346,18 @@ mod tests {
         let first = s.options()[0].choice;
         assert!(s.choose(first));
         assert_eq!(s.step_index(), 1);
+    }
+
+    #[test]
+    fn a_runaway_loop_stops_at_its_budget_with_a_plain_reason() {
+        let spin =
+            lang::compile(lang::Dialect::Python, "x = 0\nwhile True:\n    x = x + 1\n").unwrap();
+        let s = Session::new(Arc::new(spin), Options::default(), Policy::RoundRobin).unwrap();
+        assert!(!s.can_step());
+        assert_eq!(
+            s.status_text(),
+            "stopped after 0 steps: too much work between two steps (an endless loop?)"
+        );
     }
 
     #[test]
