@@ -4,6 +4,8 @@
 use sim::ir::Span;
 
 use crate::diagnostic::{Diagnostic, Res};
+use crate::scan::Cursor;
+use crate::source::LineIndex;
 use crate::token::{Token, TokenClass};
 use crate::MAX_NESTING;
 
@@ -69,6 +71,49 @@ impl<T> Lexed<T> {
         });
         if self.error.is_none() {
             self.error = Some(Diagnostic::new(span, message, hint));
+        }
+    }
+}
+
+/// Characters that group or separate rather than compute, coloured as punctuation.
+const PUNCTUATION: [&str; 10] = ["(", ")", "{", "}", "[", "]", ",", ";", ".", ":"];
+
+impl<T> Lexed<T> {
+    /// Reads the first of `operators` (longest first) that starts at `cur` as
+    /// `op(…)`, or reports `c` as a character `dialect` has no use for. `start`
+    /// is where the token began; `lines` turns offsets into spans.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn operator(
+        &mut self,
+        cur: &mut Cursor<'_>,
+        lines: &LineIndex<'_>,
+        start: usize,
+        c: char,
+        operators: &[&'static str],
+        op: impl Fn(&'static str) -> T,
+        dialect: &str,
+    ) {
+        let rest = cur.rest();
+        match operators.iter().find(|o| rest.starts_with(**o)) {
+            Some(o) => {
+                cur.eat_str(o);
+                let class = if PUNCTUATION.contains(o) {
+                    TokenClass::Punctuation
+                } else {
+                    TokenClass::Operator
+                };
+                self.push(op(o), lines.span(start, cur.pos()), Some(class));
+            }
+            None => {
+                cur.bump();
+                self.error(
+                    lines.span(start, cur.pos()),
+                    format!("unexpected character `{c}`"),
+                    &format!(
+                        "remove it; only {dialect}'s own operators and brackets may appear here"
+                    ),
+                );
+            }
         }
     }
 }

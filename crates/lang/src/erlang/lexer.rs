@@ -190,32 +190,7 @@ pub(crate) fn lex(src: &str, lines: &LineIndex<'_>) -> Lexed {
                 cur.bump();
                 push(&mut out, &cur, Tok::Dot, TokenClass::Punctuation);
             }
-            _ => {
-                let rest = cur.rest();
-                match OPERATORS.iter().find(|op| rest.starts_with(**op)) {
-                    Some(op) => {
-                        cur.eat_str(op);
-                        let class = if matches!(
-                            *op,
-                            "(" | ")" | "{" | "}" | "[" | "]" | "," | ";" | "." | ":"
-                        ) {
-                            TokenClass::Punctuation
-                        } else {
-                            TokenClass::Operator
-                        };
-                        push(&mut out, &cur, Tok::Op(op), class);
-                    }
-                    None => {
-                        cur.bump();
-                        error(
-                            &mut out,
-                            &cur,
-                            format!("unexpected character `{c}`"),
-                            "remove it; only Erlang's own operators and brackets may appear here",
-                        );
-                    }
-                }
-            }
+            _ => out.operator(&mut cur, lines, start, c, OPERATORS, Tok::Op, "Erlang"),
         }
     }
     let end = src.len();
