@@ -9,7 +9,8 @@
 //! * [`detect`]: race (vector clocks), lost-update and deadlock checkers, kept apart from the
 //!   model.
 //! * [`timeline`]: stepping back and replaying from any step.
-//! * [`mod@explore`]: depth-first exploration of every schedule, with outcome classes.
+//! * [`mod@explore`]: breadth-first search of distinct states: outcome classes with exact
+//!   schedule counts, livelocks, and goal search.
 //!
 //! A [`World`] holds processes (threads, actors, goroutines), shared memory, locks, mailboxes,
 //! channels, messages in flight and the trace. [`World::step`] performs exactly one atomic
@@ -57,7 +58,7 @@ pub mod trace;
 pub mod world;
 
 pub use choice::Choice;
-pub use explore::{explore, ExploreConfig, Explorer, Outcome, OutcomeClass, Report};
+pub use explore::{explore, Count, ExploreConfig, Explorer, Outcome, OutcomeClass, Report};
 pub use options::{Budgets, Options, Overflow};
 pub use schedule::{run, Schedule, Scheduler};
 pub use timeline::Timeline;

@@ -152,26 +152,30 @@ fn explorer_runs_in_slices_and_respects_bounds() {
     let mut ex = Explorer::new(&w, ExploreConfig::default());
     let mut slices = 0;
     loop {
-        let p = ex.run_for(100);
+        let p = ex.run_for(5);
         slices += 1;
         if p.done {
             assert!(p.complete);
-            assert_eq!(p.schedules, 924);
+            assert_eq!(p.queued, 0);
             break;
         }
     }
     assert!(slices > 10);
+    let report = ex.report();
+    assert_eq!(report.schedules, 924);
+    assert!(report.complete && report.stop.is_none());
 
     let report = Explorer::new(
         &w,
         ExploreConfig {
-            max_schedules: 50,
+            max_states: 20,
             ..ExploreConfig::default()
         },
     )
     .run();
-    assert_eq!(report.schedules, 50);
     assert!(!report.complete);
+    assert_eq!(report.stop, Some(sim::explore::StopReason::States));
+    assert!(report.states >= 20 && report.queued > 0, "{report:?}");
 
     let report = Explorer::new(
         &w,
@@ -182,12 +186,9 @@ fn explorer_runs_in_slices_and_respects_bounds() {
     )
     .run();
     assert!(!report.complete);
-    assert!(report
-        .classes
-        .iter()
-        .all(|c| c.outcome.ending == sim::explore::Ending::DepthLimit));
-    let label = report.classes[0].outcome.label(&w);
-    assert!(label.contains("cut at depth limit"), "{label}");
+    assert_eq!(report.stop, Some(sim::explore::StopReason::Depth));
+    // Every schedule has 12 steps, so none ends within 5.
+    assert!(report.classes.is_empty());
 }
 
 #[test]

@@ -36,6 +36,11 @@ impl VClock {
         }
     }
 
+    /// The entries, by pid (missing ones are zero).
+    pub(crate) fn entries(&self) -> &[u32] {
+        &self.0
+    }
+
     /// Whether the event `(pid, at)` happened before (or is known to) this clock.
     pub fn has_seen(&self, pid: Pid, at: u32) -> bool {
         at <= self.get(pid)

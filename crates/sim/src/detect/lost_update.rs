@@ -11,8 +11,8 @@ use super::finding::LostWrite;
 /// What each process last saw of each location, and who wrote each location last.
 #[derive(Clone, Debug, Default)]
 pub struct LostUpdateDetector {
-    seen: BTreeMap<(Pid, Location), Value>,
-    last_write: BTreeMap<Location, (Pid, u64)>,
+    pub(crate) seen: BTreeMap<(Pid, Location), Value>,
+    pub(crate) last_write: BTreeMap<Location, (Pid, u64)>,
 }
 
 impl LostUpdateDetector {

@@ -13,29 +13,29 @@ use super::clock::VClock;
 use super::finding::{Access, Finding};
 
 #[derive(Clone, Debug, Default)]
-struct LocationState {
-    write: Option<(Access, u32)>,
+pub(crate) struct LocationState {
+    pub(crate) write: Option<(Access, u32)>,
     /// Reads since the last write, one per process: (access, the reader's own clock entry).
-    reads: Vec<(Access, u32)>,
+    pub(crate) reads: Vec<(Access, u32)>,
 }
 
 /// Who looked at and who changed a map's key set. Inserts of different keys do not race
 /// with each other (each entry is its own location); only `len` against an insert does.
 #[derive(Clone, Debug, Default)]
-struct KeySetState {
+pub(crate) struct KeySetState {
     /// The latest insert of a new key per process.
-    inserts: Vec<(Access, u32)>,
+    pub(crate) inserts: Vec<(Access, u32)>,
     /// The latest `len` per process.
-    reads: Vec<(Access, u32)>,
+    pub(crate) reads: Vec<(Access, u32)>,
 }
 
 /// Vector clocks per process and access history per location.
 #[derive(Clone, Debug, Default)]
 pub struct RaceDetector {
     enabled: bool,
-    clocks: Vec<VClock>,
-    locations: BTreeMap<Location, LocationState>,
-    key_sets: BTreeMap<Location, KeySetState>,
+    pub(crate) clocks: Vec<VClock>,
+    pub(crate) locations: BTreeMap<Location, LocationState>,
+    pub(crate) key_sets: BTreeMap<Location, KeySetState>,
 }
 
 impl RaceDetector {

@@ -51,6 +51,7 @@ pub use view::{ChannelView, LockView, WaitGroupView};
 
 pub(crate) use eval::Fault;
 use memory::{Memory, SharedMap};
+pub(crate) use process::End;
 use resources::{ChanState, LockState, WaitGroupState};
 
 /// How far the run has got.
@@ -76,6 +77,18 @@ pub(crate) enum WaitKey {
     Join(Pid),
     WaitGroup(crate::ir::WaitGroupId),
     Mailbox(Pid),
+}
+
+impl WaitKey {
+    /// A tag for the kind and the raw id, for fingerprints.
+    pub(crate) fn parts(self) -> (u8, u32) {
+        match self {
+            WaitKey::Lock(l) => (1, l.0),
+            WaitKey::Join(p) => (2, p.0),
+            WaitKey::WaitGroup(g) => (3, g.0),
+            WaitKey::Mailbox(p) => (4, p.0),
+        }
+    }
 }
 
 /// The whole simulated system. `Clone` gives an independent copy (snapshots, exploration);

@@ -4,6 +4,8 @@
 use sim::ir::{Expr, Pattern, ProcKind, Program, ProgramBuilder, Style, Value};
 use sim::{Options, World};
 
+pub mod brute;
+
 /// `threads` threads each doing `increments` × (read count; tmp + 1; write count), started
 /// directly as initial processes.
 pub fn racy_counter(threads: usize, increments: i64) -> Program {

@@ -1,0 +1,245 @@
+//! The histogram search: every distinct state, every outcome, the exact number of schedules
+//! into each, in slices a UI can run between frames.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::schedule::Schedule;
+use crate::world::World;
+
+use super::count::{paths_into, Count};
+use super::cycles::{components, livelocks, Livelock};
+use super::fingerprint::Watch;
+use super::graph::{Bfs, Visit, NONE};
+use super::{Ending, ExploreConfig, Outcome, Reduction, StopReason};
+
+/// All schedules with one outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeClass {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// How many schedules end this way, `u64::MAX` when infinite or larger (see `exact`).
+    pub count: u64,
+    /// How many schedules end this way, exactly.
+    pub exact: Count,
+    /// A shortest schedule that ends this way.
+    pub schedule: Schedule,
+}
+
+/// Progress of an exploration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// End states reached so far (the schedule count is only known at the end).
+    pub schedules: u64,
+    /// Distinct states discovered so far.
+    pub states: u64,
+    /// States discovered but not yet expanded.
+    pub queued: u64,
+    /// Whether exploration has stopped (finished or bounded).
+    pub done: bool,
+    /// Whether every reachable state was explored (no bound cut anything).
+    pub complete: bool,
+}
+
+/// The result of an exploration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// Outcome classes, most schedules first.
+    pub classes: Vec<OutcomeClass>,
+    /// Schedules in total, `u64::MAX` when infinite or larger (see `total`).
+    pub schedules: u64,
+    /// Schedules in total, exactly.
+    pub total: Count,
+    /// Distinct states discovered.
+    pub states: u64,
+    /// States discovered but never expanded (0 when complete).
+    pub queued: u64,
+    /// Whether every reachable state was explored.
+    pub complete: bool,
+    /// Which bound stopped the search, when it did not complete.
+    pub stop: Option<StopReason>,
+    /// Parts of the state graph the program can enter but never leave.
+    pub livelocks: Vec<Livelock>,
+    /// The reduction used; with one, counts are of the explored schedules only.
+    pub reduction: Reduction,
+}
+
+/// Breadth-first exploration of every distinct state of a world.
+pub struct Explorer {
+    config: ExploreConfig,
+    bfs: Bfs,
+    outcomes: Vec<Outcome>,
+    /// Outcome index by outcome, so equal outcomes from different states share a class.
+    by_outcome: BTreeMap<Outcome, u32>,
+    /// The first state found for each outcome (breadth-first: a shortest schedule).
+    first: Vec<u32>,
+    ends: u64,
+    done: bool,
+    stop: Option<StopReason>,
+}
+
+impl Explorer {
+    /// Explores every state reachable from `world`'s current state. The trace is not
+    /// recorded while exploring (outcomes come from final state and findings), and the step
+    /// budget is replaced by the search's own bounds.
+    pub fn new(world: &World, config: ExploreConfig) -> Explorer {
+        let watch = Watch {
+            output: config.output,
+            findings: config.findings,
+        };
+        let mut classes = Classes::new(&config);
+        let bfs = Bfs::new(
+            world,
+            watch,
+            config.exact_keys,
+            config.max_depth,
+            &mut |w, id| classes.visit(w, id),
+        );
+        let found = classes.found;
+        let done = bfs.queue.is_empty();
+        let mut ex = Explorer {
+            config,
+            bfs,
+            outcomes: Vec::new(),
+            by_outcome: BTreeMap::new(),
+            first: Vec::new(),
+            ends: 0,
+            done,
+            stop: None,
+        };
+        ex.absorb(found);
+        ex
+    }
+
+    /// Explores until about `work` more states have been expanded, or the end.
+    pub fn run_for(&mut self, work: u64) -> Progress {
+        let mut left = work;
+        while left > 0 && !self.done {
+            if self.bfs.graph.len() >= self.config.max_states {
+                self.done = true;
+                self.stop = Some(StopReason::States);
+                break;
+            }
+            let mut classes = Classes::new(&self.config);
+            let more = self.bfs.expand_next(&mut |w, id| classes.visit(w, id));
+            let found = classes.found;
+            self.absorb(found);
+            if !more {
+                self.done = true;
+                if self.bfs.depth_cut {
+                    self.stop = Some(StopReason::Depth);
+                }
+            }
+            left -= 1;
+        }
+        self.progress()
+    }
+
+    /// Explores to the end (or the bounds).
+    pub fn run(&mut self) -> Report {
+        while !self.done {
+            self.run_for(1 << 16);
+        }
+        self.report()
+    }
+
+    /// Progress so far.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            schedules: self.ends,
+            states: self.bfs.graph.len(),
+            queued: self.bfs.queue.len() as u64,
+            done: self.done,
+            complete: self.done && self.stop.is_none(),
+        }
+    }
+
+    /// The report so far: exact when the search is done and complete, otherwise counts of
+    /// the schedules through the part explored.
+    pub fn report(&self) -> Report {
+        let graph = &self.bfs.graph;
+        let comps = components(graph);
+        let paths = paths_into(graph, &comps);
+        let mut counts = vec![Count::zero(); self.outcomes.len()];
+        for (id, node) in graph.nodes.iter().enumerate() {
+            if node.terminal != NONE {
+                if let (Some(c), Some(p)) = (counts.get_mut(node.terminal as usize), paths.get(id))
+                {
+                    *c += p;
+                }
+            }
+        }
+        let mut total = Count::zero();
+        let mut classes: Vec<OutcomeClass> = self
+            .outcomes
+            .iter()
+            .zip(counts)
+            .zip(&self.first)
+            .map(|((outcome, exact), &first)| {
+                total += &exact;
+                OutcomeClass {
+                    outcome: outcome.clone(),
+                    count: exact.to_u64_saturating(),
+                    exact,
+                    schedule: graph.path(first),
+                }
+            })
+            .collect();
+        classes.sort_by(|a, b| b.exact.cmp(&a.exact).then(a.outcome.cmp(&b.outcome)));
+        let complete = self.done && self.stop.is_none();
+        Report {
+            classes,
+            schedules: total.to_u64_saturating(),
+            total,
+            states: graph.len(),
+            queued: self.bfs.queue.len() as u64,
+            complete,
+            stop: self.stop,
+            livelocks: livelocks(graph, &comps),
+            reduction: self.config.reduction,
+        }
+    }
+
+    /// Files the end states a slice found under their outcome classes.
+    fn absorb(&mut self, found: Vec<(u32, Outcome)>) {
+        for (id, outcome) in found {
+            let next = self.outcomes.len() as u32;
+            let index = *self.by_outcome.entry(outcome.clone()).or_insert(next);
+            if index == next {
+                self.outcomes.push(outcome);
+                self.first.push(id);
+            }
+            if let Some(n) = self.bfs.graph.nodes.get_mut(id as usize) {
+                n.terminal = index;
+            }
+            self.ends += 1;
+        }
+    }
+}
+
+/// End states found during one expansion, filed afterwards (the graph is busy meanwhile).
+struct Classes<'a> {
+    config: &'a ExploreConfig,
+    found: Vec<(u32, Outcome)>,
+}
+
+impl<'a> Classes<'a> {
+    fn new(config: &'a ExploreConfig) -> Classes<'a> {
+        Classes {
+            config,
+            found: Vec::new(),
+        }
+    }
+
+    fn visit(&mut self, world: &World, id: u32) -> Visit {
+        if world.is_over() {
+            let ending = Ending::from_status(world.status());
+            self.found
+                .push((id, Outcome::of(world, ending, self.config)));
+            Visit::Leaf
+        } else {
+            Visit::Expand
+        }
+    }
+}

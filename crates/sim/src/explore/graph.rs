@@ -1,0 +1,204 @@
+//! The state graph and the breadth-first search that builds it.
+//!
+//! States are numbered in discovery order. Breadth-first order makes the path of parents from
+//! any state back to the start a shortest schedule to it, which is the schedule each outcome,
+//! livelock and goal reports. Edges keep their pick (the index among the enabled choices), so
+//! any path through the graph is a replayable [`Schedule`].
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::choice::Choice;
+use crate::schedule::Schedule;
+use crate::world::World;
+
+use super::fingerprint::{Fingerprinter, Watch};
+use super::key::{BuildPassThrough, StateKey};
+
+/// No state / not set.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One distinct state.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Node {
+    /// The state it was first reached from, and by which pick.
+    pub(crate) parent: u32,
+    pub(crate) pick: u32,
+    /// Steps from the start (shortest, by breadth-first order).
+    pub(crate) depth: u32,
+    /// Its edges, `edges[start..start + len]`, once it has been expanded.
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+    pub(crate) expanded: bool,
+    /// Index of its outcome when the world is over there.
+    pub(crate) terminal: u32,
+}
+
+/// One step between states.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Edge {
+    pub(crate) to: u32,
+    pub(crate) pick: u32,
+}
+
+/// Every distinct state seen, and the steps between them.
+#[derive(Default)]
+pub(crate) struct Graph {
+    index: HashMap<StateKey, u32, BuildPassThrough>,
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) edges: Vec<Edge>,
+}
+
+impl Graph {
+    /// The state with `key`, added (reached from `parent` by `pick`) if it is new.
+    fn discover(&mut self, key: StateKey, parent: u32, pick: u32) -> (u32, bool) {
+        let next = self.nodes.len() as u32;
+        let id = *self.index.entry(key).or_insert(next);
+        if id != next {
+            return (id, false);
+        }
+        let depth = self.nodes.get(parent as usize).map_or(0, |p| p.depth + 1);
+        self.nodes.push(Node {
+            parent,
+            pick,
+            depth,
+            start: 0,
+            len: 0,
+            expanded: false,
+            terminal: NONE,
+        });
+        (id, true)
+    }
+
+    /// The edges out of a state.
+    pub(crate) fn out(&self, id: u32) -> &[Edge] {
+        match self.nodes.get(id as usize) {
+            Some(n) => self
+                .edges
+                .get(n.start as usize..(n.start + n.len) as usize)
+                .unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// The shortest schedule from the start to a state.
+    pub(crate) fn path(&self, id: u32) -> Schedule {
+        let mut picks = Vec::new();
+        let mut at = id;
+        while let Some(n) = self.nodes.get(at as usize) {
+            if n.parent == NONE {
+                break;
+            }
+            picks.push(n.pick);
+            at = n.parent;
+        }
+        picks.reverse();
+        Schedule::from_picks(picks)
+    }
+
+    /// Distinct states seen.
+    pub(crate) fn len(&self) -> u64 {
+        self.nodes.len() as u64
+    }
+}
+
+/// What to do with a newly discovered state.
+pub(crate) enum Visit {
+    /// Queue it for expansion.
+    Expand,
+    /// Keep it as a leaf (an end state, or a goal).
+    Leaf,
+}
+
+/// Breadth-first search over distinct states, expanded a slice at a time.
+pub(crate) struct Bfs {
+    pub(crate) graph: Graph,
+    pub(crate) queue: VecDeque<(u32, World)>,
+    fp: Fingerprinter,
+    watch: Watch,
+    exact: bool,
+    choices: Vec<Choice>,
+    max_depth: usize,
+    /// Some state was not expanded because it lay beyond the depth bound.
+    pub(crate) depth_cut: bool,
+}
+
+impl Bfs {
+    /// A search from `world`, whose start state is `visit`ed like any other.
+    pub(crate) fn new(
+        world: &World,
+        watch: Watch,
+        exact: bool,
+        max_depth: usize,
+        visit: &mut dyn FnMut(&World, u32) -> Visit,
+    ) -> Bfs {
+        let mut root = world.clone();
+        root.set_record_trace(false);
+        // Runaway loops are cycles of the state graph; the search bounds itself.
+        root.opts.budgets.max_steps = u64::MAX;
+        let mut bfs = Bfs {
+            graph: Graph::default(),
+            queue: VecDeque::new(),
+            fp: Fingerprinter::default(),
+            watch,
+            exact,
+            choices: Vec::new(),
+            max_depth,
+            depth_cut: false,
+        };
+        let key = bfs.fp.key(&root, watch, exact);
+        let (id, _) = bfs.graph.discover(key, NONE, 0);
+        if let Visit::Expand = visit(&root, id) {
+            bfs.queue.push_back((id, root));
+        }
+        bfs
+    }
+
+    /// Expands the next queued state; false when nothing is queued.
+    pub(crate) fn expand_next(&mut self, visit: &mut dyn FnMut(&World, u32) -> Visit) -> bool {
+        let Some((id, world)) = self.queue.pop_front() else {
+            return false;
+        };
+        world.enabled_choices_into(&mut self.choices);
+        let choices = std::mem::take(&mut self.choices);
+        let start = self.graph.edges.len() as u32;
+        let mut parent = Some(world);
+        for (i, &choice) in choices.iter().enumerate() {
+            // The last choice takes the parent's world instead of a copy.
+            let mut child = if i + 1 == choices.len() {
+                match parent.take() {
+                    Some(w) => w,
+                    None => break,
+                }
+            } else {
+                match &parent {
+                    Some(w) => w.clone(),
+                    None => break,
+                }
+            };
+            if child.step(choice).is_err() {
+                continue;
+            }
+            let key = self.fp.key(&child, self.watch, self.exact);
+            let (to, new) = self.graph.discover(key, id, i as u32);
+            self.graph.edges.push(Edge { to, pick: i as u32 });
+            if new {
+                if let Visit::Expand = visit(&child, to) {
+                    let depth = self.graph.nodes.get(to as usize).map_or(0, |n| n.depth);
+                    if depth as usize >= self.max_depth {
+                        self.depth_cut = true;
+                    } else {
+                        self.queue.push_back((to, child));
+                    }
+                }
+            }
+        }
+        self.choices = choices;
+        let len = self.graph.edges.len() as u32 - start;
+        if let Some(n) = self.graph.nodes.get_mut(id as usize) {
+            n.start = start;
+            n.len = len;
+            n.expanded = true;
+        }
+        true
+    }
+}
