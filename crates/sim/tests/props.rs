@@ -324,3 +324,24 @@ fn relay(n: usize, use_channels: bool) -> Program {
     }
     p.build()
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// On random small programs the state explorer and schedule-by-schedule enumeration agree
+    /// on the outcomes and the exact number of schedules per outcome.
+    #[test]
+    fn state_explorer_counts_every_schedule((procs, caps) in program_strategy(), network in any::<bool>()) {
+        let options = Options { network, ..Options::default() };
+        let w = World::new(build(&procs, caps), options).unwrap();
+        let config = sim::ExploreConfig::default();
+        let reference = common::brute::enumerate(&w, &config, 20_000);
+        prop_assume!(reference.complete);
+        let report = sim::explore(&w, sim::ExploreConfig { exact_keys: true, ..config });
+        prop_assert!(report.complete);
+        let got: BTreeMap<_, _> = report.classes.iter().map(|c| (c.outcome.clone(), c.count)).collect();
+        let want: BTreeMap<_, _> = reference.classes.iter().map(|(o, (n, _))| (o.clone(), *n)).collect();
+        prop_assert_eq!(got, want);
+        prop_assert_eq!(report.schedules, reference.schedules);
+    }
+}
