@@ -17,6 +17,7 @@ use lesson::{
     QuestionKind, ScheduleChallenge, ScheduleSpec, Section,
 };
 use sim::schedule::{Schedule, SplitMix64};
+use sim::timeline::Timeline;
 use sim::{World, WorldStatus};
 
 use crate::model::session::{Policy, Session};
@@ -336,17 +337,11 @@ pub fn judge_schedule(
 ) -> Result<Judgement, String> {
     let program = program_of(lesson, &challenge.program.id)?;
     let ir = compile(program)?;
-    let mut world = World::new(ir, sim_options(program)).map_err(|e| e.to_string())?;
+    let world = World::new(ir, sim_options(program)).map_err(|e| e.to_string())?;
     let schedule = Schedule::parse(schedule).map_err(|e| e.to_string())?;
-    for &pick in schedule.picks() {
-        let Some(&choice) = world.enabled_choices().get(pick as usize) else {
-            break;
-        };
-        if world.step(choice).is_err() {
-            break;
-        }
-    }
-    Ok(judge_world(&world, &challenge.goal))
+    let mut timeline = Timeline::new(world);
+    timeline.apply(&schedule);
+    Ok(judge_world(timeline.world(), &challenge.goal))
 }
 
 /// Judges a world against a challenge goal.
@@ -426,17 +421,7 @@ pub fn schedule_steps(
 ) -> Result<Vec<String>, String> {
     let schedule = Schedule::parse(schedule).map_err(|e| e.to_string())?;
     let mut session = Session::new(program, options, Policy::Manual)?;
-    let mut steps = Vec::new();
-    for &pick in schedule.picks() {
-        let Some(option) = session.options().into_iter().nth(pick as usize) else {
-            break;
-        };
-        if !session.choose(option.choice) {
-            break;
-        }
-        steps.push(option.label);
-    }
-    Ok(steps)
+    Ok(session.replay_labelled(&schedule))
 }
 
 /// A right answer as the answer sheet shows it.

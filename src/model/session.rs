@@ -202,16 +202,39 @@ impl Session {
     pub fn replay(&mut self, schedule: &str) -> Result<usize, String> {
         let schedule = Schedule::parse(schedule).map_err(|e| e.to_string())?;
         self.reset();
-        for &pick in schedule.picks() {
-            let enabled = self.world().enabled_choices();
-            let Some(&choice) = enabled.get(pick as usize) else {
-                break;
-            };
-            if !self.choose(choice) {
-                break;
-            }
-        }
+        self.apply(&schedule);
         Ok(self.step_index())
+    }
+
+    /// Replays `schedule` from the start and names each step as the choice
+    /// buttons would ("T1", "deliver ping to pong").
+    pub fn replay_labelled(&mut self, schedule: &Schedule) -> Vec<String> {
+        self.reset();
+        let mut labels = Vec::new();
+        let steps = self
+            .timeline
+            .apply_each(schedule, |world, choice| labels.push(label(world, choice)));
+        self.pickers = vec![self.picker.clone(); steps];
+        labels.truncate(steps);
+        labels
+    }
+
+    /// Takes the picks of `schedule` from the current step on, as far as they fit.
+    fn apply(&mut self, schedule: &Schedule) {
+        let from = self.timeline.position();
+        let steps = self.timeline.apply(schedule);
+        // The policy picked none of these steps: stepping back to any of them
+        // leaves the scheduler as it is now.
+        self.pickers.truncate(from);
+        self.pickers
+            .extend(std::iter::repeat_n(self.picker.clone(), steps));
+    }
+
+    /// Redoes the next recorded step (after `jump_to` went back). False at the
+    /// end of the recording.
+    pub fn redo(&mut self) -> bool {
+        let n = self.timeline.position();
+        n < self.timeline.recorded() && self.jump_to(n + 1) == n + 1
     }
 
     /// The enabled choices, labelled for buttons.
@@ -227,26 +250,7 @@ impl Session {
     }
 
     fn label(&self, choice: Choice) -> String {
-        let world = self.world();
-        let style = world.style();
-        let message = |id: sim::ir::MsgId| {
-            world
-                .in_flight()
-                .find(|m| m.id == id)
-                .map(|m| (m.value.show(style), world.process_name(m.to).to_string()))
-        };
-        match choice {
-            Choice::Run(p) => world.process_name(p).to_string(),
-            Choice::Case(p, c) => format!("{} case {}", world.process_name(p), c + 1),
-            Choice::Deliver(m) => match message(m) {
-                Some((v, to)) => format!("deliver {v} to {to}"),
-                None => "deliver".to_string(),
-            },
-            Choice::Drop(m) => match message(m) {
-                Some((v, to)) => format!("lose {v} to {to}"),
-                None => "lose".to_string(),
-            },
-        }
+        label(self.world(), choice)
     }
 
     /// How the run stands, in plain words.
@@ -261,6 +265,29 @@ impl Session {
                 format!("stopped after {n} steps: {}", budget_words(*kind))
             }
         }
+    }
+}
+
+/// A choice as its button names it.
+fn label(world: &World, choice: Choice) -> String {
+    let style = world.style();
+    let message = |id: sim::ir::MsgId| {
+        world
+            .in_flight()
+            .find(|m| m.id == id)
+            .map(|m| (m.value.show(style), world.process_name(m.to).to_string()))
+    };
+    match choice {
+        Choice::Run(p) => world.process_name(p).to_string(),
+        Choice::Case(p, c) => format!("{} case {}", world.process_name(p), c + 1),
+        Choice::Deliver(m) => match message(m) {
+            Some((v, to)) => format!("deliver {v} to {to}"),
+            None => "deliver".to_string(),
+        },
+        Choice::Drop(m) => match message(m) {
+            Some((v, to)) => format!("lose {v} to {to}"),
+            None => "lose".to_string(),
+        },
     }
 }
 
@@ -368,5 +395,33 @@ mod tests {
         assert_eq!(s.jump_to(6), 6);
         s.reset();
         assert_eq!(s.step_index(), 0);
+    }
+
+    #[test]
+    fn a_replay_labels_each_step_and_redo_walks_it_again() {
+        let mut a = Session::new(racy(), Options::default(), Policy::Random(5)).unwrap();
+        run_to_end(&mut a);
+        let schedule = Schedule::parse(&a.schedule()).unwrap();
+        let mut b = Session::new(racy(), Options::default(), Policy::Manual).unwrap();
+        let labels = b.replay_labelled(&schedule);
+        assert_eq!(labels.len(), a.step_index());
+        // The same labels, read off the choice buttons while stepping by hand.
+        let mut by_hand = Session::new(racy(), Options::default(), Policy::Manual).unwrap();
+        let mut expected = Vec::new();
+        for &pick in schedule.picks() {
+            let option = by_hand.options()[pick as usize].clone();
+            expected.push(option.label);
+            assert!(by_hand.choose(option.choice));
+        }
+        assert_eq!(labels, expected);
+        assert_eq!(b.world().output(), a.world().output());
+        b.jump_to(0);
+        let mut redone = 0;
+        while b.redo() {
+            redone += 1;
+        }
+        assert_eq!(redone, a.step_index());
+        assert_eq!(b.schedule(), a.schedule());
+        assert!(!b.redo(), "nothing is left to redo at the end");
     }
 }

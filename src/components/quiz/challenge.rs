@@ -9,7 +9,6 @@ use std::time::Duration;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use lesson::{Goal, ScheduleChallenge};
-use sim::schedule::Schedule;
 
 use crate::components::panel::driver::{Driver, SPEEDS_MS};
 use crate::components::panel::{PanelView, StartError};
@@ -106,11 +105,15 @@ pub fn ChallengeBoard(
         let Some(Ok((schedule, _))) = winning.get_untracked() else {
             return;
         };
-        let Ok(schedule) = Schedule::parse(&schedule) else {
-            return;
-        };
-        let picks: Vec<u32> = schedule.picks().to_vec();
-        session.update(Session::reset);
+        // The whole schedule is replayed at once, then shown from the start one
+        // recorded step per tick.
+        let steps = session
+            .try_update(|s| {
+                let steps = s.replay(&schedule).unwrap_or(0);
+                s.jump_to(0);
+                steps
+            })
+            .unwrap_or(0);
         announce.set("Playing a winning schedule from the start.".to_string());
         let next = Rc::new(Cell::new(0usize));
         let ms = SPEEDS_MS[driver.speed.get_untracked().min(SPEEDS_MS.len() - 1)];
@@ -118,15 +121,8 @@ pub fn ChallengeBoard(
             move || {
                 let i = next.get();
                 next.set(i + 1);
-                let stepped = picks.get(i).is_some_and(|&pick| {
-                    session
-                        .try_update(|s| {
-                            let choice = s.world().enabled_choices().get(pick as usize).copied();
-                            choice.is_some_and(|c| s.choose(c))
-                        })
-                        .unwrap_or(false)
-                });
-                if !stepped || i + 1 >= picks.len() {
+                let stepped = session.try_update(Session::redo).unwrap_or(false);
+                if !stepped || i + 1 >= steps {
                     stop_demo();
                 }
             },
