@@ -1,18 +1,15 @@
-//! Exact schedule counts: the number of paths from the start into each state, by dynamic
-//! programming over the state graph's strongly connected components in topological order.
+//! Exact schedule counts in big integers, and the running sums the counting uses.
 //!
-//! A state in a cycle (or reached from one) is reached by infinitely many schedules: go
-//! round the cycle any number of times. Every other state's count is the sum over its
-//! incoming edges of its predecessors' counts, exact in big integers.
+//! The count of a state is the number of paths from the start into it: the sum over its
+//! incoming edges of its predecessors' counts, summed in topological order of the state
+//! graph's strongly connected components (see `tally`). A state in a cycle, or reached from
+//! one, is reached by infinitely many schedules: go round the cycle any number of times.
 
 use std::fmt;
 use std::ops::AddAssign;
 
 use num_bigint::BigUint;
 use serde::{Deserialize, Serialize};
-
-use super::cycles::Components;
-use super::graph::Graph;
 
 /// A number of schedules.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -85,14 +82,14 @@ impl<'de> Deserialize<'de> for Count {
 
 /// A path count while counting: machine words until they overflow.
 #[derive(Clone, Debug)]
-enum Paths {
+pub(crate) enum Paths {
     Small(u128),
     Big(BigUint),
     Infinite,
 }
 
 impl Paths {
-    fn add(&mut self, other: &Paths) {
+    pub(crate) fn add(&mut self, other: &Paths) {
         *self = match (&*self, other) {
             (Paths::Infinite, _) | (_, Paths::Infinite) => Paths::Infinite,
             (Paths::Small(a), Paths::Small(b)) => match a.checked_add(*b) {
@@ -106,37 +103,11 @@ impl Paths {
         }
     }
 
-    fn count(&self) -> Count {
+    pub(crate) fn count(&self) -> Count {
         match self {
             Paths::Small(n) => Count::Finite(BigUint::from(*n)),
             Paths::Big(n) => Count::Finite(n.clone()),
             Paths::Infinite => Count::Infinite,
         }
     }
-}
-
-/// The number of schedules from the start (state 0) into every state.
-pub(crate) fn paths_into(graph: &Graph, comps: &Components) -> Vec<Count> {
-    let n = graph.nodes.len();
-    let mut paths = vec![Paths::Small(0); n];
-    if let Some(p) = paths.first_mut() {
-        *p = Paths::Small(1);
-    }
-    // Tarjan lists components with successors first; walk them the other way.
-    for comp in comps.list.iter().rev() {
-        if comp.cyclic {
-            for &v in &comp.members {
-                paths[v as usize] = Paths::Infinite;
-            }
-        }
-        for &v in &comp.members {
-            let here = paths[v as usize].clone();
-            for e in graph.out(v) {
-                if comps.of[e.to as usize] != comps.of[v as usize] {
-                    paths[e.to as usize].add(&here);
-                }
-            }
-        }
-    }
-    paths.iter().map(Paths::count).collect()
 }

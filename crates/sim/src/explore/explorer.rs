@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 use crate::schedule::Schedule;
 use crate::world::World;
 
-use super::count::{paths_into, Count};
+use super::count::Count;
 use super::cycles::{components, livelocks, Livelock};
 use super::fingerprint::Watch;
-use super::graph::{Bfs, Visit, NONE};
+use super::graph::{Bfs, Visit};
+use super::tally::Tally;
 use super::{Ending, ExploreConfig, Outcome, Reduction, StopReason};
 
 /// All schedules with one outcome.
@@ -70,10 +71,8 @@ pub struct Explorer {
     config: ExploreConfig,
     bfs: Bfs,
     outcomes: Vec<Outcome>,
-    /// Outcome index by outcome, so equal outcomes from different states share a class.
+    /// End-state outcomes without their output, and their index by outcome.
     by_outcome: BTreeMap<Outcome, u32>,
-    /// The first state found for each outcome (breadth-first: a shortest schedule).
-    first: Vec<u32>,
     ends: u64,
     done: bool,
     stop: Option<StopReason>,
@@ -84,14 +83,17 @@ impl Explorer {
     /// recorded while exploring (outcomes come from final state and findings), and the step
     /// budget is replaced by the search's own bounds.
     pub fn new(world: &World, config: ExploreConfig) -> Explorer {
+        // Output stays out of the fingerprint: edges record what they print instead, and the
+        // count splits by it (see `tally`).
         let watch = Watch {
-            output: config.output,
+            output: false,
             findings: config.findings,
         };
         let mut classes = Classes::new(&config);
         let bfs = Bfs::new(
             world,
             watch,
+            config.output,
             config.exact_keys,
             config.max_depth,
             &mut |w, id| classes.visit(w, id),
@@ -103,7 +105,6 @@ impl Explorer {
             bfs,
             outcomes: Vec::new(),
             by_outcome: BTreeMap::new(),
-            first: Vec::new(),
             ends: 0,
             done,
             stop: None,
@@ -160,29 +161,42 @@ impl Explorer {
     pub fn report(&self) -> Report {
         let graph = &self.bfs.graph;
         let comps = components(graph);
-        let paths = paths_into(graph, &comps);
-        let mut counts = vec![Count::zero(); self.outcomes.len()];
-        for (id, node) in graph.nodes.iter().enumerate() {
-            if node.terminal != NONE {
-                if let (Some(c), Some(p)) = (counts.get_mut(node.terminal as usize), paths.get(id))
-                {
-                    *c += p;
+        let tally = Tally::count(graph, &comps);
+        // Per outcome: its count, and the shortest way into one of its end pairs.
+        let mut by_outcome: BTreeMap<Outcome, (Count, u32, Schedule)> = BTreeMap::new();
+        for end in tally.ends(graph) {
+            let terminal = graph.nodes[end.node as usize].terminal;
+            let Some(base) = self.outcomes.get(terminal as usize) else {
+                continue;
+            };
+            let mut outcome = base.clone();
+            if self.config.output {
+                outcome.output = tally.output(&end, &self.bfs.printed);
+            }
+            match by_outcome.get_mut(&outcome) {
+                Some((count, depth, schedule)) => {
+                    *count += &end.count;
+                    if end.depth < *depth {
+                        *depth = end.depth;
+                        *schedule = tally.schedule(&end);
+                    }
+                }
+                None => {
+                    let schedule = tally.schedule(&end);
+                    by_outcome.insert(outcome, (end.count, end.depth, schedule));
                 }
             }
         }
         let mut total = Count::zero();
-        let mut classes: Vec<OutcomeClass> = self
-            .outcomes
-            .iter()
-            .zip(counts)
-            .zip(&self.first)
-            .map(|((outcome, exact), &first)| {
+        let mut classes: Vec<OutcomeClass> = by_outcome
+            .into_iter()
+            .map(|(outcome, (exact, _, schedule))| {
                 total += &exact;
                 OutcomeClass {
-                    outcome: outcome.clone(),
+                    outcome,
                     count: exact.to_u64_saturating(),
                     exact,
-                    schedule: graph.path(first),
+                    schedule,
                 }
             })
             .collect();
@@ -208,7 +222,6 @@ impl Explorer {
             let index = *self.by_outcome.entry(outcome.clone()).or_insert(next);
             if index == next {
                 self.outcomes.push(outcome);
-                self.first.push(id);
             }
             if let Some(n) = self.bfs.graph.nodes.get_mut(id as usize) {
                 n.terminal = index;

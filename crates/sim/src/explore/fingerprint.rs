@@ -62,6 +62,8 @@ pub(crate) struct Fingerprinter {
     words: Words,
     /// (pid, entry value) pairs of every clock entry in the world, sorted: the rank table.
     ranks: Vec<(u32, u32)>,
+    /// Live timers, reused.
+    live: Vec<(u64, u32)>,
 }
 
 /// What a world's findings say, as flags.
@@ -160,7 +162,10 @@ impl Fingerprinter {
                 w.word(u64::from(id));
             }
         }
-        p.parked_on.iter().map(|c| c.0).collect::<Vec<_>>().hash(w);
+        w.word(p.parked_on.len() as u64);
+        for c in &p.parked_on {
+            w.word(u64::from(c.0));
+        }
     }
 
     /// Globals, cells and shared maps (keys in insertion order, which `len` and entry
@@ -235,18 +240,21 @@ impl Fingerprinter {
 
     /// Live timers, relative to now, in firing order.
     fn timers(&mut self, world: &World) {
-        let mut live: Vec<(u64, u32)> = world
-            .timers
-            .iter()
-            .map(|t| t.0)
-            .filter(|(_, pid, epoch)| {
-                world
-                    .procs
-                    .get(pid.index())
-                    .is_some_and(|p| p.epoch == *epoch)
-            })
-            .map(|(d, pid, _)| (d.saturating_sub(world.now), pid.0))
-            .collect();
+        let live = &mut self.live;
+        live.clear();
+        live.extend(
+            world
+                .timers
+                .iter()
+                .map(|t| t.0)
+                .filter(|(_, pid, epoch)| {
+                    world
+                        .procs
+                        .get(pid.index())
+                        .is_some_and(|p| p.epoch == *epoch)
+                })
+                .map(|(d, pid, _)| (d.saturating_sub(world.now), pid.0)),
+        );
         live.sort_unstable();
         let w = &mut self.words;
         w.tag(10);

@@ -65,9 +65,14 @@ impl<'g> GoalSearch<'g> {
             findings: true,
         };
         let mut hit = None;
-        let bfs = Bfs::new(world, watch, false, bounds.max_depth, &mut |w, id| {
-            visit(&goal, w, id, &mut hit)
-        });
+        let bfs = Bfs::new(
+            world,
+            watch,
+            false,
+            false,
+            bounds.max_depth,
+            &mut |w, id| visit(&goal, w, id, &mut hit),
+        );
         let mut search = GoalSearch {
             goal,
             bounds,

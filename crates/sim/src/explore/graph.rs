@@ -8,6 +8,7 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::choice::Choice;
+use crate::ir::Text;
 use crate::schedule::Schedule;
 use crate::world::World;
 
@@ -38,6 +39,9 @@ pub(crate) struct Node {
 pub(crate) struct Edge {
     pub(crate) to: u32,
     pub(crate) pick: u32,
+    /// The lines the step printed, as an index into [`Bfs::printed`] (0: none, or output not
+    /// tracked).
+    pub(crate) printed: u32,
 }
 
 /// Every distinct state seen, and the steps between them.
@@ -120,6 +124,11 @@ pub(crate) struct Bfs {
     max_depth: usize,
     /// Some state was not expanded because it lay beyond the depth bound.
     pub(crate) depth_cut: bool,
+    /// Whether edges record what their step printed (output kept out of the fingerprint).
+    track_output: bool,
+    /// Lines printed by one step, by index; entry 0 is "nothing".
+    pub(crate) printed: Vec<Vec<Text>>,
+    printed_index: HashMap<Vec<Text>, u32>,
 }
 
 impl Bfs {
@@ -127,6 +136,7 @@ impl Bfs {
     pub(crate) fn new(
         world: &World,
         watch: Watch,
+        track_output: bool,
         exact: bool,
         max_depth: usize,
         visit: &mut dyn FnMut(&World, u32) -> Visit,
@@ -144,6 +154,9 @@ impl Bfs {
             choices: Vec::new(),
             max_depth,
             depth_cut: false,
+            track_output,
+            printed: vec![Vec::new()],
+            printed_index: HashMap::new(),
         };
         let key = bfs.fp.key(&root, watch, exact);
         let (id, _) = bfs.graph.discover(key, NONE, 0);
@@ -161,6 +174,7 @@ impl Bfs {
         world.enabled_choices_into(&mut self.choices);
         let choices = std::mem::take(&mut self.choices);
         let start = self.graph.edges.len() as u32;
+        let printed_before = world.output.len();
         let mut parent = Some(world);
         for (i, &choice) in choices.iter().enumerate() {
             // The last choice takes the parent's world instead of a copy.
@@ -178,9 +192,14 @@ impl Bfs {
             if child.step(choice).is_err() {
                 continue;
             }
+            let printed = self.printed_by(&child, printed_before);
             let key = self.fp.key(&child, self.watch, self.exact);
             let (to, new) = self.graph.discover(key, id, i as u32);
-            self.graph.edges.push(Edge { to, pick: i as u32 });
+            self.graph.edges.push(Edge {
+                to,
+                pick: i as u32,
+                printed,
+            });
             if new {
                 if let Visit::Expand = visit(&child, to) {
                     let depth = self.graph.nodes.get(to as usize).map_or(0, |n| n.depth);
@@ -200,5 +219,22 @@ impl Bfs {
             n.expanded = true;
         }
         true
+    }
+
+    /// The index of the lines `child` printed in its last step.
+    fn printed_by(&mut self, child: &World, before: usize) -> u32 {
+        if !self.track_output {
+            return 0;
+        }
+        let Some(lines) = child.output.get(before..).filter(|l| !l.is_empty()) else {
+            return 0;
+        };
+        if let Some(&i) = self.printed_index.get(lines) {
+            return i;
+        }
+        let i = self.printed.len() as u32;
+        self.printed.push(lines.to_vec());
+        self.printed_index.insert(lines.to_vec(), i);
+        i
     }
 }

@@ -18,7 +18,7 @@
 //!
 //! Module map: `key` (canonical words and their 128-bit hash), `fingerprint` (one
 //! function per part of a world), `graph` (the state table and the breadth-first search),
-//! [`count`], [`cycles`], [`explorer`] (the histogram), [`goal`], [`config`], [`outcome`].
+//! [`count`], `tally` (counts split by printed output), [`cycles`], [`explorer`] (the histogram), [`goal`], [`config`], [`outcome`].
 
 pub mod config;
 pub mod count;
@@ -29,6 +29,7 @@ pub mod goal;
 mod graph;
 mod key;
 pub mod outcome;
+mod tally;
 
 pub use config::{ExploreConfig, Reduction, StopReason};
 pub use count::Count;
