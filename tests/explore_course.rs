@@ -1,16 +1,16 @@
-//! Explore works on every bundled program: each one's schedules are searched
-//! within the browser's bounds and summarised, and every outcome's schedule
-//! replays to that outcome in a session.
+//! Explore works on every bundled program: each one's state graph is searched completely
+//! within the browser's bounds, and every outcome's schedule replays in a session to that
+//! very outcome.
 
-use sim::explore::{explore, ExploreConfig};
-use switchboard::components::panel::explore::MAX_SCHEDULES;
+use sim::explore::{explore, Ending, ExploreConfig, Outcome};
+use switchboard::components::panel::explore::MAX_STATES;
 use switchboard::course::course;
 use switchboard::model::outcomes::{bars, summary};
 use switchboard::model::programs::panel_program;
 use switchboard::model::session::{Policy, Session};
 
 #[test]
-fn every_bundled_program_explores_within_bounds_and_its_bars_replay() {
+fn every_bundled_program_explores_completely_and_its_outcomes_replay() {
     let (course, problems) = course();
     assert!(
         problems.is_empty(),
@@ -26,36 +26,63 @@ fn every_bundled_program_explores_within_bounds_and_its_bars_replay() {
                 Policy::RoundRobin,
             )
             .unwrap();
+            // The configuration the browser's Explore panel uses.
             let config = ExploreConfig {
-                max_schedules: MAX_SCHEDULES,
+                max_states: MAX_STATES,
                 ..ExploreConfig::default()
             };
-            let report = explore(session.start_world(), config);
+            let report = explore(session.start_world(), config.clone());
+            assert!(
+                report.complete,
+                "{}: stopped by {:?} after {} states ({} queued)",
+                program.id, report.stop, report.states, report.queued
+            );
             assert!(
                 report.schedules > 0,
                 "{}: at least one schedule",
                 program.id
             );
             let bars = bars(&report, session.start_world());
-            assert_eq!(
-                bars.iter().map(|b| b.count).sum::<u64>(),
-                report.schedules,
-                "{}",
-                program.id
-            );
             assert!(!summary(&report, &bars).is_empty());
-            for bar in bars.iter().take(3) {
+            for class in &report.classes {
                 let mut replay = session.clone();
-                let taken = replay
-                    .replay(&bar.schedule)
+                replay
+                    .replay(&class.schedule.encode())
                     .unwrap_or_else(|e| panic!("{}: {e}", program.id));
-                let length = sim::Schedule::parse(&bar.schedule).unwrap().len();
+                let end = replay.world();
+                assert!(
+                    end.is_over(),
+                    "{}: the schedule runs to its end",
+                    program.id
+                );
+                let outcome = Outcome::of(end, Ending::from_status(end.status()), &config);
                 assert_eq!(
-                    taken, length,
-                    "{}: every step of the schedule for `{}` replays",
-                    program.id, bar.label
+                    outcome,
+                    class.outcome,
+                    "{}: the schedule for `{}` replays to that outcome",
+                    program.id,
+                    class.outcome.label(end)
                 );
             }
+            for lock in &report.livelocks {
+                let mut replay = session.clone();
+                replay
+                    .replay(&lock.entry.encode())
+                    .unwrap_or_else(|e| panic!("{}: {e}", program.id));
+                assert!(
+                    !replay.world().is_over(),
+                    "{}: a livelock never ends",
+                    program.id
+                );
+            }
+            println!(
+                "{:<28} {:>7} states {:>12} schedules {:>3} outcomes {} livelocks",
+                program.id,
+                report.states,
+                report.total,
+                report.classes.len(),
+                report.livelocks.len()
+            );
             explored += 1;
         }
     }

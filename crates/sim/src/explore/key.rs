@@ -145,3 +145,26 @@ impl Hasher for PassThrough {
 
 /// Builds [`PassThrough`] hashers.
 pub(crate) type BuildPassThrough = BuildHasherDefault<PassThrough>;
+
+/// A hasher for small integer keys (pairs packed into a `u64`): one avalanche per key.
+#[derive(Default)]
+pub(crate) struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fmix(self.0 ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = fmix(i);
+    }
+}
+
+/// Builds [`Mix`] hashers.
+pub(crate) type BuildMix = BuildHasherDefault<Mix>;

@@ -20,6 +20,12 @@ use crate::schedule::Schedule;
 use super::count::{Count, Paths};
 use super::cycles::Components;
 use super::graph::{Graph, NONE};
+use super::key::BuildMix;
+
+/// Two indices packed as one table key.
+fn pack(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
 
 /// One (state, output so far) pair.
 struct Pair {
@@ -54,8 +60,8 @@ impl Tally {
             pairs: Vec::new(),
             trie: vec![(NONE, 0)],
         };
-        let mut trie_index: HashMap<(u32, u32), u32> = HashMap::new();
-        let mut index: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut trie_index: HashMap<u64, u32, BuildMix> = HashMap::default();
+        let mut index: HashMap<u64, u32, BuildMix> = HashMap::default();
         let mut by_node: Vec<Vec<u32>> = vec![Vec::new(); graph.nodes.len()];
         if graph.nodes.is_empty() {
             return t;
@@ -68,15 +74,16 @@ impl Tally {
             back: NONE,
             pick: 0,
         });
-        index.insert((0, 0), 0);
+        index.insert(pack(0, 0), 0);
         by_node[0].push(0);
         for comp in comps.list.iter().rev() {
             if comp.cyclic {
                 t.close_cycle(graph, comps, comp, &mut index, &mut by_node);
             }
             for &v in &comp.members {
-                let here: Vec<u32> = by_node[v as usize].clone();
-                for p in here {
+                let mut k = 0;
+                while let Some(&p) = by_node[v as usize].get(k) {
+                    k += 1;
                     for e in graph.out(v) {
                         if comps.of[e.to as usize] == comps.of[v as usize] {
                             continue;
@@ -89,7 +96,7 @@ impl Tally {
                             prefix
                         } else {
                             let next = t.trie.len() as u32;
-                            let q = *trie_index.entry((prefix, e.printed)).or_insert(next);
+                            let q = *trie_index.entry(pack(prefix, e.printed)).or_insert(next);
                             if q == next {
                                 t.trie.push((prefix, e.printed));
                             }
@@ -108,7 +115,7 @@ impl Tally {
     #[allow(clippy::too_many_arguments)]
     fn pair(
         &mut self,
-        index: &mut HashMap<(u32, u32), u32>,
+        index: &mut HashMap<u64, u32, BuildMix>,
         by_node: &mut [Vec<u32>],
         node: u32,
         prefix: u32,
@@ -117,7 +124,7 @@ impl Tally {
         pick: u32,
     ) -> u32 {
         let next = self.pairs.len() as u32;
-        let id = *index.entry((node, prefix)).or_insert(next);
+        let id = *index.entry(pack(node, prefix)).or_insert(next);
         if id == next {
             self.pairs.push(Pair {
                 node,
@@ -144,7 +151,7 @@ impl Tally {
         graph: &Graph,
         comps: &Components,
         comp: &super::cycles::Component,
-        index: &mut HashMap<(u32, u32), u32>,
+        index: &mut HashMap<u64, u32, BuildMix>,
         by_node: &mut [Vec<u32>],
     ) {
         let id = comps.of[comp.members[0] as usize];
