@@ -1,9 +1,11 @@
-//! `switchboard explore`: every schedule of a program, summarised as an outcome histogram.
+//! `switchboard explore`: every distinct state of a program, summarised as an outcome
+//! histogram with the exact number of schedules per outcome.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use lesson::check::sim_options;
+use sim::explore::StopReason;
 use sim::{ExploreConfig, World};
 
 use crate::load::{compile, load};
@@ -26,8 +28,10 @@ pub fn explore(
     let mut options = sim_options(&loaded.program);
     options.record_trace = false;
     let world = World::new(ir, options).map_err(|e| e.to_string())?;
+    // The command line's bound is the number of distinct states: schedules are counted
+    // exactly by the state search, however many there are.
     let config = ExploreConfig {
-        max_schedules,
+        max_states: max_schedules,
         ..ExploreConfig::default()
     };
     let report = sim::explore(&world, config);
@@ -38,17 +42,32 @@ pub fn explore(
             .map(|c| {
                 serde_json::json!({
                     "outcome": c.outcome.label(&world),
-                    "count": c.count,
+                    "schedules": c.exact.to_string(),
                     "schedule": c.schedule.to_string(),
+                })
+            })
+            .collect();
+        let livelocks: Vec<serde_json::Value> = report
+            .livelocks
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "entry": l.entry.to_string(),
+                    "cycle": l.cycle.to_string(),
+                    "states": l.states,
                 })
             })
             .collect();
         let object = serde_json::json!({
             "program": loaded.program.id,
-            "schedules": report.schedules,
             "states": report.states,
+            "queued": report.queued,
+            "schedules": report.total.to_string(),
             "complete": report.complete,
+            "stop": report.stop.map(|s| format!("{s:?}")),
+            "reduction": report.reduction.name(),
             "outcomes": classes,
+            "livelocks": livelocks,
         });
         println!("{object}");
         return Ok(ExitCode::SUCCESS);
@@ -61,23 +80,37 @@ pub fn explore(
         .unwrap_or(1)
         .max(1);
     for class in &report.classes {
-        let bar = "#".repeat(((class.count * 40).div_ceil(widest)) as usize);
+        let share = class.count as f64 / widest as f64;
+        let bar = "#".repeat((share * 40.0).ceil() as usize);
         println!(
-            "{:>8}  {bar:<40}  {}",
-            class.count,
+            "{:>12}  {bar:<40}  {}",
+            class.exact,
             class.outcome.label(&world)
         );
-        println!("          replay: --schedule {}", class.schedule);
+        println!("              replay: --schedule {}", class.schedule);
     }
+    for lock in &report.livelocks {
+        println!(
+            "livelock: after --schedule {} the program can loop forever ({} states, one round: {})",
+            lock.entry, lock.states, lock.cycle
+        );
+    }
+    let end = match report.stop {
+        None => "complete".to_string(),
+        Some(stop) => format!(
+            "stopped by the {} bound with {} states still queued",
+            match stop {
+                StopReason::States => "states",
+                StopReason::Depth => "depth",
+            },
+            report.queued
+        ),
+    };
     println!(
-        "{} schedules, {} states, {}",
-        report.schedules,
+        "{} distinct states, {} schedules, reduction: {}, {end}",
         report.states,
-        if report.complete {
-            "complete"
-        } else {
-            "cut by a bound"
-        }
+        report.total,
+        report.reduction.name()
     );
     Ok(ExitCode::SUCCESS)
 }
