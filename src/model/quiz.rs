@@ -407,9 +407,9 @@ pub fn winning_schedule(lesson: &Lesson, challenge: &ScheduleChallenge) -> Resul
     match find_schedule(&world, &challenge.goal, SearchBounds::default()) {
         SearchResult::Found(schedule) => Ok(schedule.encode()),
         SearchResult::Impossible => Err("no schedule reaches this goal".to_string()),
-        SearchResult::GaveUp => {
-            Err("the search ran out of steps before finding a schedule".to_string())
-        }
+        SearchResult::GaveUp { states, .. } => Err(format!(
+            "the search stopped after {states} distinct states before finding a schedule"
+        )),
     }
 }
 

@@ -1,28 +1,37 @@
-//! Explore: every schedule of the program, run in slices so the page never
-//! freezes, summarised as a histogram whose bars replay a schedule.
+//! Explore: every distinct state of the program, searched in slices so the
+//! page never freezes, summarised as the figures line, the livelocks found,
+//! and a histogram whose bars replay a shortest schedule.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use sim::explore::{ExploreConfig, Explorer};
 
-use crate::model::outcomes::{bars, summary, Bar};
+use crate::model::outcomes::{bars, figures, grouped, summary, traps, Bar, Trap};
 
 use super::driver::SessionSignal;
 
-/// Most schedules the browser explores before calling the search cut.
-pub const MAX_SCHEDULES: u64 = 20_000;
-/// Steps of search per slice, small enough to keep a frame responsive.
-const SLICE: u64 = 4_000;
+/// Most distinct states the browser explores before calling the search cut.
+pub const MAX_STATES: u64 = 200_000;
+/// States expanded per slice, small enough to keep a frame responsive.
+const SLICE: u64 = 1_500;
 const BAR_HEIGHT: f64 = 26.0;
 const LABEL_WIDTH: f64 = 330.0;
-const BAR_SPACE: f64 = 230.0;
+const BAR_SPACE: f64 = 200.0;
 
 #[derive(Clone, Debug, PartialEq)]
 enum State {
     Idle,
-    Running { schedules: u64 },
-    Done { bars: Vec<Bar>, summary: String },
+    Running {
+        states: u64,
+        queued: u64,
+    },
+    Done {
+        bars: Vec<Bar>,
+        figures: String,
+        summary: String,
+        traps: Vec<Trap>,
+    },
 }
 
 /// The explorer's progress bar and histogram for one session.
@@ -55,10 +64,11 @@ pub fn Explore(
             if let Some(report) = report {
                 let done = session.try_with_untracked(|s| {
                     let b = bars(&report, s.start_world());
-                    let text = summary(&report, &b);
                     State::Done {
+                        summary: summary(&report, &b),
+                        figures: figures(&report),
+                        traps: traps(&report),
                         bars: b,
-                        summary: text,
                     }
                 });
                 if let Some(done) = done {
@@ -68,7 +78,8 @@ pub fn Explore(
             explorer.try_set_value(None);
         } else {
             state.try_set(State::Running {
-                schedules: progress.schedules,
+                states: progress.states,
+                queued: progress.queued,
             });
             set_timeout(move || tick(state, explorer, session), Duration::ZERO);
         }
@@ -79,11 +90,14 @@ pub fn Explore(
         if previous.is_some_and(|p| p != n) || (previous.is_none() && n > 0) {
             let world = session.with_untracked(|s| s.start_world().clone());
             let config = ExploreConfig {
-                max_schedules: MAX_SCHEDULES,
+                max_states: MAX_STATES,
                 ..ExploreConfig::default()
             };
             explorer.set_value(Some(Explorer::new(&world, config)));
-            state.set(State::Running { schedules: 0 });
+            state.set(State::Running {
+                states: 0,
+                queued: 0,
+            });
             set_timeout(move || tick(state, explorer, session), Duration::ZERO);
         }
         n
@@ -100,37 +114,69 @@ pub fn Explore(
 
     move || match state.get() {
         State::Idle => ().into_any(),
-        State::Running { schedules } => view! {
-            <div class="explore-run" role="status">
-                <progress max=MAX_SCHEDULES value=schedules></progress>
-                <span>{format!("Exploring… {schedules} schedules so far")}</span>
-            </div>
+        State::Running { states, queued } => {
+            // Expanded out of discovered: it fills as the frontier empties.
+            let expanded = states.saturating_sub(queued);
+            view! {
+                <div class="explore-run" role="status">
+                    <progress max=states.max(1) value=expanded></progress>
+                    <span>{format!("Exploring… {} distinct states so far, {} still to look at", grouped(&states.to_string()), grouped(&queued.to_string()))}</span>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
-        State::Done { bars, summary } => {
-            let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
+        State::Done {
+            bars,
+            figures,
+            summary,
+            traps,
+        } => {
             let height = BAR_HEIGHT * bars.len() as f64 + 8.0;
+            let shares: Vec<f64> = bars.iter().map(|b| b.share(&bars)).collect();
             view! {
                 <figure class="histogram">
-                    <figcaption role="status">{summary}</figcaption>
-                    <svg viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_SPACE + 70.0) role="group" aria-label="Outcomes of every schedule">
+                    <figcaption>
+                        <span class="explore-summary" role="status">{summary}</span>
+                        <span class="explore-figures">{figures}</span>
+                    </figcaption>
+                    {traps
+                        .into_iter()
+                        .map(|trap| {
+                            let schedule = trap.schedule.clone();
+                            view! {
+                                <p class="explore-livelock">
+                                    <span>{trap.text}</span>
+                                    " "
+                                    <button type="button" class="replay-livelock"
+                                        title="Replay the way in and one turn of the cycle"
+                                        on:click=move |_| replay(schedule.clone())>
+                                        {format!("Replay it ({} + {} steps)", trap.entry_steps, trap.cycle_steps)}
+                                    </button>
+                                </p>
+                            }
+                        })
+                        .collect_view()}
+                    <svg viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_SPACE + 130.0) role="group" aria-label="Outcomes of every schedule">
                         {bars
                             .into_iter()
+                            .zip(shares)
                             .enumerate()
-                            .map(|(i, bar)| {
+                            .map(|(i, (bar, share))| {
                                 let y = 4.0 + BAR_HEIGHT * i as f64;
-                                let width = (bar.count as f64 / max * BAR_SPACE).max(2.0);
+                                let width = (share * BAR_SPACE).max(2.0);
                                 let schedule = bar.schedule.clone();
-                                let label = format!("{}: {} schedule{}. Replay one.", bar.label, bar.count, if bar.count == 1 { "" } else { "s" });
+                                let count = bar.count_text();
+                                let shown = grouped(&count);
+                                let label = format!("{}: {} schedule{}. Replay the shortest.", bar.label, shown, if count == "1" { "" } else { "s" });
                                 view! {
                                     <g class=if bar.bad { "bar bad" } else { "bar good" } role="button" tabindex="0"
                                         aria-label=label
                                         on:click={let s = schedule.clone(); move |_| replay(s.clone())}
                                         on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); replay(schedule.clone()); }>
-                                        <title>"Click to replay a schedule that ends this way"</title>
+                                        <title>"Click to replay the shortest schedule that ends this way"</title>
                                         <text class="bar-label" x=LABEL_WIDTH - 8.0 y=y + 17.0 text-anchor="end">{clip(&bar.label, 46)}</text>
                                         <rect x=LABEL_WIDTH y=y + 3.0 width=width height=BAR_HEIGHT - 8.0 rx="4"/>
-                                        <text class="bar-count" x=LABEL_WIDTH + width + 6.0 y=y + 17.0>{bar.count}</text>
+                                        <text class="bar-count" x=LABEL_WIDTH + width + 6.0 y=y + 17.0>{shown}</text>
                                     </g>
                                 }
                             })

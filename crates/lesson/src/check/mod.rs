@@ -24,7 +24,7 @@ pub use run::{
     findings_of, goal_reached, output_lines, predicted_answer, prediction_matches, run_program,
     scheduler_for, sim_options, Run, MAX_RUN_STEPS,
 };
-pub use search::{find_schedule, SearchBounds, SearchResult};
+pub use search::{find_schedule, goal_search, SearchBounds, SearchResult};
 
 /// The result of checking one lesson file.
 #[derive(Clone, Debug, Serialize)]

@@ -200,9 +200,9 @@ pub(crate) fn check_challenge(
             );
             false
         }
-        SearchResult::GaveUp => {
+        SearchResult::GaveUp { states, queued } => {
             push(
-                Problem::error("unreachable-goal", question.span.clone(), format!("no schedule of `{}` reaching `{}` was found within the search bounds ({} steps)", program.id, challenge.goal.name(), bounds.max_steps))
+                Problem::error("unreachable-goal", question.span.clone(), format!("no schedule of `{}` reaching `{}` was found within the search bounds ({} distinct states, {} depth; stopped after {states} states with {queued} still queued)", program.id, challenge.goal.name(), bounds.max_states, bounds.max_depth))
                     .expected("a small program whose goal is reachable within the bounds")
                     .hint("shorten the program (fewer loop iterations or processes) so the search can cover it"),
             );

@@ -1,97 +1,79 @@
-//! Looks for a schedule that reaches a challenge's goal: depth-first over every enabled
-//! choice, within fixed bounds, so an unreachable goal is reported instead of shipped.
+//! Looks for a schedule that reaches a challenge's goal, so an unreachable goal is reported
+//! instead of shipped. This is the simulator's goal search (breadth-first over distinct
+//! states, shortest schedule first) with the challenge's goal as its predicate; the app's
+//! "give up" answer uses the same search, so the checker and the student see one schedule.
 
-use sim::schedule::Schedule;
+use sim::explore::GoalSearch;
 use sim::World;
 
 use crate::model::Goal;
 
 use super::run::goal_reached;
 
-/// How far the search may go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SearchBounds {
-    /// Steps taken in total, over all branches.
-    pub max_steps: u64,
-    /// Steps in one schedule.
-    pub max_depth: usize,
-}
+pub use sim::explore::{SearchBounds, SearchResult};
 
-impl Default for SearchBounds {
-    fn default() -> SearchBounds {
-        SearchBounds {
-            max_steps: 200_000,
-            max_depth: 400,
-        }
-    }
-}
-
-/// What the search found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SearchResult {
-    /// A schedule that reaches the goal (replayable as the "give up" answer).
-    Found(Schedule),
-    /// Every schedule within the depth bound was tried; none reaches the goal.
-    Impossible,
-    /// The step budget ran out first.
-    GaveUp,
-}
-
-/// Searches `world`'s schedules for one that reaches `goal`.
+/// Searches `world`'s states for a shortest schedule that reaches `goal`.
 pub fn find_schedule(world: &World, goal: &Goal, bounds: SearchBounds) -> SearchResult {
-    let mut budget = bounds.max_steps;
-    let mut picks = Vec::new();
-    let mut cut = false;
-    if dfs(
-        world,
-        goal,
-        bounds.max_depth,
-        &mut budget,
-        &mut picks,
-        &mut cut,
-    ) {
-        SearchResult::Found(Schedule::from_picks(picks))
-    } else if cut {
-        SearchResult::GaveUp
-    } else {
-        SearchResult::Impossible
-    }
+    goal_search(world, goal, bounds).run()
 }
 
-fn dfs(
-    world: &World,
-    goal: &Goal,
-    depth_left: usize,
-    budget: &mut u64,
-    picks: &mut Vec<u32>,
-    cut: &mut bool,
-) -> bool {
-    if goal_reached(world, goal) {
-        return true;
+/// The same search, to run in slices ([`GoalSearch::run_for`]) so a page stays responsive.
+pub fn goal_search<'g>(world: &World, goal: &'g Goal, bounds: SearchBounds) -> GoalSearch<'g> {
+    GoalSearch::new(world, Box::new(move |w| goal_reached(w, goal)), bounds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sim::ir::{ProgramBuilder, Style};
+    use sim::Options;
+
+    /// Two threads, each doing `count += 1` once as a read and a write.
+    fn two_writers() -> World {
+        let mut p = ProgramBuilder::new(Style::Python);
+        let count = p.global("count", 0);
+        let worker = p.function("worker", &[], |f| {
+            let tmp = f.local("tmp");
+            f.read(tmp, count);
+            f.eval(tmp, tmp + 1);
+            f.write(count, tmp);
+        });
+        p.thread("T1", worker, vec![]);
+        p.thread("T2", worker, vec![]);
+        World::new(p.build(), Options::default()).expect("valid program")
     }
-    let choices = world.enabled_choices();
-    if choices.is_empty() {
-        return false;
+
+    #[test]
+    fn the_first_schedule_found_is_a_shortest_one() {
+        // Worked out by hand: losing an update needs both reads before the first write and
+        // then the second write, so at least four steps; the lost update is flagged on the
+        // write that overwrites, the fourth step.
+        let SearchResult::Found(s) =
+            find_schedule(&two_writers(), &Goal::LostUpdate, SearchBounds::default())
+        else {
+            panic!("a lost update is reachable");
+        };
+        assert_eq!(s.len(), 4, "{s}");
     }
-    if depth_left == 0 || *budget == 0 {
-        *cut = true;
-        return false;
+
+    #[test]
+    fn an_unreachable_value_is_impossible_and_a_tiny_budget_gives_up() {
+        let goal = Goal::FinalValue {
+            variable: "count".to_string(),
+            value: "3".to_string(),
+        };
+        let w = two_writers();
+        assert_eq!(
+            find_schedule(&w, &goal, SearchBounds::default()),
+            SearchResult::Impossible
+        );
+        let tiny = SearchBounds {
+            max_states: 2,
+            ..SearchBounds::default()
+        };
+        assert!(matches!(
+            find_schedule(&w, &goal, tiny),
+            SearchResult::GaveUp { .. }
+        ));
     }
-    for (i, choice) in choices.iter().enumerate() {
-        if *budget == 0 {
-            *cut = true;
-            return false;
-        }
-        *budget -= 1;
-        let mut next = world.clone();
-        if next.step(*choice).is_err() {
-            continue;
-        }
-        picks.push(i as u32);
-        if dfs(&next, goal, depth_left - 1, budget, picks, cut) {
-            return true;
-        }
-        picks.pop();
-    }
-    false
 }
