@@ -117,7 +117,7 @@ done_step "$(wc -l <"$results") measurements in $results"
 
 step "check: every measurement ran $RUNS times"
 for name in sim-actor-ring sim-channel-ring erlang-ring go-ring wasm-actor-ring \
-  wasm-channel-ring explorer loom; do
+  wasm-channel-ring explorer explorer-3x3 loom; do
   n=$(grep -c "^result name=$name " "$results" || true)
   [ "$n" -eq "$RUNS" ] || fail "$name ran $n times, not $RUNS (see $results)"
 done
@@ -156,9 +156,12 @@ row "simulator, channels (native)" "$(secs sim-channel-ring)" "$(spread sim-chan
 row "$go_version, GOMAXPROCS=1" "$(secs go-ring)" "$(spread go-ring)" "$(rate go-ring)" \
   "Go is $(ratio sim-channel-ring go-ring) faster"
 echo "Explorer vs loom: 2 threads x 3 increments, each a separate load and store"
-row "our explorer" "$(secs explorer)" "$(spread explorer)" "$(median explorer work) schedules"
+row "our explorer (distinct states)" "$(secs explorer)" "$(spread explorer)" "$(median explorer work) schedules"
 row "loom $loom_version, no bounds" "$(secs loom)" "$(spread loom)" "$(median loom work) executions" \
   "the explorer is $(ratio loom explorer) faster"
+echo "Explorer, 3 threads x 3 increments (loom not run: it would walk its executions one by one)"
+row "our explorer (distinct states)" "$(secs explorer-3x3)" "$(spread explorer-3x3)" "$(median explorer-3x3 work) schedules"
+echo "  states and states/s: 2x3 $(note explorer | sed -E 's/ outcomes=.*//'); 3x3 $(note explorer-3x3 | sed -E 's/ outcomes=.*//')"
 echo "Wasm vs native: the same rings, same profile; wasm in headless Chromium $chromium_version"
 row "actors, wasm" "$(secs wasm-actor-ring)" "$(spread wasm-actor-ring)" "$(rate wasm-actor-ring)" \
   "wasm takes $(ratio wasm-actor-ring sim-actor-ring) the native time"

@@ -187,7 +187,7 @@ pub fn counter_world(threads: usize, increments: i64) -> World {
 /// Explores every schedule of `world` with no bound that could cut it. This is the timed part.
 pub fn explore_all(world: &World) -> Report {
     let config = ExploreConfig {
-        max_schedules: u64::MAX,
+        max_states: u64::MAX,
         ..ExploreConfig::default()
     };
     explore(world, config)
