@@ -7,7 +7,10 @@
 // 2. Step click to DOM updated, median and p95, on a program of 100 actors
 //    with 500 messages in flight (network mode);
 // 3. the longest task while the compare page plays;
-// 4. the wasm size, raw and gzip.
+// 4. the explorer, Explore click to histogram shown (a complete exploration),
+//    for the lesson's actor counter and channel counter, each alone in the
+//    playground, median and spread of RUNS runs;
+// 5. the wasm size, raw and gzip.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -127,6 +130,45 @@ let longTasks = 0;
   await page.close();
 }
 
+// 4. Explorer time to a complete exploration, each program alone in the playground.
+const lesson = readFileSync(readdirSync("lessons").map((f) => `lessons/${f}`).find((f) => f.includes("same-counter")), "utf8");
+const block = (id) => {
+  const m = lesson.match(new RegExp("```sim (\\w+) id=" + id + "[^\\n]*\\n([\\s\\S]*?)```"));
+  return { dialect: m[1], source: m[2] };
+};
+const explored = {};
+for (const id of ["actor-counter", "csp-counter"]) {
+  const { dialect, source } = block(id);
+  explored[id] = { times: [], figures: "" };
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage();
+    await page.goto(`${base}/playground`);
+    await page.locator("main h1").waitFor();
+    await page.getByLabel("Dialect").selectOption(dialect);
+    await page.getByLabel("Program source").fill(source);
+    await page.getByRole("button", { name: "Run ▶" }).click();
+    await page.locator("section.panel").waitFor();
+    const ms = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const btn = [...document.querySelectorAll("button")].find((b) => b.textContent === "Explore all schedules");
+          const obs = new MutationObserver(() => {
+            if (document.querySelector(".histogram")) {
+              obs.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          obs.observe(document.body, { childList: true, subtree: true });
+          const t0 = performance.now();
+          btn.click();
+        }),
+    );
+    explored[id].times.push(ms);
+    explored[id].figures = await page.locator(".explore-figures").textContent();
+    await page.close();
+  }
+}
+
 await browser.close();
 server.kill();
 
@@ -137,4 +179,7 @@ console.log("Switchboard in headless Chromium (medians; the machine is shared an
 console.log(`  navigation → interactive compare page   median ${f(median(interactive))} of ${RUNS} loads (min ${f(Math.min(...interactive))}, max ${f(Math.max(...interactive))})`);
 console.log(`  step click → DOM updated (100 actors, ${inFlight} steps taken, 500 msgs in flight)   median ${f(median(stepTimes))}, p95 ${f(pct(stepTimes, 95))} over ${stepTimes.length} steps`);
 console.log(`  longest task while playing the compare page (6 s, fastest speed)   ${longTasks ? f(longest) : "none over 50 ms"} (${longTasks} long tasks)`);
+for (const [id, { times, figures }] of Object.entries(explored)) {
+  console.log(`  explore ${id} to a complete exploration   median ${f(median(times))} of ${times.length} (min ${f(Math.min(...times))}, max ${f(Math.max(...times))}): ${figures}`);
+}
 console.log(`  wasm   ${raw.length} B raw, ${gzipSync(raw, { level: 9 }).length} B gzip`);

@@ -94,6 +94,11 @@ pub fn figures(report: &Report) -> String {
     let plural_states = if report.states == 1 { "" } else { "s" };
     let total = schedules_text(&report.total);
     if report.complete {
+        if report.total == Count::zero() {
+            return format!(
+                "{states} distinct state{plural_states}, every one checked: no schedule ever ends."
+            );
+        }
         let every = match &report.total {
             Count::Infinite => "every state checked".to_string(),
             Count::Finite(_) if is_one(&report.total) => "checked".to_string(),
@@ -476,6 +481,13 @@ mod tests {
         assert!(trap.cycle_steps > 0);
         assert!(trap.text.starts_with("Livelock: "), "{}", trap.text);
         assert!(summary(&report, &bars(&report, &w)).contains("livelock"));
+        assert_eq!(
+            figures(&report),
+            format!(
+                "{} distinct states, every one checked: no schedule ever ends.",
+                report.states
+            )
+        );
         // The schedule fits the program step for step and leaves it running.
         let mut s = Session::new(program, sim::Options::default(), Policy::Manual).unwrap();
         assert_eq!(
