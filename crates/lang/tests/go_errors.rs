@@ -10,9 +10,46 @@ fn malformed_and_unsupported_programs() {
         Go,
         &[
             (
-                "func main() {\n\tdefer fmt.Println(1)\n}\n",
-                "`defer` is not part of the Go lesson dialect; supported:",
+                "func main() {\n\tswitch x {\n\t}\n}\n",
+                "`switch` is not part of the Go lesson dialect; supported:",
                 "2:2",
+            ),
+            // defer
+            (
+                "func main() {\n\tdefer wg.Done\n}\n",
+                "`defer` must be followed by a function call",
+                "2:8",
+            ),
+            (
+                "func main() {\n\tdefer\n}\n",
+                "expected an expression, found `}`",
+                "3:1",
+            ),
+            (
+                "func main() {\n\tdefer undefinedThing()\n}\n",
+                "undefined: undefinedThing",
+                "2:8",
+            ),
+            (
+                "func main() {\n\tdefer f(1)\n}\nfunc f() {}\n",
+                "too many arguments in call to f",
+                "2:8",
+            ),
+            // make([]T, n)
+            (
+                "func main() {\n\ts := make([]int)\n}\n",
+                "`make` of a slice needs its length",
+                "2:17",
+            ),
+            (
+                "func main() {\n\ts := make([]int, \"a\")\n}\n",
+                "a slice's length must be an int",
+                "2:19",
+            ),
+            (
+                "func main() {\n\ts := make([]int, 1, 2, 3)\n}\n",
+                "`make` takes a type and at most one size here",
+                "2:23",
             ),
             (
                 "package main\nfunc helper() {}\n",

@@ -173,6 +173,8 @@ impl FnLower<'_> {
                             return Err(arity_err("panic", 1, args.len(), span));
                         };
                         let (v, _) = self.expr(a)?;
+                        let v = self.cx.stable(v, "panic", span);
+                        self.run_defers(span);
                         self.cx.emit(span, Op::Fail { reason: v });
                         return Ok(unit);
                     }

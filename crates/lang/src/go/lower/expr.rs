@@ -148,6 +148,7 @@ impl FnLower<'_> {
                     }
                 }
             }
+            ExprKind::MakeSlice(t, len, cap) => self.make_slice(t, len, cap.as_deref(), span)?,
             ExprKind::Selector(base, name) => {
                 if let ExprKind::Ident(p) = &base.kind {
                     if p == "time" && self.lookup(p).is_none() {
@@ -346,6 +347,18 @@ impl FnLower<'_> {
         body: &[Stmt],
         span: Span,
     ) -> Res<(IrExpr, Ty)> {
+        self.func_lit_named(params, results, body, span, None)
+    }
+
+    /// A function literal called `name` (by default `outer.funcN`, as Go names them).
+    pub(super) fn func_lit_named(
+        &mut self,
+        params: &[Param],
+        results: &[Type],
+        body: &[Stmt],
+        span: Span,
+        name: Option<String>,
+    ) -> Res<(IrExpr, Ty)> {
         let fty = func_type(params, results, span)?;
         let mut names = Vec::new();
         idents_in(body, &mut names);
@@ -362,8 +375,10 @@ impl FnLower<'_> {
                 }
             }
         }
-        self.closures += 1;
-        let name = format!("{}.func{}", self.cx.name, self.closures);
+        let name = name.unwrap_or_else(|| {
+            self.closures += 1;
+            format!("{}.func{}", self.cx.name, self.closures)
+        });
         // A captured cell's slot holds the cell, not the value (which is on the whiteboard):
         // hidden, like the creator's.
         let mut slot_names: Vec<String> = captured
@@ -410,11 +425,13 @@ impl FnLower<'_> {
                 results: results_ty,
                 closures: 0,
                 hidden_vars: HashSet::new(),
+                defers: None,
+                deferred: 0,
             };
             inner.cells = inner.cell_names(body);
             inner.cx.fb.at(span);
             inner.bind_params(params, captured.len() as u32)?;
-            inner.block(body)?;
+            inner.body(body, span)?;
             let mut f = inner.cx.fb.finish();
             f.span = span;
             f
@@ -436,5 +453,92 @@ impl FnLower<'_> {
             },
             fty,
         ))
+    }
+
+    /// `make([]T, n)`: a slice of `n` zero values, built as the lowering's own bookkeeping.
+    /// A capacity is evaluated and checked but not kept: slices are values here.
+    fn make_slice(
+        &mut self,
+        t: &Type,
+        len: &Expr,
+        cap: Option<&Expr>,
+        span: Span,
+    ) -> Res<(IrExpr, Ty)> {
+        let ty = type_of(t, span)?;
+        let Ty::Slice(elem) = &ty else {
+            return Err(Diagnostic::new(
+                span,
+                "`make` of a slice needs a slice type",
+                "write `make([]int, 3)`",
+            ));
+        };
+        let mut sizes = Vec::new();
+        for e in std::iter::once(len).chain(cap) {
+            let (v, st) = self.expr(e)?;
+            if !matches!(st, Ty::Int | Ty::Unknown) {
+                return Err(Diagnostic::new(
+                    e.span,
+                    "a slice's length must be an int",
+                    "write `make([]int, 3)`",
+                ));
+            }
+            let n = self.cx.temp("n");
+            self.cx.emit(e.span, Op::Set { dst: n, expr: v });
+            sizes.push(n);
+        }
+        let n = sizes[0];
+        let bad = match sizes.get(1) {
+            Some(c) => IrExpr::Local(n).bin(ir::BinOp::Lt, IrExpr::int(0)).bin(
+                ir::BinOp::Or,
+                IrExpr::Local(n).bin(ir::BinOp::Gt, IrExpr::Local(*c)),
+            ),
+            None => IrExpr::Local(n).bin(ir::BinOp::Lt, IrExpr::int(0)),
+        };
+        let ok = self.cx.fb.label();
+        self.cx.emit(span, Op::JumpUnless { cond: bad, to: ok });
+        self.cx.emit(
+            span,
+            Op::Fail {
+                reason: IrExpr::str("panic: runtime error: makeslice: len out of range"),
+            },
+        );
+        self.cx.fb.bind(ok);
+        let s = self.cx.temp("slice");
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: s,
+                expr: IrExpr::List(Vec::new()),
+            },
+        );
+        let i = self.cx.temp("i");
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: i,
+                expr: IrExpr::int(0),
+            },
+        );
+        let (top, next, end) = (self.cx.fb.label(), self.cx.fb.label(), self.cx.fb.label());
+        self.cx.fb.bind(top);
+        self.cx.emit(
+            span,
+            Op::JumpUnless {
+                cond: IrExpr::Local(i).bin(ir::BinOp::Lt, IrExpr::Local(n)),
+                to: end,
+            },
+        );
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: s,
+                expr: IrExpr::Local(s).bin(
+                    ir::BinOp::Add,
+                    IrExpr::List(vec![IrExpr::Const(elem.zero())]),
+                ),
+            },
+        );
+        self.cx.count_and_repeat(span, i, (next, top, end));
+        Ok((IrExpr::Local(s), ty))
     }
 }

@@ -8,6 +8,7 @@
 
 mod assign;
 mod call;
+mod defer;
 mod expr;
 mod flow;
 mod package;
@@ -156,6 +157,10 @@ struct FnLower<'p> {
     /// Variables to declare in hidden slots: a `for` header's variable when each iteration
     /// gets its own copy (the copy is the `i` the student sees).
     hidden_vars: HashSet<String>,
+    /// The hidden list of deferred calls, when the function defers any.
+    defers: Option<Local>,
+    /// How many `defer` wrappers this function has made (for their names).
+    deferred: usize,
 }
 
 /// Names the student uses in a function: identifiers, declared variables, parameters.
@@ -228,6 +233,8 @@ fn lower_func(
         results,
         closures: 0,
         hidden_vars: HashSet::new(),
+        defers: None,
+        deferred: 0,
     };
     lw.cells = lw.cell_names(&f.body);
     lw.cx.fb.at(f.span);
@@ -244,7 +251,7 @@ fn lower_func(
             );
         }
     }
-    lw.block(&f.body)?;
+    lw.body(&f.body, f.span)?;
     let mut func = lw.cx.fb.finish();
     func.span = f.span;
     Ok(func)

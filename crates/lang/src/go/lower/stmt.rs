@@ -53,6 +53,7 @@ impl FnLower<'_> {
                 Ok(())
             }
             StmtKind::Go(call) => self.go(call, span),
+            StmtKind::Defer(call) => self.defer(call, span),
             StmtKind::If {
                 init,
                 cond,
@@ -122,6 +123,16 @@ impl FnLower<'_> {
                     1 => vs.pop(),
                     _ => Some(IrExpr::Tuple(vs)),
                 };
+                // The results are fixed before the deferred calls run.
+                let value = match (value, self.defers) {
+                    (Some(v), Some(_)) => {
+                        let t = self.cx.temp("results");
+                        self.cx.emit(span, Op::Set { dst: t, expr: v });
+                        Some(IrExpr::Local(t))
+                    }
+                    (v, _) => v,
+                };
+                self.run_defers(span);
                 self.cx.emit(span, Op::Return { value });
                 Ok(())
             }

@@ -384,6 +384,23 @@ impl Parser {
         } else {
             None
         };
+        let kind = match (&ty, size) {
+            (Type::Slice(_), Some(len)) => {
+                let cap = if self.eat_op(",") {
+                    Some(Box::new(self.expr()?))
+                } else {
+                    None
+                };
+                ExprKind::MakeSlice(ty, len, cap)
+            }
+            (Type::Slice(_), None) => {
+                return self.err(
+                    "`make` of a slice needs its length",
+                    "write `make([]int, 3)` or `make([]int, 0, 10)`",
+                )
+            }
+            (_, size) => ExprKind::Make(ty, size),
+        };
         if self.is_op(",") {
             return self.err(
                 "`make` takes a type and at most one size here",
@@ -392,7 +409,7 @@ impl Parser {
         }
         self.expect_op(")", "to close `make`", "write `make(chan int)`")?;
         Ok(Expr {
-            kind: ExprKind::Make(ty, size),
+            kind,
             span: join(start, self.prev_span()),
         })
     }

@@ -16,7 +16,7 @@ use crate::diagnostic::{Diagnostic, Res};
 use crate::source::{join, LineIndex};
 
 /// What the dialect supports, quoted in "not part of the dialect" errors.
-pub(crate) const SUPPORTED: &str = "supported: func, var, const, :=, if/else, for, \
+pub(crate) const SUPPORTED: &str = "supported: func, var, const, :=, if/else, for, defer, \
     go, chan, select, make, close, sync.Mutex, sync.WaitGroup, map, fmt.Println/Printf, time.Sleep";
 
 /// Parses a whole file.
@@ -58,7 +58,6 @@ fn describe(tok: &Tok, span: Span) -> String {
 
 fn unsupported_keyword(kw: &str) -> Option<&'static str> {
     Some(match kw {
-        "defer" => "call wg.Done() or mu.Unlock() at the end of the function instead",
         "switch" => "use `if` / `else if`",
         "type" => "use the built-in types, channels and maps",
         "goto" => "use `for`, `break` and `continue`",

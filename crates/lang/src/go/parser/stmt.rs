@@ -52,17 +52,23 @@ impl Parser {
                 let spec = self.var_spec(constant)?;
                 StmtKind::Var(spec)
             }
-            Tok::Kw("go") => {
+            Tok::Kw(kw @ ("go" | "defer")) => {
                 self.pos += 1;
                 let call = self.expr()?;
                 if !matches!(call.kind, ExprKind::Call(..)) {
                     return Err(Diagnostic::new(
                         call.span,
-                        "`go` must be followed by a function call",
-                        "write `go worker(i)` or `go func() { … }()`, with the brackets",
+                        format!("`{kw}` must be followed by a function call"),
+                        format!(
+                            "write `{kw} wg.Done()` or `{kw} func() {{ … }}()`, with the brackets"
+                        ),
                     ));
                 }
-                StmtKind::Go(call)
+                if kw == "go" {
+                    StmtKind::Go(call)
+                } else {
+                    StmtKind::Defer(call)
+                }
             }
             Tok::Kw("return") => {
                 self.pos += 1;
