@@ -650,6 +650,11 @@ impl FunctionBuilder {
         self.emit(Op::Print { text: text.into() });
     }
 
+    /// Writes a value (strings raw) without ending the line.
+    pub fn output(&mut self, text: impl Into<Expr>) {
+        self.emit(Op::Output { text: text.into() });
+    }
+
     /// Ends the process.
     pub fn exit(&mut self) {
         self.emit(Op::Exit);

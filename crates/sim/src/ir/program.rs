@@ -438,6 +438,12 @@ pub enum Op {
         /// The text.
         text: Expr,
     },
+    /// Writes text to the output without ending the line (Go `fmt.Print`, `fmt.Printf`,
+    /// Python `print(x, end="")`). Line breaks inside the text end lines.
+    Output {
+        /// The text.
+        text: Expr,
+    },
     /// Ends the process normally.
     Exit,
     /// Ends the process with a crash (`raise`, `panic`, `exit(Reason)`).

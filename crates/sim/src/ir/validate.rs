@@ -228,6 +228,7 @@ impl Checker<'_> {
             | Op::WgWait { wg: e }
             | Op::Sleep { ticks: e }
             | Op::Print { text: e }
+            | Op::Output { text: e }
             | Op::Fail { reason: e } => self.expr(e),
             Op::Send { to: a, msg: b }
             | Op::ChanSend { chan: a, value: b }

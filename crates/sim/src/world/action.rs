@@ -510,6 +510,26 @@ impl World {
         }
     }
 
+    /// Prints `text` (strings raw), ending the line when `newline` is set.
+    fn print(&mut self, pid: Pid, text: &Expr, newline: bool, span: Span) -> Eval<Flow> {
+        let text = match self.eval_in(pid, text)? {
+            Value::Str(s) => s,
+            other => Text::new(other.show(self.program.style)),
+        };
+        if self.output.lines.len() >= self.opts.budgets.max_output_lines {
+            return Err(Fault::Budget(
+                BudgetKind::Output,
+                format!(
+                    "more than {} lines were printed",
+                    self.opts.budgets.max_output_lines
+                ),
+            ));
+        }
+        self.output.push(self.steps, pid, text.clone(), newline);
+        self.emit(pid, span, EventKind::Print { text, newline });
+        Ok(Flow::Next)
+    }
+
     fn int_arg(&self, pid: Pid, e: &Expr, what: &str) -> Eval<i64> {
         match self.eval_in(pid, e)? {
             Value::Int(n) => Ok(n),
@@ -914,24 +934,8 @@ impl World {
                 self.emit(pid, span, EventKind::Sleep { ticks: n });
                 Ok(Flow::Sleep(n))
             }
-            Op::Print { text } => {
-                let text = match self.eval_in(pid, text)? {
-                    Value::Str(s) => s,
-                    other => Text::new(other.show(style)),
-                };
-                if self.output.len() >= self.opts.budgets.max_output_lines {
-                    return Err(Fault::Budget(
-                        BudgetKind::Output,
-                        format!(
-                            "more than {} lines were printed",
-                            self.opts.budgets.max_output_lines
-                        ),
-                    ));
-                }
-                self.output.push(text.clone());
-                self.emit(pid, span, EventKind::Print { text });
-                Ok(Flow::Next)
-            }
+            Op::Print { text } => self.print(pid, text, true, span),
+            Op::Output { text } => self.print(pid, text, false, span),
             Op::Exit => Ok(Flow::End),
             Op::Fail { reason } => {
                 let reason = match self.eval_in(pid, reason)? {

@@ -24,6 +24,7 @@ mod eval;
 mod local;
 mod mailbox;
 mod memory;
+mod output;
 mod process;
 mod ready;
 mod resources;
@@ -45,6 +46,7 @@ use crate::trace::{Event, Trace};
 
 pub use mailbox::Message;
 pub use memory::Location;
+pub use output::Printed;
 pub use process::{BlockReason, Frame, Process, Status};
 pub use step::StepError;
 pub use view::{ChannelView, LockView, WaitGroupView};
@@ -99,7 +101,7 @@ pub struct World {
     pub(crate) next_msg: u32,
     pub(crate) trace: Trace,
     pub(crate) events: Vec<Event>,
-    pub(crate) output: Vec<Text>,
+    pub(crate) output: output::OutputLog,
     pub(crate) findings: Vec<Finding>,
     pub(crate) races: RaceDetector,
     pub(crate) lost: LostUpdateDetector,
@@ -159,7 +161,7 @@ impl World {
             next_msg: 0,
             trace: Trace::default(),
             events: Vec::new(),
-            output: Vec::new(),
+            output: Default::default(),
             findings: Vec::new(),
             races: RaceDetector::new(races),
             lost: LostUpdateDetector::default(),
@@ -412,9 +414,20 @@ impl World {
         &self.events
     }
 
-    /// Printed lines, in order.
+    /// Printed lines, in order; the last one may still be open (a print that did not end
+    /// the line).
     pub fn output(&self) -> &[Text] {
-        &self.output
+        &self.output.lines
+    }
+
+    /// Everything printed, character for character, as a terminal shows it.
+    pub fn output_text(&self) -> String {
+        self.output.text()
+    }
+
+    /// What each step printed, in order (kept even when the trace is not recorded).
+    pub fn printed(&self) -> &[Printed] {
+        &self.output.printed
     }
 
     /// Every detector finding so far.
