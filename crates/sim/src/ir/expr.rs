@@ -53,6 +53,8 @@ pub enum FmtPart {
     Show(Expr),
     /// A value as a literal: strings quoted (`~p`, `repr()`, `%q`).
     Repr(Expr),
+    /// A value with its records' field names (Go `%+v`: `{A:1 B:2}`).
+    Fields(Expr),
 }
 
 /// Unary operators.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, WaitGroupId};
+use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, RecordId, WaitGroupId};
 
 /// How values are printed and narrated. It changes nothing else.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -204,6 +204,8 @@ pub enum Value {
     Cell(CellId),
     /// A function value.
     Fun(Arc<Closure>),
+    /// A reference to a record on the heap (a Go struct or a pointer to one).
+    Record(RecordId),
 }
 
 impl Value {
@@ -277,6 +279,7 @@ impl Value {
             Value::Map(_) => "map",
             Value::Cell(_) => "cell",
             Value::Fun(_) => "function",
+            Value::Record(_) => "record",
         }
     }
 
@@ -399,6 +402,10 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         }
         Value::Fun(c) => {
             let _ = write!(out, "#Fun<{}>", c.func.0);
+        }
+        // Without the heap only the handle is known; the world renders the fields.
+        Value::Record(r) => {
+            let _ = write!(out, "record#{}", r.0);
         }
     }
 }

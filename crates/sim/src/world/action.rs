@@ -116,7 +116,7 @@ impl World {
         }
     }
 
-    fn shared_read(
+    pub(super) fn shared_read(
         &mut self,
         pid: Pid,
         loc: Location,
@@ -149,7 +149,7 @@ impl World {
         }
     }
 
-    fn shared_write(&mut self, pid: Pid, loc: Location, value: Value, span: Span) {
+    pub(super) fn shared_write(&mut self, pid: Pid, loc: Location, value: Value, span: Span) {
         let old = self.mem.store(loc, value.clone());
         let lost = self.lost.write(pid, loc, &old, &value, self.steps);
         let races = self.races.write(pid, loc, self.steps, span);
@@ -514,7 +514,12 @@ impl World {
     fn print(&mut self, pid: Pid, text: &Expr, newline: bool, span: Span) -> Eval<Flow> {
         let text = match self.eval_in(pid, text)? {
             Value::Str(s) => s,
-            other => Text::new(other.show(self.program.style)),
+            other => Text::new(super::heap::render(
+                &self.mem.records,
+                &other,
+                self.program.style,
+                false,
+            )),
         };
         if self.output.lines.len() >= self.opts.budgets.max_output_lines {
             return Err(Fault::Budget(
@@ -933,6 +938,9 @@ impl World {
                 };
                 self.emit(pid, span, EventKind::Sleep { ticks: n });
                 Ok(Flow::Sleep(n))
+            }
+            Op::FieldRead { .. } | Op::FieldWrite { .. } | Op::CopyRecord { .. } => {
+                self.record_step(pid, op, span)
             }
             Op::Print { text } => self.print(pid, text, true, span),
             Op::Output { text } => self.print(pid, text, false, span),

@@ -32,6 +32,8 @@ pub(crate) struct Env<'a> {
     pub(crate) overlay: &'a [(Local, Value)],
     pub(crate) me: Pid,
     pub(crate) globals: &'a [Value],
+    /// The heap's records, so formatting can show a struct's fields.
+    pub(crate) records: &'a [super::memory::Record],
     pub(crate) style: Style,
     pub(crate) budgets: &'a Budgets,
 }
@@ -153,8 +155,24 @@ impl Env<'_> {
                 for p in parts {
                     match p {
                         FmtPart::Lit(s) => out.push_str(s),
-                        FmtPart::Show(e) => out.push_str(&self.eval(e)?.show(self.style)),
+                        FmtPart::Show(e) => {
+                            let v = self.eval(e)?;
+                            if super::heap::holds_record(&v) {
+                                out.push_str(&super::heap::render(
+                                    self.records,
+                                    &v,
+                                    self.style,
+                                    false,
+                                ));
+                            } else {
+                                out.push_str(&v.show(self.style));
+                            }
+                        }
                         FmtPart::Repr(e) => out.push_str(&self.eval(e)?.repr(self.style)),
+                        FmtPart::Fields(e) => {
+                            let v = self.eval(e)?;
+                            out.push_str(&super::heap::render(self.records, &v, self.style, true));
+                        }
                     }
                     if out.len() as u64 > self.budgets.max_value_size {
                         return Err(Fault::Budget(

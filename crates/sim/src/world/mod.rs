@@ -21,6 +21,7 @@
 mod action;
 mod choices;
 mod eval;
+mod heap;
 mod local;
 mod mailbox;
 mod memory;
@@ -124,6 +125,9 @@ fn uses_shared_memory(program: &Program) -> bool {
                     | Op::MapRead { .. }
                     | Op::MapWrite { .. }
                     | Op::MapLen { .. }
+                    | Op::FieldRead { .. }
+                    | Op::FieldWrite { .. }
+                    | Op::CopyRecord { .. }
             )
         })
     })
