@@ -203,6 +203,32 @@ fn malformed_and_unsupported_programs() {
                 "`%x` is not part",
                 "2:13",
             ),
+            // Printf widths and %T
+            (
+                "func main() {\n\tfmt.Printf(\"%05d\\n\", 1)\n}\n",
+                "`%0` is not part",
+                "2:13",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%5\")\n}\n",
+                "`%` is not part",
+                "2:13",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%T\\n\")\n}\n",
+                "the format has more verbs than values given",
+                "2:13",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%T\\n\", nil)\n}\n",
+                "the type of this value is not known before the program runs",
+                "2:21",
+            ),
+            (
+                "func main() {\n\tfmt.Print(undefinedThing)\n}\n",
+                "undefined: undefinedThing",
+                "2:12",
+            ),
             (
                 "func main() {\n\tfmt.Println(\"hi)\n}\n",
                 "this string has no closing `\"`",

@@ -174,6 +174,8 @@ const ERLANG: &[&str] = &[
 const GO: &[&str] = &[
     "defer",
     "panic",
+    "Print",
+    "\"%5d|%-4s|%T\\n\"",
     "[]int",
     "[",
     "]",

@@ -106,9 +106,13 @@ pub(crate) fn mentions(e: &Expr, l: Local) -> bool {
             items.iter().any(|i| mentions(i, l))
         }
         Expr::MakeFun { captured, .. } => captured.iter().any(|i| mentions(i, l)),
-        Expr::Format(parts) => parts.iter().any(|p| match p {
-            sim::ir::FmtPart::Lit(_) => false,
-            sim::ir::FmtPart::Show(e) | sim::ir::FmtPart::Repr(e) => mentions(e, l),
+        // Exact for the parts it knows; any other part with a value counts as mentioning.
+        Expr::Format(parts) => parts.iter().any(|p| {
+            if let sim::ir::FmtPart::Show(e) | sim::ir::FmtPart::Repr(e) = p {
+                mentions(e, l)
+            } else {
+                !matches!(p, sim::ir::FmtPart::Lit(_))
+            }
         }),
     }
 }

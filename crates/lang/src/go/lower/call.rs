@@ -330,9 +330,14 @@ impl FnLower<'_> {
                     prev_str = Some(is_str);
                     parts.push(FmtPart::Show(v));
                 }
-                self.cx.emit(span, Op::Print {
-                    text: IrExpr::Format(parts),
-                });
+                let text = IrExpr::Format(parts);
+                // Println writes a whole line; Print continues the current one.
+                let op = if spaced {
+                    Op::Print { text }
+                } else {
+                    Op::Output { text }
+                };
+                self.cx.emit(span, op);
                 Ok(unit)
             }
             ("fmt", "Printf" | "Sprintf") => {
@@ -347,21 +352,22 @@ impl FnLower<'_> {
                     ));
                 };
                 let lines = self.printf(text, fmt.span, rest, span)?;
-                if func.name == "Sprintf" {
-                    let mut all = Vec::new();
-                    for (i, l) in lines.into_iter().enumerate() {
-                        if i > 0 {
-                            all.push(FmtPart::Lit("\n".into()));
-                        }
-                        all.extend(l);
+                let mut all = Vec::new();
+                for (i, l) in lines.into_iter().enumerate() {
+                    if i > 0 {
+                        all.push(FmtPart::Lit("\n".into()));
                     }
-                    return Ok((IrExpr::Format(all), Ty::Str));
+                    all.extend(l);
                 }
-                for l in lines {
-                    self.cx.emit(span, Op::Print {
-                        text: IrExpr::Format(l),
-                    });
+                if text.ends_with('\n') {
+                    all.push(FmtPart::Lit("\n".into()));
                 }
+                let text = IrExpr::Format(all);
+                if func.name == "Sprintf" {
+                    return Ok((text, Ty::Str));
+                }
+                // One write of the whole text, line breaks and all, as Go's Printf makes.
+                self.cx.emit(span, Op::Output { text });
                 Ok(unit)
             }
             ("fmt", "Sprint") => {
@@ -424,8 +430,47 @@ impl FnLower<'_> {
                 lit.push(c);
                 continue;
             }
+            // An optional width: `%5d` pads on the left, `%-5d` on the right.
+            let mut spec = chars.clone();
+            let left = spec.next() == Some('-');
+            if !left {
+                spec = chars.clone();
+            }
+            let digits: String = spec.clone().take_while(|c| c.is_ascii_digit()).collect();
+            let width = match digits.parse::<i64>() {
+                Ok(w) if !digits.starts_with('0') => {
+                    chars = spec;
+                    for _ in 0..digits.len() {
+                        chars.next();
+                    }
+                    Some(w)
+                }
+                _ => None,
+            };
             match chars.next() {
-                Some('%') => lit.push('%'),
+                Some('%') if width.is_none() => lit.push('%'),
+                Some('T') => {
+                    flush(&mut lit, &mut lines);
+                    let Some(a) = next.next() else {
+                        return Err(Diagnostic::new(
+                            fmt_span,
+                            "the format has more verbs than values given",
+                            "give one value for each verb",
+                        ));
+                    };
+                    let (_, ty) = self.expr(a)?;
+                    if matches!(ty, Ty::Unknown) {
+                        return Err(Diagnostic::new(
+                            a.span,
+                            "the type of this value is not known before the program runs",
+                            "print a value of a declared type with %T",
+                        ));
+                    }
+                    let name = self.padded(IrExpr::str(&ty.name()), width, left, span);
+                    if let Some(l) = lines.last_mut() {
+                        l.push(FmtPart::Show(name));
+                    }
+                }
                 Some(verb @ ('v' | 'd' | 's' | 'q' | 't')) => {
                     flush(&mut lit, &mut lines);
                     let Some(a) = next.next() else {
@@ -440,12 +485,22 @@ impl FnLower<'_> {
                         ));
                     };
                     let (v, _) = self.expr(a)?;
+                    let part = if verb == 'q' {
+                        FmtPart::Repr(v)
+                    } else {
+                        FmtPart::Show(v)
+                    };
+                    let part = match width {
+                        Some(_) => FmtPart::Show(self.padded(
+                            IrExpr::Format(vec![part]),
+                            width,
+                            left,
+                            span,
+                        )),
+                        None => part,
+                    };
                     if let Some(l) = lines.last_mut() {
-                        l.push(if verb == 'q' {
-                            FmtPart::Repr(v)
-                        } else {
-                            FmtPart::Show(v)
-                        });
+                        l.push(part);
                     }
                 }
                 other => {
@@ -455,7 +510,7 @@ impl FnLower<'_> {
                             "`%{}` is not part of the Go lesson dialect's Printf",
                             other.map(String::from).unwrap_or_default()
                         ),
-                        "use %v, %d, %s, %q, %t or %%",
+                        "use %v, %d, %s, %q, %t, %T or %%, with a width like %5d or %-8s",
                     ))
                 }
             }
@@ -472,5 +527,41 @@ impl FnLower<'_> {
             lines.pop();
         }
         Ok(lines)
+    }
+
+    /// `text` padded with spaces to `width` characters (on the right when `left`), as
+    /// Printf's `%5d` and `%-5s` do; the padding is bookkeeping, never a step.
+    fn padded(&mut self, text: IrExpr, width: Option<i64>, left: bool, span: Span) -> IrExpr {
+        let Some(width) = width else {
+            return text;
+        };
+        let p = self.cx.temp("padded");
+        self.cx.emit(span, Op::Set { dst: p, expr: text });
+        let (top, end) = (self.cx.fb.label(), self.cx.fb.label());
+        self.cx.fb.bind(top);
+        let short = IrExpr::Call(Builtin::Len, vec![IrExpr::Local(p)])
+            .bin(ir::BinOp::Lt, IrExpr::int(width));
+        self.cx.emit(
+            span,
+            Op::JumpUnless {
+                cond: short,
+                to: end,
+            },
+        );
+        let grown = if left {
+            IrExpr::Local(p).bin(ir::BinOp::Add, IrExpr::str(" "))
+        } else {
+            IrExpr::str(" ").bin(ir::BinOp::Add, IrExpr::Local(p))
+        };
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: p,
+                expr: grown,
+            },
+        );
+        self.cx.emit(span, Op::Jump { to: top });
+        self.cx.fb.bind(end);
+        IrExpr::Local(p)
     }
 }
