@@ -44,6 +44,19 @@ const PENDING: &[&str] = &[
     "timer_stop_oven",
     "waitgroup_go_choir",
     "waitgroup_orchard",
+    "constructs/append_aliasing",
+    "constructs/atomic_cas",
+    "constructs/copy_counts",
+    "constructs/fmt_widths",
+    "constructs/once_do",
+    "constructs/panic_runs_defers",
+    "constructs/pointer_method",
+    "constructs/rwmutex_readers",
+    "constructs/since_logical_clock",
+    "constructs/slicing_bounds",
+    "constructs/string_bytes",
+    "constructs/struct_literals",
+    "constructs/ticker_stop",
 ];
 
 /// Checks one program, honouring [`PENDING`].
@@ -114,6 +127,20 @@ mod programs {
 
 mod constructs {
     corpus!(ALL, "constructs/":
+        append_aliasing,
+        atomic_cas,
+        copy_counts,
+        defer_closure_lifo,
+        fmt_widths,
+        once_do,
+        panic_runs_defers,
+        pointer_method,
+        rwmutex_readers,
+        since_logical_clock,
+        slicing_bounds,
+        string_bytes,
+        struct_literals,
+        ticker_stop,
     );
 }
 
