@@ -196,3 +196,46 @@ func main() {
 "#;
     assert_eq!(output(Go, src), vec!["3 [0 0 0]", "[0 0 0 0 1 4]", "0 []"]);
 }
+
+const WG_GO: &str = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	total := 0
+	for i := range 4 {
+		wg.Go(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			total += i
+		})
+	}
+	wg.Wait()
+	fmt.Println("total:", total)
+}
+"#;
+
+#[test]
+fn wait_group_go_adds_starts_and_marks_done() {
+    // `go run` prints `total: 6`.
+    let p = program(Go, WG_GO);
+    for seed in 0..30 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, WG_GO);
+        assert_eq!(lines(&w), vec!["total: 6"], "seed {seed}");
+        assert!(!w.has_race(), "seed {seed}");
+        let counts = action_counts(&step_actions(&w));
+        assert_eq!(counts.get("wg add"), Some(&4));
+        assert_eq!(counts.get("wg done"), Some(&4));
+        assert_eq!(counts.get("spawn"), Some(&4));
+    }
+    // Without the mutex the four goroutines race on `total`.
+    let racy = WG_GO.replace("\t\t\tmu.Lock()\n\t\t\tdefer mu.Unlock()\n", "");
+    let p = program(Go, &racy);
+    assert!((0..50).any(|seed| run_seeded(&p, seed).has_race()));
+}

@@ -35,6 +35,17 @@ fn malformed_and_unsupported_programs() {
                 "too many arguments in call to f",
                 "2:8",
             ),
+            // wg.Go
+            (
+                "import \"sync\"\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Go()\n}\n",
+                "not enough arguments in call to Go",
+                "4:2",
+            ),
+            (
+                "import \"sync\"\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Go(func() {}, 1)\n}\n",
+                "too many arguments in call to Go",
+                "4:2",
+            ),
             // make([]T, n)
             (
                 "func main() {\n\ts := make([]int)\n}\n",

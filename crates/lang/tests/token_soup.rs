@@ -175,6 +175,7 @@ const GO: &[&str] = &[
     "defer",
     "panic",
     "Print",
+    "Go",
     "\"%5d|%-4s|%T\\n\"",
     "[]int",
     "[",

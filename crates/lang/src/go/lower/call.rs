@@ -286,6 +286,44 @@ impl FnLower<'_> {
                 self.cx.emit(span, Op::WgAdd { wg: recv, delta: d });
                 Ok(unit)
             }
+            (Ty::WaitGroup, "Go") => {
+                let [f] = args else {
+                    return Err(arity_err("Go", 1, args.len(), span));
+                };
+                // `wg.Go(f)` is `wg.Add(1)` and then `go func() { defer wg.Done(); f() }()`.
+                self.cx.emit(
+                    span,
+                    Op::WgAdd {
+                        wg: recv,
+                        delta: IrExpr::int(1),
+                    },
+                );
+                let stmt = |kind| Stmt { kind, span };
+                let call = |func: Expr, args| Expr {
+                    kind: ExprKind::Call(Box::new(func), args),
+                    span,
+                };
+                let done = Expr {
+                    kind: ExprKind::Selector(
+                        Box::new(base.clone()),
+                        Ident {
+                            name: "Done".into(),
+                            span: method.span,
+                        },
+                    ),
+                    span,
+                };
+                let body = vec![
+                    stmt(StmtKind::Defer(call(done, Vec::new()))),
+                    stmt(StmtKind::Expr(call(f.clone(), Vec::new()))),
+                ];
+                let lit = Expr {
+                    kind: ExprKind::FuncLit(Vec::new(), Vec::new(), body),
+                    span: f.span,
+                };
+                self.go(&call(lit, Vec::new()), span)?;
+                Ok(unit)
+            }
             (Ty::WaitGroup | Ty::Unknown, "Done" | "Wait") => {
                 if !args.is_empty() {
                     return Err(arity_err(m, 0, args.len(), span));
@@ -301,7 +339,7 @@ impl FnLower<'_> {
             _ => Err(Diagnostic::new(
                 method.span,
                 format!("{} has no method `{m}` in the Go lesson dialect", an(&ty)),
-                "sync.Mutex has Lock and Unlock; sync.WaitGroup has Add, Done and Wait",
+                "sync.Mutex has Lock and Unlock; sync.WaitGroup has Add, Done, Wait and Go",
             )),
         }
     }
