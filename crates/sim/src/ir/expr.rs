@@ -136,6 +136,11 @@ pub enum Builtin {
     Min,
     /// Larger of two values.
     Max,
+    /// An integer or float as a float (Go `float64(n)`).
+    ToFloat,
+    /// A float truncated toward zero, or an integer unchanged (Go `int(x)`); out of range
+    /// or NaN crashes.
+    ToInt,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.
@@ -290,6 +295,12 @@ impl From<Local> for Expr {
 impl From<i64> for Expr {
     fn from(n: i64) -> Expr {
         Expr::int(n)
+    }
+}
+
+impl From<f64> for Expr {
+    fn from(x: f64) -> Expr {
+        Expr::Const(Value::from(x))
     }
 }
 

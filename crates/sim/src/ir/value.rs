@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::float::Float;
 use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, RecordId, WaitGroupId};
 
 /// How values are printed and narrated. It changes nothing else.
@@ -206,6 +207,8 @@ pub enum Value {
     Fun(Arc<Closure>),
     /// A reference to a record on the heap (a Go struct or a pointer to one).
     Record(RecordId),
+    /// A 64-bit float (Go `float64`, Python `float`).
+    Float(Float),
 }
 
 impl Value {
@@ -280,6 +283,7 @@ impl Value {
             Value::Cell(_) => "cell",
             Value::Fun(_) => "function",
             Value::Record(_) => "record",
+            Value::Float(_) => "float",
         }
     }
 
@@ -301,6 +305,12 @@ impl Value {
 impl From<i64> for Value {
     fn from(n: i64) -> Value {
         Value::Int(n)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(x: f64) -> Value {
+        Value::Float(Float(x))
     }
 }
 
@@ -339,6 +349,7 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         Value::Int(n) => {
             let _ = write!(out, "{n}");
         }
+        Value::Float(x) => out.push_str(&x.show(style)),
         Value::Atom(a) => out.push_str(a),
         Value::Str(s) => {
             if quoted {
