@@ -426,10 +426,7 @@ func main() {
 "#;
     // From `go run` (go1.27.3): `fmt.Print` does not end the line, so the next Println
     // continues it.
-    assert_eq!(
-        output(Go, src),
-        vec!["hello!1 23 3 [1 2 3] true", "a-7 x1"]
-    );
+    assert_eq!(output(Go, src), vec!["hello!1 23 3 [1 2 3] true", "a-7 x1"]);
 }
 
 const RACY_LOOP: &str = r#"package main
