@@ -21,6 +21,7 @@
 mod action;
 mod choices;
 mod eval;
+mod go_wording;
 mod heap;
 mod local;
 mod mailbox;
@@ -45,6 +46,7 @@ use crate::ir::{
 use crate::options::Options;
 use crate::trace::{Event, Trace};
 
+pub use go_wording::{go_message, go_status_message, GO_DEADLOCK};
 pub use mailbox::Message;
 pub use memory::Location;
 pub use output::Printed;
