@@ -79,11 +79,11 @@ impl std::fmt::Display for Dialect {
 /// let program = compile(Dialect::Python, "print('hi')\n").unwrap();
 /// assert_eq!(program.processes.len(), 1);
 ///
-/// let errors = compile(Dialect::Go, "func main() {\n\tdefer done()\n}\n").unwrap_err();
+/// let errors = compile(Dialect::Go, "func main() {\n\tswitch {\n\t}\n}\n").unwrap_err();
 /// let first = errors.first().unwrap();
 /// assert_eq!(first.line_col(), "2:2");
-/// assert!(first.message.starts_with("`defer` is not part of the Go lesson dialect; supported:"));
-/// assert!(first.to_string().contains("hint: call wg.Done()"));
+/// assert!(first.message.starts_with("`switch` is not part of the Go lesson dialect; supported:"));
+/// assert!(first.to_string().contains("hint: use `if` / `else if`"));
 /// ```
 pub fn compile(dialect: Dialect, source: &str) -> Result<sim::ir::Program, Diagnostics> {
     let lines = source::LineIndex::new(source);

@@ -10,9 +10,57 @@ fn malformed_and_unsupported_programs() {
         Go,
         &[
             (
-                "func main() {\n\tdefer fmt.Println(1)\n}\n",
-                "`defer` is not part of the Go lesson dialect; supported:",
+                "func main() {\n\tswitch x {\n\t}\n}\n",
+                "`switch` is not part of the Go lesson dialect; supported:",
                 "2:2",
+            ),
+            // defer
+            (
+                "func main() {\n\tdefer wg.Done\n}\n",
+                "`defer` must be followed by a function call",
+                "2:8",
+            ),
+            (
+                "func main() {\n\tdefer\n}\n",
+                "expected an expression, found `}`",
+                "3:1",
+            ),
+            (
+                "func main() {\n\tdefer undefinedThing()\n}\n",
+                "undefined: undefinedThing",
+                "2:8",
+            ),
+            (
+                "func main() {\n\tdefer f(1)\n}\nfunc f() {}\n",
+                "too many arguments in call to f",
+                "2:8",
+            ),
+            // wg.Go
+            (
+                "import \"sync\"\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Go()\n}\n",
+                "not enough arguments in call to Go",
+                "4:2",
+            ),
+            (
+                "import \"sync\"\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Go(func() {}, 1)\n}\n",
+                "too many arguments in call to Go",
+                "4:2",
+            ),
+            // make([]T, n)
+            (
+                "func main() {\n\ts := make([]int)\n}\n",
+                "`make` of a slice needs its length",
+                "2:17",
+            ),
+            (
+                "func main() {\n\ts := make([]int, \"a\")\n}\n",
+                "a slice's length must be an int",
+                "2:19",
+            ),
+            (
+                "func main() {\n\ts := make([]int, 1, 2, 3)\n}\n",
+                "`make` takes a type and at most one size here",
+                "2:23",
             ),
             (
                 "package main\nfunc helper() {}\n",
@@ -165,6 +213,32 @@ fn malformed_and_unsupported_programs() {
                 "func main() {\n\tfmt.Printf(\"%x\\n\", 1)\n}\n",
                 "`%x` is not part",
                 "2:13",
+            ),
+            // Printf widths and %T
+            (
+                "func main() {\n\tfmt.Printf(\"%05d\\n\", 1)\n}\n",
+                "`%0` is not part",
+                "2:13",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%5\")\n}\n",
+                "`%` is not part",
+                "2:13",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%T\\n\")\n}\n",
+                "the format has more verbs than values given",
+                "2:13",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%T\\n\", nil)\n}\n",
+                "the type of this value is not known before the program runs",
+                "2:21",
+            ),
+            (
+                "func main() {\n\tfmt.Print(undefinedThing)\n}\n",
+                "undefined: undefinedThing",
+                "2:12",
             ),
             (
                 "func main() {\n\tfmt.Println(\"hi)\n}\n",

@@ -172,6 +172,17 @@ const ERLANG: &[&str] = &[
 ];
 
 const GO: &[&str] = &[
+    "defer",
+    "panic",
+    "Print",
+    "Go",
+    "\"%5d|%-4s|%T\\n\"",
+    "[]int",
+    "[",
+    "]",
+    "append",
+    "len",
+    "range 3",
     "package",
     "main",
     "import",
@@ -327,7 +338,7 @@ const PY_BASE: &str = "import threading\nimport queue\n\ncount = 0\nlock = threa
 
 const ERL_BASE: &str = "-module(m).\ncounter(N) ->\n    receive\n        inc -> counter(N + 1);\n        {get, From} when is_pid(From) -> From ! {count, N}, counter(N)\n    after 100 -> N\n    end.\n\nmain() ->\n    P = spawn(fun() -> counter(0) end),\n    P ! inc,\n    P ! {get, self()},\n    receive {count, C} -> io:format(\"~p~n\", [C]) end,\n    case C of 1 -> ok; _ -> error end.\n";
 
-const GO_BASE: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar mu sync.Mutex\n\nfunc server(inc <-chan int, get chan chan int) {\n\tn := 0\n\tfor {\n\t\tselect {\n\t\tcase <-inc:\n\t\t\tn++\n\t\tcase r := <-get:\n\t\t\tr <- n\n\t\t}\n\t}\n}\n\nfunc main() {\n\tinc := make(chan int)\n\tget := make(chan chan int)\n\tvar wg sync.WaitGroup\n\tgo server(inc, get)\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tinc <- 1\n\t\t\twg.Done()\n\t\t}()\n\t}\n\twg.Wait()\n\tr := make(chan int)\n\tget <- r\n\tm := map[string]int{}\n\tm[\"a\"]++\n\tfmt.Println(<-r, m[\"a\"])\n}\n";
+const GO_BASE: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar mu sync.Mutex\n\nfunc server(inc <-chan int, get chan chan int) {\n\tn := 0\n\tfor {\n\t\tselect {\n\t\tcase <-inc:\n\t\t\tn++\n\t\tcase r := <-get:\n\t\t\tr <- n\n\t\t}\n\t}\n}\n\nfunc main() {\n\tinc := make(chan int)\n\tget := make(chan chan int)\n\tvar wg sync.WaitGroup\n\tgo server(inc, get)\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tinc <- 1\n\t\t}()\n\t}\n\twg.Wait()\n\tr := make(chan int)\n\tget <- r\n\tm := map[string]int{}\n\tm[\"a\"]++\n\ts := make([]int, 2, 4)\n\tfor i := range 3 {\n\t\ts = append(s, i)\n\t}\n\tfmt.Println(<-r, m[\"a\"])\n}\n";
 
 /// A valid program with a few random edits: a deleted range or an inserted token.
 fn mutated(base: &'static str, vocab: &'static [&'static str]) -> impl Strategy<Value = String> {

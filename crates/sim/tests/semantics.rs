@@ -68,7 +68,8 @@ fn a_first_step_is_the_first_visible_action() {
     assert_eq!(
         events[0].kind,
         EventKind::Print {
-            text: Text::new("2")
+            text: Text::new("2"),
+            newline: true,
         }
     );
     // The exit happens inside the step of the last visible action.

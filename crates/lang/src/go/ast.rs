@@ -185,6 +185,8 @@ pub(crate) enum StmtKind {
     Send(Expr, Expr),
     /// `go call`.
     Go(Expr),
+    /// `defer call`: run when the function returns, last deferred first.
+    Defer(Expr),
     /// `if init; cond { … } else …`.
     If {
         /// Optional init statement.
@@ -273,6 +275,8 @@ pub(crate) enum ExprKind {
     Call(Box<Expr>, Vec<Expr>),
     /// `make(T)` / `make(T, n)`.
     Make(Type, Option<Box<Expr>>),
+    /// `make([]T, len)` or `make([]T, len, cap)`.
+    MakeSlice(Type, Box<Expr>, Option<Box<Expr>>),
     /// `x.name`.
     Selector(Box<Expr>, Ident),
     /// `x[i]`.

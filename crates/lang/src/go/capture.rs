@@ -46,7 +46,7 @@ pub(super) fn mutated_stmt(s: &Stmt, out: &mut HashSet<String>) {
         }
         StmtKind::Var(spec) => spec.values.iter().for_each(|e| mutated_expr(e, out)),
         StmtKind::Define(_, values) => values.iter().for_each(|e| mutated_expr(e, out)),
-        StmtKind::Expr(e) | StmtKind::Go(e) => mutated_expr(e, out),
+        StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => mutated_expr(e, out),
         StmtKind::Send(a, b) => {
             mutated_expr(a, out);
             mutated_expr(b, out);
@@ -137,6 +137,12 @@ pub(super) fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             args.iter().for_each(|a| walk_expr(a, f));
         }
         ExprKind::Make(_, Some(size)) => walk_expr(size, f),
+        ExprKind::MakeSlice(_, len, cap) => {
+            walk_expr(len, f);
+            if let Some(c) = cap {
+                walk_expr(c, f);
+            }
+        }
         ExprKind::Composite(_, elems) => elems.iter().for_each(|(k, v)| {
             if let Some(k) = k {
                 walk_expr(k, f);
@@ -177,7 +183,9 @@ pub(super) fn idents_stmt(s: &Stmt, out: &mut Vec<String>) {
         StmtKind::Assign(lhs, _, rhs, _) => {
             lhs.iter().chain(rhs).for_each(|e| idents_expr(e, out));
         }
-        StmtKind::IncDec(e, _, _) | StmtKind::Expr(e) | StmtKind::Go(e) => idents_expr(e, out),
+        StmtKind::IncDec(e, _, _) | StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => {
+            idents_expr(e, out)
+        }
         StmtKind::Send(a, b) => {
             idents_expr(a, out);
             idents_expr(b, out);
@@ -275,7 +283,10 @@ pub(super) fn captured_in(body: &[Stmt]) -> HashSet<String> {
                     exprs.extend(l);
                     exprs.extend(r);
                 }
-                StmtKind::IncDec(e, _, _) | StmtKind::Expr(e) | StmtKind::Go(e) => exprs.push(e),
+                StmtKind::IncDec(e, _, _)
+                | StmtKind::Expr(e)
+                | StmtKind::Go(e)
+                | StmtKind::Defer(e) => exprs.push(e),
                 StmtKind::Send(a, b) => {
                     exprs.push(a);
                     exprs.push(b);

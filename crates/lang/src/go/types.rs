@@ -65,6 +65,8 @@ impl Ty {
             Ty::Int => Value::Int(0),
             Ty::Str => Value::str(""),
             Ty::Bool => Value::Bool(false),
+            // A nil slice: empty, printed `[]`, and `append` grows it.
+            Ty::Slice(_) => Value::list(Vec::new()),
             _ => Value::Unit,
         }
     }

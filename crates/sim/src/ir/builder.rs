@@ -351,7 +351,45 @@ impl FunctionBuilder {
         });
     }
 
+    /// `dst = &TypeName{fields...}` on the heap.
+    pub fn make_record(&mut self, dst: Local, type_name: &str, fields: Vec<(&str, Expr)>) {
+        self.emit(Op::MakeRecord {
+            dst,
+            type_name: type_name.to_string(),
+            fields: fields
+                .into_iter()
+                .map(|(n, e)| (n.to_string(), e))
+                .collect(),
+        });
+    }
+
     // ---- visible instructions ----
+
+    /// `dst = record.field` (field by declaration index).
+    pub fn field_read(&mut self, dst: Local, record: impl Into<Expr>, field: u32) {
+        self.emit(Op::FieldRead {
+            dst,
+            record: record.into(),
+            field,
+        });
+    }
+
+    /// `record.field = value`.
+    pub fn field_write(&mut self, record: impl Into<Expr>, field: u32, value: impl Into<Expr>) {
+        self.emit(Op::FieldWrite {
+            record: record.into(),
+            field,
+            value: value.into(),
+        });
+    }
+
+    /// `dst = *record` copied into a new record (Go struct assignment).
+    pub fn copy_record(&mut self, dst: Local, record: impl Into<Expr>) {
+        self.emit(Op::CopyRecord {
+            dst,
+            record: record.into(),
+        });
+    }
 
     /// `dst = global` (a visible shared read).
     pub fn read(&mut self, dst: Local, global: GlobalId) {
@@ -648,6 +686,11 @@ impl FunctionBuilder {
     /// Prints a value (strings raw).
     pub fn print(&mut self, text: impl Into<Expr>) {
         self.emit(Op::Print { text: text.into() });
+    }
+
+    /// Writes a value (strings raw) without ending the line.
+    pub fn output(&mut self, text: impl Into<Expr>) {
+        self.emit(Op::Output { text: text.into() });
     }
 
     /// Ends the process.

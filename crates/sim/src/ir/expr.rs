@@ -53,6 +53,8 @@ pub enum FmtPart {
     Show(Expr),
     /// A value as a literal: strings quoted (`~p`, `repr()`, `%q`).
     Repr(Expr),
+    /// A value with its records' field names (Go `%+v`: `{A:1 B:2}`).
+    Fields(Expr),
 }
 
 /// Unary operators.
@@ -134,6 +136,11 @@ pub enum Builtin {
     Min,
     /// Larger of two values.
     Max,
+    /// An integer or float as a float (Go `float64(n)`).
+    ToFloat,
+    /// A float truncated toward zero, or an integer unchanged (Go `int(x)`); out of range
+    /// or NaN crashes.
+    ToInt,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.
@@ -288,6 +295,12 @@ impl From<Local> for Expr {
 impl From<i64> for Expr {
     fn from(n: i64) -> Expr {
         Expr::int(n)
+    }
+}
+
+impl From<f64> for Expr {
+    fn from(x: f64) -> Expr {
+        Expr::Const(Value::from(x))
     }
 }
 

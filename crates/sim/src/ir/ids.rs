@@ -45,6 +45,10 @@ handle!(
     CellId
 );
 handle!(
+    /// A record (struct) on the heap. Its fields are shared memory locations.
+    RecordId
+);
+handle!(
     /// A function of the program: an index into `Program::functions`.
     FuncId
 );

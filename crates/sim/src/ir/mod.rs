@@ -8,6 +8,7 @@
 
 mod builder;
 mod expr;
+mod float;
 mod ids;
 mod program;
 mod span;
@@ -16,8 +17,10 @@ mod value;
 
 pub use builder::{FunctionBuilder, ProgramBuilder, ReceiveBuilder, SelectBuilder};
 pub use expr::{BinOp, Builtin, Expr, FmtPart, Pattern, UnOp};
+pub use float::Float;
 pub use ids::{
-    CellId, ChanId, FuncId, GlobalId, Label, Local, LockId, MapId, MsgId, Pid, WaitGroupId,
+    CellId, ChanId, FuncId, GlobalId, Label, Local, LockId, MapId, MsgId, Pid, RecordId,
+    WaitGroupId,
 };
 pub use program::{
     After, Callee, Clause, Function, Global, GlobalInit, Instr, NoMatch, Op, Place, ProcKind,

@@ -291,7 +291,44 @@ pub enum Op {
         init: Expr,
     },
 
+    /// Allocates a record on the heap with named fields and their initial values (Go
+    /// `T{A: 1}`, `&T{}`, `new(T)`). Allocation touches nothing shared, so it is local.
+    MakeRecord {
+        /// Where the reference goes.
+        dst: Local,
+        /// The type's name, for printing (`%T`) and narration.
+        type_name: String,
+        /// Field names and initial values, in declaration order.
+        fields: Vec<(String, Expr)>,
+    },
+
     // ---- visible: each is one atomic step ----
+    /// Reads field number `field` of a record into a local (`v := p.x`).
+    FieldRead {
+        /// Destination local.
+        dst: Local,
+        /// The record reference.
+        record: Expr,
+        /// The field's index in declaration order.
+        field: u32,
+    },
+    /// Writes field number `field` of a record (`p.x = v`).
+    FieldWrite {
+        /// The record reference.
+        record: Expr,
+        /// The field's index.
+        field: u32,
+        /// The new value.
+        value: Expr,
+    },
+    /// Copies a record into a new one (Go value semantics: `b := a`, passing a struct by
+    /// value). One step that reads every field of the source.
+    CopyRecord {
+        /// Where the new reference goes.
+        dst: Local,
+        /// The record copied.
+        record: Expr,
+    },
     /// Reads a shared location into a local.
     Read {
         /// Destination local.
@@ -438,6 +475,12 @@ pub enum Op {
         /// The text.
         text: Expr,
     },
+    /// Writes text to the output without ending the line (Go `fmt.Print`, `fmt.Printf`,
+    /// Python `print(x, end="")`). Line breaks inside the text end lines.
+    Output {
+        /// The text.
+        text: Expr,
+    },
     /// Ends the process normally.
     Exit,
     /// Ends the process with a crash (`raise`, `panic`, `exit(Reason)`).
@@ -469,6 +512,7 @@ impl Op {
                 | Op::MakeWaitGroup { .. }
                 | Op::MakeMap { .. }
                 | Op::MakeCell { .. }
+                | Op::MakeRecord { .. }
         )
     }
 

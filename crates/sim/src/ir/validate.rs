@@ -98,7 +98,7 @@ impl Checker<'_> {
             }
             Expr::Format(parts) => parts.iter().try_for_each(|p| match p {
                 FmtPart::Lit(_) => Ok(()),
-                FmtPart::Show(e) | FmtPart::Repr(e) => self.expr(e),
+                FmtPart::Show(e) | FmtPart::Repr(e) | FmtPart::Fields(e) => self.expr(e),
             }),
         }
     }
@@ -186,6 +186,18 @@ impl Checker<'_> {
             Op::MakeLock { dst } | Op::MakeWaitGroup { dst } | Op::MakeMap { dst } => {
                 self.local(*dst)
             }
+            Op::MakeRecord { dst, fields, .. } => {
+                self.local(*dst)?;
+                fields.iter().try_for_each(|(_, e)| self.expr(e))
+            }
+            Op::FieldRead { dst, record, .. } | Op::CopyRecord { dst, record } => {
+                self.local(*dst)?;
+                self.expr(record)
+            }
+            Op::FieldWrite { record, value, .. } => {
+                self.expr(record)?;
+                self.expr(value)
+            }
             Op::MakeCell { dst, init } => {
                 self.local(*dst)?;
                 self.expr(init)
@@ -228,6 +240,7 @@ impl Checker<'_> {
             | Op::WgWait { wg: e }
             | Op::Sleep { ticks: e }
             | Op::Print { text: e }
+            | Op::Output { text: e }
             | Op::Fail { reason: e } => self.expr(e),
             Op::Send { to: a, msg: b }
             | Op::ChanSend { chan: a, value: b }

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, WaitGroupId};
+use super::float::Float;
+use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, RecordId, WaitGroupId};
 
 /// How values are printed and narrated. It changes nothing else.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -204,6 +205,10 @@ pub enum Value {
     Cell(CellId),
     /// A function value.
     Fun(Arc<Closure>),
+    /// A reference to a record on the heap (a Go struct or a pointer to one).
+    Record(RecordId),
+    /// A 64-bit float (Go `float64`, Python `float`).
+    Float(Float),
 }
 
 impl Value {
@@ -277,6 +282,8 @@ impl Value {
             Value::Map(_) => "map",
             Value::Cell(_) => "cell",
             Value::Fun(_) => "function",
+            Value::Record(_) => "record",
+            Value::Float(_) => "float",
         }
     }
 
@@ -298,6 +305,12 @@ impl Value {
 impl From<i64> for Value {
     fn from(n: i64) -> Value {
         Value::Int(n)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(x: f64) -> Value {
+        Value::Float(Float(x))
     }
 }
 
@@ -336,6 +349,7 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         Value::Int(n) => {
             let _ = write!(out, "{n}");
         }
+        Value::Float(x) => out.push_str(&x.show(style)),
         Value::Atom(a) => out.push_str(a),
         Value::Str(s) => {
             if quoted {
@@ -399,6 +413,10 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         }
         Value::Fun(c) => {
             let _ = write!(out, "#Fun<{}>", c.func.0);
+        }
+        // Without the heap only the handle is known; the world renders the fields.
+        Value::Record(r) => {
+            let _ = write!(out, "record#{}", r.0);
         }
     }
 }

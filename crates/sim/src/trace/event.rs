@@ -189,10 +189,13 @@ pub enum EventKind {
         /// For how many logical steps.
         ticks: u64,
     },
-    /// A line of output.
+    /// Output: a whole line (`newline`), or text that does not end the line.
     Print {
         /// The text.
         text: Text,
+        /// Whether the print ended the line (`Print`) or not (`Output`).
+        #[serde(default = "yes", skip_serializing_if = "is_yes")]
+        newline: bool,
     },
     /// The process ended normally.
     Exit,
@@ -216,4 +219,12 @@ pub struct Event {
     pub span: Span,
     /// What happened.
     pub kind: EventKind,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }

@@ -307,7 +307,14 @@ impl Event {
                 "{me} sleeps for {ticks} step{}",
                 if *ticks == 1 { "" } else { "s" }
             ),
-            EventKind::Print { text } => format!("{me} prints {:?}", text.as_str()),
+            EventKind::Print {
+                text,
+                newline: true,
+            } => format!("{me} prints {:?}", text.as_str()),
+            EventKind::Print {
+                text,
+                newline: false,
+            } => format!("{me} prints {:?} (the line goes on)", text.as_str()),
             EventKind::Exit => format!("{me} finishes"),
             EventKind::Crash { reason } => format!("{me} crashes: {reason}"),
             EventKind::Finding(f) => f.narrate(world),

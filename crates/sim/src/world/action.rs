@@ -116,7 +116,7 @@ impl World {
         }
     }
 
-    fn shared_read(
+    pub(super) fn shared_read(
         &mut self,
         pid: Pid,
         loc: Location,
@@ -149,7 +149,7 @@ impl World {
         }
     }
 
-    fn shared_write(&mut self, pid: Pid, loc: Location, value: Value, span: Span) {
+    pub(super) fn shared_write(&mut self, pid: Pid, loc: Location, value: Value, span: Span) {
         let old = self.mem.store(loc, value.clone());
         let lost = self.lost.write(pid, loc, &old, &value, self.steps);
         let races = self.races.write(pid, loc, self.steps, span);
@@ -508,6 +508,31 @@ impl World {
             let span = msg.span;
             let _ = self.drop_message(msg, DropReason::Network, span);
         }
+    }
+
+    /// Prints `text` (strings raw), ending the line when `newline` is set.
+    fn print(&mut self, pid: Pid, text: &Expr, newline: bool, span: Span) -> Eval<Flow> {
+        let text = match self.eval_in(pid, text)? {
+            Value::Str(s) => s,
+            other => Text::new(super::heap::render(
+                &self.mem.records,
+                &other,
+                self.program.style,
+                false,
+            )),
+        };
+        if self.output.lines.len() >= self.opts.budgets.max_output_lines {
+            return Err(Fault::Budget(
+                BudgetKind::Output,
+                format!(
+                    "more than {} lines were printed",
+                    self.opts.budgets.max_output_lines
+                ),
+            ));
+        }
+        self.output.push(self.steps, pid, text.clone(), newline);
+        self.emit(pid, span, EventKind::Print { text, newline });
+        Ok(Flow::Next)
     }
 
     fn int_arg(&self, pid: Pid, e: &Expr, what: &str) -> Eval<i64> {
@@ -914,24 +939,11 @@ impl World {
                 self.emit(pid, span, EventKind::Sleep { ticks: n });
                 Ok(Flow::Sleep(n))
             }
-            Op::Print { text } => {
-                let text = match self.eval_in(pid, text)? {
-                    Value::Str(s) => s,
-                    other => Text::new(other.show(style)),
-                };
-                if self.output.len() >= self.opts.budgets.max_output_lines {
-                    return Err(Fault::Budget(
-                        BudgetKind::Output,
-                        format!(
-                            "more than {} lines were printed",
-                            self.opts.budgets.max_output_lines
-                        ),
-                    ));
-                }
-                self.output.push(text.clone());
-                self.emit(pid, span, EventKind::Print { text });
-                Ok(Flow::Next)
+            Op::FieldRead { .. } | Op::FieldWrite { .. } | Op::CopyRecord { .. } => {
+                self.record_step(pid, op, span)
             }
+            Op::Print { text } => self.print(pid, text, true, span),
+            Op::Output { text } => self.print(pid, text, false, span),
             Op::Exit => Ok(Flow::End),
             Op::Fail { reason } => {
                 let reason = match self.eval_in(pid, reason)? {

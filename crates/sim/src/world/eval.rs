@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use crate::detect::BudgetKind;
 use crate::ir::{
-    BinOp, Builtin, Clause, Closure, Expr, FmtPart, Local, Pattern, Pid, Seq, Style, Text, UnOp,
-    Value,
+    BinOp, Builtin, Clause, Closure, Expr, Float, FmtPart, Local, Pattern, Pid, Seq, Style, Text,
+    UnOp, Value,
 };
 use crate::options::Budgets;
 
@@ -32,6 +32,8 @@ pub(crate) struct Env<'a> {
     pub(crate) overlay: &'a [(Local, Value)],
     pub(crate) me: Pid,
     pub(crate) globals: &'a [Value],
+    /// The heap's records, so formatting can show a struct's fields.
+    pub(crate) records: &'a [super::memory::Record],
     pub(crate) style: Style,
     pub(crate) budgets: &'a Budgets,
 }
@@ -153,8 +155,24 @@ impl Env<'_> {
                 for p in parts {
                     match p {
                         FmtPart::Lit(s) => out.push_str(s),
-                        FmtPart::Show(e) => out.push_str(&self.eval(e)?.show(self.style)),
+                        FmtPart::Show(e) => {
+                            let v = self.eval(e)?;
+                            if super::heap::holds_record(&v) {
+                                out.push_str(&super::heap::render(
+                                    self.records,
+                                    &v,
+                                    self.style,
+                                    false,
+                                ));
+                            } else {
+                                out.push_str(&v.show(self.style));
+                            }
+                        }
                         FmtPart::Repr(e) => out.push_str(&self.eval(e)?.repr(self.style)),
+                        FmtPart::Fields(e) => {
+                            let v = self.eval(e)?;
+                            out.push_str(&super::heap::render(self.records, &v, self.style, true));
+                        }
                     }
                     if out.len() as u64 > self.budgets.max_value_size {
                         return Err(Fault::Budget(
@@ -281,6 +299,7 @@ fn unary(op: UnOp, a: Value, style: Style) -> Eval<Value> {
             Some(v) => Ok(Value::Int(v)),
             None => crash(format!("integer overflow in -({n})")),
         },
+        (UnOp::Neg, Value::Float(x)) => Ok(Value::Float(Float(-x.0))),
         (UnOp::Not, Value::Bool(b)) => Ok(Value::Bool(!b)),
         (UnOp::Neg, other) => crash(format!("cannot negate {}", other.repr(style))),
         (UnOp::Not, other) => crash(format!(
@@ -341,6 +360,7 @@ fn compare(a: &Value, b: &Value, style: Style) -> Eval<Ordering> {
     let comparable = matches!(
         (a, b),
         (Value::Int(_), Value::Int(_))
+            | (Value::Float(_), Value::Float(_))
             | (Value::Str(_), Value::Str(_))
             | (Value::Atom(_), Value::Atom(_))
             | (Value::Bool(_), Value::Bool(_))
@@ -359,7 +379,30 @@ fn compare(a: &Value, b: &Value, style: Style) -> Eval<Ordering> {
     }
 }
 
+/// IEEE arithmetic and comparison on two floats (division by zero gives an infinity, as
+/// Go's run time does; NaN compares unequal to everything).
+fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    Some(match op {
+        BinOp::Add => Value::from(x + y),
+        BinOp::Sub => Value::from(x - y),
+        BinOp::Mul => Value::from(x * y),
+        BinOp::Div => Value::from(x / y),
+        BinOp::Eq => Value::Bool(x == y),
+        BinOp::Ne => Value::Bool(x != y),
+        BinOp::Lt => Value::Bool(x < y),
+        BinOp::Le => Value::Bool(x <= y),
+        BinOp::Gt => Value::Bool(x > y),
+        BinOp::Ge => Value::Bool(x >= y),
+        _ => return None,
+    })
+}
+
 fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
+    if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
+        if let Some(v) = float_op(op, x.0, y.0) {
+            return Ok(v);
+        }
+    }
     match op {
         BinOp::Eq => return Ok(Value::Bool(a == b)),
         BinOp::Ne => return Ok(Value::Bool(a != b)),
@@ -481,6 +524,7 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
             Value::Bool(b) => *b,
             Value::Unit => false,
             Value::Int(n) => *n != 0,
+            Value::Float(x) => x.0 != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::Tuple(s) | Value::List(s) => !s.items().is_empty(),
             _ => true,
@@ -500,6 +544,24 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
                 None => crash(format!("integer overflow in abs({n})")),
             },
             other => crash(format!("abs of {}", other.repr(style))),
+        },
+        Builtin::ToFloat => match one()? {
+            Value::Int(n) => Ok(Value::from(*n as f64)),
+            Value::Float(x) => Ok(Value::Float(*x)),
+            other => crash(format!("cannot convert {} to a float", other.repr(style))),
+        },
+        Builtin::ToInt => match one()? {
+            Value::Int(n) => Ok(Value::Int(*n)),
+            // i64::MAX as f64 rounds up to 2^63, so the upper bound is exclusive.
+            Value::Float(x)
+                if x.0 >= -9.223_372_036_854_776e18 && x.0 < 9.223_372_036_854_776e18 =>
+            {
+                Ok(Value::Int(x.0.trunc() as i64))
+            }
+            other => crash(format!(
+                "cannot convert {} to an integer",
+                other.repr(style)
+            )),
         },
         Builtin::Min | Builtin::Max => match args {
             [x, y] => {

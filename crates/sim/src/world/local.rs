@@ -157,7 +157,7 @@ impl World {
     /// The name a new resource takes from the slot it is made in. A leading `$` (a front
     /// end's hidden temporary, such as the `$jobs` behind `jobs := make(chan int)`) is
     /// dropped, so the channel is still called `jobs`.
-    fn slot_name(&self, pid: Pid, l: crate::ir::Local) -> String {
+    pub(super) fn slot_name(&self, pid: Pid, l: crate::ir::Local) -> String {
         self.procs
             .get(pid.index())
             .and_then(|p| p.frames.last())
@@ -327,6 +327,20 @@ impl World {
                 let name = self.slot_name(pid, *dst);
                 let m = self.new_map(&name);
                 self.set_local(pid, *dst, Value::Map(m));
+                Ok(LocalFlow::Next)
+            }
+            Op::MakeRecord {
+                dst,
+                type_name,
+                fields,
+            } => {
+                let mut values = Vec::with_capacity(fields.len());
+                for (name, e) in fields {
+                    values.push((crate::ir::Text::new(name.as_str()), self.eval_in(pid, e)?));
+                }
+                let name = self.slot_name(pid, *dst);
+                let r = self.alloc_record(&name, type_name, values);
+                self.set_local(pid, *dst, Value::Record(r));
                 Ok(LocalFlow::Next)
             }
             Op::MakeCell { dst, init } => {

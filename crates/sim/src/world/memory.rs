@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ir::{CellId, GlobalId, MapId, Text, Value};
+use crate::ir::{CellId, GlobalId, MapId, RecordId, Text, Value};
 
 /// A shared memory location: what the race and lost-update detectors track.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -17,6 +17,19 @@ pub enum Location {
     Entry(MapId, u32),
     /// The set of keys of a map: what `len(m)` reads and writing a new key changes.
     Keys(MapId),
+    /// Field number `1` of record `0`.
+    Field(RecordId, u32),
+}
+
+/// A record on the heap: a struct's fields by declaration order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Record {
+    /// The name it was made under (the variable), for narration.
+    pub(crate) name: Text,
+    /// Its type's name.
+    pub(crate) type_name: Text,
+    pub(crate) fields: Vec<Text>,
+    pub(crate) values: Vec<Value>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -51,6 +64,7 @@ pub(crate) struct Memory {
     pub(crate) globals: Vec<Value>,
     pub(crate) cells: Vec<(Text, Value)>,
     pub(crate) maps: Vec<SharedMap>,
+    pub(crate) records: Vec<Record>,
 }
 
 impl Memory {
@@ -66,6 +80,10 @@ impl Memory {
                 .maps
                 .get(m.index())
                 .map(|m| Value::Int(i64::try_from(m.len()).unwrap_or(i64::MAX))),
+            Location::Field(r, f) => self
+                .records
+                .get(r.index())
+                .and_then(|r| r.values.get(f as usize).cloned()),
         }
     }
 
@@ -83,6 +101,10 @@ impl Memory {
                 };
                 return slot.replace(value).unwrap_or_default();
             }
+            Location::Field(r, f) => self
+                .records
+                .get_mut(r.index())
+                .and_then(|r| r.values.get_mut(f as usize)),
             // The key set changes only through entries.
             Location::Keys(_) => return Value::Unit,
         };

@@ -21,9 +21,12 @@
 mod action;
 mod choices;
 mod eval;
+mod go_wording;
+mod heap;
 mod local;
 mod mailbox;
 mod memory;
+mod output;
 mod process;
 mod ready;
 mod resources;
@@ -43,8 +46,10 @@ use crate::ir::{
 use crate::options::Options;
 use crate::trace::{Event, Trace};
 
+pub use go_wording::{go_message, go_status_message, GO_DEADLOCK};
 pub use mailbox::Message;
 pub use memory::Location;
+pub use output::Printed;
 pub use process::{BlockReason, Frame, Process, Status};
 pub use step::StepError;
 pub use view::{ChannelView, LockView, WaitGroupView};
@@ -112,7 +117,7 @@ pub struct World {
     pub(crate) next_msg: u32,
     pub(crate) trace: Trace,
     pub(crate) events: Vec<Event>,
-    pub(crate) output: Vec<Text>,
+    pub(crate) output: output::OutputLog,
     pub(crate) findings: Vec<Finding>,
     pub(crate) races: RaceDetector,
     pub(crate) lost: LostUpdateDetector,
@@ -135,6 +140,9 @@ fn uses_shared_memory(program: &Program) -> bool {
                     | Op::MapRead { .. }
                     | Op::MapWrite { .. }
                     | Op::MapLen { .. }
+                    | Op::FieldRead { .. }
+                    | Op::FieldWrite { .. }
+                    | Op::CopyRecord { .. }
             )
         })
     })
@@ -172,7 +180,7 @@ impl World {
             next_msg: 0,
             trace: Trace::default(),
             events: Vec::new(),
-            output: Vec::new(),
+            output: Default::default(),
             findings: Vec::new(),
             races: RaceDetector::new(races),
             lost: LostUpdateDetector::default(),
@@ -425,9 +433,20 @@ impl World {
         &self.events
     }
 
-    /// Printed lines, in order.
+    /// Printed lines, in order; the last one may still be open (a print that did not end
+    /// the line).
     pub fn output(&self) -> &[Text] {
-        &self.output
+        &self.output.lines
+    }
+
+    /// Everything printed, character for character, as a terminal shows it.
+    pub fn output_text(&self) -> String {
+        self.output.text()
+    }
+
+    /// What each step printed, in order (kept even when the trace is not recorded).
+    pub fn printed(&self) -> &[Printed] {
+        &self.output.printed
     }
 
     /// Every detector finding so far.

@@ -59,6 +59,7 @@ impl World {
             overlay: &[],
             me: pid,
             globals: &self.mem.globals,
+            records: &self.mem.records,
             style: self.program.style,
             budgets: &self.opts.budgets,
         })

@@ -131,6 +131,13 @@ impl World {
                 }
                 None => format!("map#{}[?]", m.0),
             },
+            Location::Field(r, f) => match self.mem.records.get(r.index()) {
+                Some(rec) => {
+                    let field = rec.fields.get(f as usize).map_or("?", |n| n.as_str());
+                    format!("{}.{field}", rec.name)
+                }
+                None => format!("record#{}.?", r.0),
+            },
             Location::Keys(m) => match self.mem.maps.get(m.index()) {
                 Some(map) => format!("len({})", map.name),
                 None => format!("len(map#{})", m.0),
