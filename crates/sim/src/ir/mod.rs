@@ -7,8 +7,10 @@
 //! `IR_NOTES.md` beside this crate for how each dialect lowers.
 
 mod builder;
+mod builder_process;
 mod expr;
 mod ids;
+mod process_ops;
 mod program;
 mod span;
 mod validate;
@@ -17,8 +19,9 @@ mod value;
 pub use builder::{FunctionBuilder, ProgramBuilder, ReceiveBuilder, SelectBuilder};
 pub use expr::{BinOp, Builtin, Expr, FmtPart, Pattern, UnOp};
 pub use ids::{
-    CellId, ChanId, FuncId, GlobalId, Label, Local, LockId, MapId, MsgId, Pid, WaitGroupId,
+    CellId, ChanId, FuncId, GlobalId, Label, Local, LockId, MapId, MsgId, Pid, RefId, WaitGroupId,
 };
+pub use process_ops::ProcOp;
 pub use program::{
     After, Callee, Clause, Function, Global, GlobalInit, Instr, NoMatch, Op, Place, ProcKind,
     ProcessSpec, Program, SelectCase,

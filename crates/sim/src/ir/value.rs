@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, WaitGroupId};
+use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, RefId, WaitGroupId};
 
 /// How values are printed and narrated. It changes nothing else.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -204,6 +204,8 @@ pub enum Value {
     Cell(CellId),
     /// A function value.
     Fun(Arc<Closure>),
+    /// A unique reference (`make_ref()`, a monitor). Prints as Erlang does: `#Ref<0.0.0.N>`.
+    Ref(RefId),
 }
 
 impl Value {
@@ -277,6 +279,7 @@ impl Value {
             Value::Map(_) => "map",
             Value::Cell(_) => "cell",
             Value::Fun(_) => "function",
+            Value::Ref(_) => "reference",
         }
     }
 
@@ -336,7 +339,13 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         Value::Int(n) => {
             let _ = write!(out, "{n}");
         }
-        Value::Atom(a) => out.push_str(a),
+        Value::Atom(a) => {
+            if quoted && style == Style::Erlang && atom_needs_quotes(a) {
+                push_quoted_atom(out, a);
+            } else {
+                out.push_str(a);
+            }
+        }
         Value::Str(s) => {
             if quoted {
                 match style {
@@ -400,7 +409,39 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         Value::Fun(c) => {
             let _ = write!(out, "#Fun<{}>", c.func.0);
         }
+        Value::Ref(r) => {
+            let _ = write!(out, "#Ref<0.0.0.{}>", r.0);
+        }
     }
+}
+
+/// Erlang's reserved words: an atom spelled like one must be quoted.
+const RESERVED: &[&str] = &[
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
+    "catch", "cond", "div", "end", "fun", "if", "let", "maybe", "not", "of", "or", "orelse",
+    "receive", "rem", "try", "when", "xor",
+];
+
+/// Whether Erlang prints the atom in single quotes (`'EXIT'`, `'hello world'`): anything but
+/// a lowercase letter followed by letters, digits, `_` and `@`, or a reserved word.
+fn atom_needs_quotes(a: &str) -> bool {
+    let mut chars = a.chars();
+    let plain = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+    !plain || RESERVED.contains(&a)
+}
+
+fn push_quoted_atom(out: &mut String, a: &str) {
+    out.push('\'');
+    for c in a.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
 }
 
 fn render_items(out: &mut String, items: &[Value], style: Style, sep: &str, depth: u32) {

@@ -21,11 +21,15 @@
 mod action;
 mod choices;
 mod eval;
+mod exception;
+mod links;
 mod local;
 mod mailbox;
 mod memory;
 mod process;
+mod process_ops;
 mod ready;
+mod registry;
 mod resources;
 mod step;
 mod view;
@@ -43,6 +47,8 @@ use crate::ir::{
 use crate::options::Options;
 use crate::trace::{Event, Trace};
 
+pub use exception::ExceptionClass;
+pub use links::{MonitorView, Signal};
 pub use mailbox::Message;
 pub use memory::Location;
 pub use process::{BlockReason, Frame, Process, Status};
@@ -110,6 +116,8 @@ pub struct World {
     /// The process in the middle of its visible action, if any.
     pub(crate) acting: Option<Pid>,
     pub(crate) choice_index: choices::ChoiceIndex,
+    pub(crate) bonds: links::Bonds,
+    pub(crate) registry: registry::Registry,
 }
 
 fn uses_shared_memory(program: &Program) -> bool {
@@ -169,6 +177,8 @@ impl World {
             main_exit_ends,
             acting: None,
             choice_index: Default::default(),
+            bonds: Default::default(),
+            registry: Default::default(),
         };
         for g in &program.globals {
             let v = match &g.init {
@@ -190,12 +200,17 @@ impl World {
                     world.stop(Pid(0), kind, message);
                     break;
                 }
-                Err(Fault::Crash(message)) => {
+                Err(fault @ (Fault::Crash(_) | Fault::Raise(_))) => {
+                    let message = match fault {
+                        Fault::Crash(m) => m,
+                        Fault::Raise(r) => r.message.unwrap_or_else(|| r.reason.to_string()),
+                        Fault::Budget(_, m) => m,
+                    };
                     return Err(IrError {
                         function: None,
                         pc: None,
                         message,
-                    })
+                    });
                 }
             }
         }
@@ -344,6 +359,11 @@ impl World {
             waiting_on: None,
             parked_on: Vec::new(),
             last_span: Default::default(),
+            handlers: Vec::new(),
+            trap_exit: false,
+            exit_reason: None,
+            exit_class: None,
+            killed_by: None,
         });
         self.races.fork(parent, pid);
         self.settle(pid);
