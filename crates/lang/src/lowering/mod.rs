@@ -1,5 +1,11 @@
-//! Pieces the Python and Go lowerings share: the scratch slots that hold a process's private
-//! copies of shared values, and the rule for which assignments are steps in expand mode.
+//! What the dialects' lowerings share: one lowering context ([`LowerCx`]) with the IR
+//! builder and its helpers, the destination of an expression ([`Dest`]), the scratch slots
+//! that hold a process's private copies of shared values, and the rule for which
+//! assignments are steps in expand mode.
+
+mod context;
+
+pub(crate) use context::{Dest, LowerCx, Lowering};
 
 use std::collections::HashSet;
 

@@ -1,0 +1,346 @@
+//! Calls: local and remote functions, built-ins, `spawn` and `io:format`.
+
+use super::*;
+
+impl FnLower<'_> {
+    pub(super) fn undefined(&self, name: &str, arity: usize, span: Span) -> Diagnostic {
+        let arities = self.ctx.arities(name);
+        let hint = if let Some(a) = arities.first() {
+            format!(
+                "`{name}` is defined with {a} parameter{}; call it with that many arguments",
+                if *a == 1 { "" } else { "s" }
+            )
+        } else if BIFS.iter().any(|(n, _)| *n == name) {
+            let known: Vec<String> = BIFS
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(n, a)| format!("{n}/{a}"))
+                .collect();
+            format!("the built-in is {}", known.join(", "))
+        } else {
+            "define it in this file, or check the spelling".to_string()
+        };
+        Diagnostic::new(span, format!("function {name}/{arity} is undefined"), hint)
+    }
+
+    /// Lowers a call. Returns its value, or `None` when it was emitted as a tail call.
+    pub(super) fn call(
+        &mut self,
+        e: &Expr,
+        want_value: bool,
+        tail: bool,
+        into: Option<Local>,
+    ) -> Res<Option<IrExpr>> {
+        let ExprKind::Call { module, func, args } = &e.kind else {
+            return Ok(Some(self.expr_to(e, into)?));
+        };
+        let span = e.span;
+        if let Some((m, mspan)) = module {
+            return self.remote_call(m, *mspan, func, args, span).map(Some);
+        }
+        let callee = match &func.kind {
+            ExprKind::Atom(name) => {
+                if let Some(id) = self.ctx.funcs.get(&(name.clone(), args.len())).copied() {
+                    Callee::Func(id)
+                } else if BIFS.iter().any(|(n, a)| n == name && *a == args.len()) {
+                    return self.bif(name, args, span, into).map(Some);
+                } else {
+                    return Err(self.undefined(name, args.len(), span));
+                }
+            }
+            ExprKind::Var(_) | ExprKind::Fun(_) | ExprKind::FunRef(..) | ExprKind::Call { .. } => {
+                let f = self.expr(func)?;
+                Callee::Value(f)
+            }
+            _ => {
+                return Err(Diagnostic::new(
+                    func.span,
+                    "this cannot be called",
+                    "call a function by name, like `loop(N)`, or a fun held in a variable",
+                ))
+            }
+        };
+        let args = self.exprs(args)?;
+        if tail {
+            self.cx.emit(span, Op::TailCall { callee, args });
+            return Ok(None);
+        }
+        let dst = want_value.then(|| self.cx.dst(into, "tmp"));
+        self.cx.emit(span, Op::Call { dst, callee, args });
+        Ok(Some(dst.map_or(IrExpr::atom("ok"), IrExpr::Local)))
+    }
+
+    pub(super) fn remote_call(
+        &mut self,
+        module: &str,
+        mspan: Span,
+        func: &Expr,
+        args: &[Expr],
+        span: Span,
+    ) -> Res<IrExpr> {
+        let ExprKind::Atom(name) = &func.kind else {
+            return Err(Diagnostic::new(func.span, "expected a function name", ""));
+        };
+        match (module, name.as_str(), args) {
+            ("io", "format" | "fwrite", [fmt]) => {
+                self.format(fmt, None, span)?;
+                Ok(IrExpr::atom("ok"))
+            }
+            ("io", "format" | "fwrite", [fmt, values]) => {
+                self.format(fmt, Some(values), span)?;
+                Ok(IrExpr::atom("ok"))
+            }
+            ("timer", "sleep", [ticks]) => {
+                let t = self.expr(ticks)?;
+                self.cx.emit(span, Op::Sleep { ticks: t });
+                Ok(IrExpr::atom("ok"))
+            }
+            ("erlang", n, a) if BIFS.iter().any(|(b, ba)| *b == n && *ba == a.len()) => {
+                self.bif(n, args, span, None)
+            }
+            ("io" | "timer" | "erlang", _, _) => Err(Diagnostic::new(
+                func.span,
+                format!(
+                    "`{module}:{name}/{}` is not part of the Erlang lesson dialect",
+                    args.len()
+                ),
+                "the lesson dialect knows io:format/1,2 and timer:sleep/1",
+            )),
+            ("gen_server" | "gen_statem" | "supervisor" | "gen_event" | "application", _, _) => {
+                Err(Diagnostic::new(
+                    mspan,
+                    format!(
+                        "`{module}` is not part of the Erlang lesson dialect; {}",
+                        crate::erlang::parser::SUPPORTED
+                    ),
+                    "write the server loop yourself with `receive` and tail recursion",
+                ))
+            }
+            _ => Err(Diagnostic::new(
+                mspan,
+                format!("module `{module}` is not part of the Erlang lesson dialect"),
+                "call functions defined in this file, or io:format and timer:sleep",
+            )),
+        }
+    }
+
+    /// A built-in that may have effects (spawn, exit) or not.
+    pub(super) fn bif(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        span: Span,
+        into: Option<Local>,
+    ) -> Res<IrExpr> {
+        match (name, args) {
+            ("spawn", [f]) => {
+                let (callee, spawn_name) = match &f.kind {
+                    ExprKind::Fun(_) | ExprKind::Var(_) | ExprKind::FunRef(..) => {
+                        let name = fun_display_name(f);
+                        (Callee::Value(self.expr(f)?), name)
+                    }
+                    _ => {
+                        return Err(Diagnostic::new(
+                            f.span,
+                            "`spawn/1` takes a fun",
+                            "write `spawn(fun() -> loop(0) end)`",
+                        ))
+                    }
+                };
+                Ok(self.spawn(callee, Vec::new(), spawn_name, span, into))
+            }
+            ("spawn", [f, a]) | ("spawn", [_, f, a]) => {
+                if let [m, _, _] = args {
+                    if !matches!(m.kind, ExprKind::Atom(_)) {
+                        return Err(Diagnostic::new(
+                            m.span,
+                            "the module in `spawn(Module, Function, Args)` must be an atom",
+                            "write `spawn(counter, loop, [0])`",
+                        ));
+                    }
+                }
+                let ExprKind::List(items, None) = &a.kind else {
+                    return Err(Diagnostic::new(
+                        a.span,
+                        "the arguments for `spawn` must be a list written out, like `[0, self()]`",
+                        "list the arguments in `[…]`",
+                    ));
+                };
+                let callee = match &f.kind {
+                    ExprKind::Atom(fname) => {
+                        let Some(id) = self.ctx.funcs.get(&(fname.clone(), items.len())).copied()
+                        else {
+                            return Err(self.undefined(fname, items.len(), f.span));
+                        };
+                        Callee::Func(id)
+                    }
+                    ExprKind::Var(_) | ExprKind::Fun(_) | ExprKind::FunRef(..) => {
+                        Callee::Value(self.expr(f)?)
+                    }
+                    _ => {
+                        return Err(Diagnostic::new(
+                            f.span,
+                            "`spawn` needs a function name or a fun",
+                            "write `spawn(loop, [0])`",
+                        ))
+                    }
+                };
+                let args = self.exprs(items)?;
+                Ok(self.spawn(callee, args, None, span, into))
+            }
+            ("exit", [reason]) => {
+                if matches!(&reason.kind, ExprKind::Atom(a) if a == "normal") {
+                    self.cx.emit(span, Op::Exit);
+                } else {
+                    let r = self.expr(reason)?;
+                    self.cx.emit(span, Op::Fail { reason: r });
+                }
+                Ok(IrExpr::atom("ok"))
+            }
+            ("error" | "throw", [reason]) => {
+                let r = self.expr(reason)?;
+                self.cx.emit(span, Op::Fail { reason: r });
+                Ok(IrExpr::atom("ok"))
+            }
+            _ => {
+                let args = self.exprs(args)?;
+                self.bif_pure(name, args, span)
+            }
+        }
+    }
+
+    pub(super) fn spawn(
+        &mut self,
+        callee: Callee,
+        args: Vec<IrExpr>,
+        name: Option<String>,
+        span: Span,
+        into: Option<Local>,
+    ) -> IrExpr {
+        let dst = match into {
+            Some(l) => l,
+            None => self.cx.fb.fresh("$pid"),
+        };
+        self.cx.emit(
+            span,
+            Op::Spawn {
+                dst: Some(dst),
+                kind: ProcKind::Actor,
+                callee,
+                args,
+                name,
+            },
+        );
+        IrExpr::Local(dst)
+    }
+
+    /// `io:format(Format, Args)`: split at compile time into lines of text and values.
+    pub(super) fn format(&mut self, fmt: &Expr, args: Option<&Expr>, span: Span) -> Res<()> {
+        let ExprKind::Str(text) = &fmt.kind else {
+            return Err(Diagnostic::new(
+                fmt.span,
+                "the format of `io:format` must be a string written out",
+                "write `io:format(\"~p~n\", [X])`",
+            ));
+        };
+        let values: Vec<&Expr> = match args.map(|a| &a.kind) {
+            None => Vec::new(),
+            Some(ExprKind::List(items, None)) => items.iter().collect(),
+            Some(_) => {
+                return Err(Diagnostic::new(
+                    args.map_or(span, |a| a.span),
+                    "the arguments of `io:format` must be a list written out",
+                    "write `io:format(\"~p and ~p~n\", [A, B])`",
+                ))
+            }
+        };
+        let mut lines: Vec<Vec<FmtPart>> = vec![Vec::new()];
+        let mut lit = String::new();
+        let mut next = values.iter();
+        let mut used = 0usize;
+        let mut chars = text.chars();
+        let flush = |lit: &mut String, lines: &mut Vec<Vec<FmtPart>>| {
+            if !lit.is_empty() {
+                if let Some(line) = lines.last_mut() {
+                    line.push(FmtPart::Lit(std::mem::take(lit)));
+                }
+            }
+        };
+        while let Some(c) = chars.next() {
+            if c == '\n' {
+                flush(&mut lit, &mut lines);
+                lines.push(Vec::new());
+                continue;
+            }
+            if c != '~' {
+                lit.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => {
+                    flush(&mut lit, &mut lines);
+                    lines.push(Vec::new());
+                }
+                Some('~') => lit.push('~'),
+                Some(d @ ('p' | 'w' | 's' | 'b' | 'B')) => {
+                    flush(&mut lit, &mut lines);
+                    let Some(v) = next.next() else {
+                        return Err(Diagnostic::new(
+                            fmt.span,
+                            format!(
+                                "the format has more `~` directives than the {} argument{} given",
+                                values.len(),
+                                if values.len() == 1 { "" } else { "s" }
+                            ),
+                            "give one value in the list for each ~p, ~w or ~s",
+                        ));
+                    };
+                    used += 1;
+                    let v = self.expr(v)?;
+                    if let Some(line) = lines.last_mut() {
+                        line.push(if matches!(d, 'p' | 'w') {
+                            FmtPart::Repr(v)
+                        } else {
+                            FmtPart::Show(v)
+                        });
+                    }
+                }
+                other => {
+                    return Err(Diagnostic::new(
+                        fmt.span,
+                        format!(
+                            "`~{}` is not part of the Erlang lesson dialect's io:format",
+                            other.map(String::from).unwrap_or_default()
+                        ),
+                        "use ~p or ~w for a value, ~s for a string, ~n for a new line",
+                    ))
+                }
+            }
+        }
+        flush(&mut lit, &mut lines);
+        if used < values.len() {
+            return Err(Diagnostic::new(
+                args.map_or(span, |a| a.span),
+                format!(
+                    "{} argument{} given but the format uses only {used}",
+                    values.len(),
+                    if values.len() == 1 { " is" } else { "s are" }
+                ),
+                "give one value in the list for each ~p, ~w or ~s",
+            ));
+        }
+        // Each `Print` is one line: a final `~n` just ends the last line.
+        if lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        for line in lines {
+            self.cx.emit(
+                span,
+                Op::Print {
+                    text: IrExpr::Format(line),
+                },
+            );
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,474 @@
+//! Calls: user functions, `go`, methods of channels, mutexes and WaitGroups, and the `fmt`, `time` and `strconv` packages.
+
+use super::*;
+
+impl FnLower<'_> {
+    pub(super) fn go(&mut self, call: &Expr, span: Span) -> Res<()> {
+        let ExprKind::Call(func, args) = &call.kind else {
+            return Err(Diagnostic::new(
+                call.span,
+                "`go` must be followed by a function call",
+                "write `go worker(i)`",
+            ));
+        };
+        let (callee, name, fty) = match &func.kind {
+            ExprKind::Ident(n) => match self.lookup(n) {
+                Some(Var {
+                    store: Store::Func(id),
+                    ty,
+                }) => (Callee::Func(id), Some(n.clone()), ty),
+                Some(var) => {
+                    let v = self.load(&var, func.span, None)?;
+                    (Callee::Value(v), None, var.ty)
+                }
+                None => return Err(self.undefined(n, func.span)),
+            },
+            ExprKind::FuncLit(..) => {
+                let (v, ty) = self.expr(func)?;
+                (Callee::Value(v), None, ty)
+            }
+            _ => {
+                return Err(Diagnostic::new(
+                    func.span,
+                    "`go` must start a function by name or a `func() { … }` literal",
+                    "write `go worker(i)` or `go func() { … }()`",
+                ))
+            }
+        };
+        let arg_vals = self.call_args(args, &fty, func, call.span)?;
+        self.cx.emit(
+            span,
+            Op::Spawn {
+                dst: None,
+                kind: ProcKind::Goroutine,
+                callee,
+                args: arg_vals,
+                name,
+            },
+        );
+        Ok(())
+    }
+
+    pub(super) fn call_args(
+        &mut self,
+        args: &[Expr],
+        fty: &Ty,
+        func: &Expr,
+        span: Span,
+    ) -> Res<Vec<IrExpr>> {
+        let fname = describe_expr(func);
+        if let Ty::Func(params, _) = fty {
+            if params.len() != args.len() {
+                return Err(Diagnostic::new(
+                    span,
+                    format!(
+                        "{} arguments in call to {fname}: have {}, want {}",
+                        if args.len() < params.len() {
+                            "not enough"
+                        } else {
+                            "too many"
+                        },
+                        args.len(),
+                        params.len()
+                    ),
+                    format!(
+                        "`{fname}` takes {} argument{}",
+                        params.len(),
+                        if params.len() == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+        }
+        let mut out = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let (v, t) = self.expr(a)?;
+            if let Ty::Func(params, _) = fty {
+                if let Some(want) = params.get(i) {
+                    if t.clashes(want) {
+                        return Err(Diagnostic::new(
+                            a.span,
+                            format!(
+                                "cannot use {} ({}) as {} argument to {fname}",
+                                describe_expr(a),
+                                an(&t),
+                                an(want)
+                            ),
+                            format!("pass a {}", want.name()),
+                        ));
+                    }
+                }
+            }
+            out.push(v);
+        }
+        Ok(out)
+    }
+
+    /// Lowers a call; `statement` when its value is unused.
+    pub(super) fn call(
+        &mut self,
+        e: &Expr,
+        statement: bool,
+        into: Option<Local>,
+    ) -> Res<(IrExpr, Ty)> {
+        let ExprKind::Call(func, args) = &e.kind else {
+            return self.expr_to(
+                e,
+                Dest {
+                    slot: into,
+                    name: None,
+                },
+            );
+        };
+        let span = e.span;
+        let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
+        if let ExprKind::Selector(base, method) = &func.kind {
+            if let ExprKind::Ident(pkgname) = &base.kind {
+                if self.lookup(pkgname).is_none() {
+                    return self.package_call(pkgname, method, args, span);
+                }
+            }
+            return self.method_call(base, method, args, span);
+        }
+        if let ExprKind::Ident(n) = &func.kind {
+            if self.lookup(n).is_none() {
+                match n.as_str() {
+                    "len" => {
+                        let [a] = args.as_slice() else {
+                            return Err(arity_err("len", 1, args.len(), span));
+                        };
+                        let (v, t) = self.expr(a)?;
+                        return match t {
+                            Ty::Map(..) => {
+                                // The number of keys is shared memory too: a visible read.
+                                let dst = self.cx.read_dst(into);
+                                self.cx.emit(span, Op::MapLen { dst, map: v });
+                                Ok((IrExpr::Local(dst), Ty::Int))
+                            }
+                            Ty::Chan(..) => Err(Diagnostic::new(
+                                span,
+                                "`len` of a channel is not part of the Go lesson dialect",
+                                "a channel's fill level changes as you look at it; use a counter",
+                            )),
+                            _ => Ok((IrExpr::Call(Builtin::Len, vec![v]), Ty::Int)),
+                        };
+                    }
+                    "close" => {
+                        let [a] = args.as_slice() else {
+                            return Err(arity_err("close", 1, args.len(), span));
+                        };
+                        let (v, t) = self.expr(a)?;
+                        if let Ty::Chan(Dir::Recv, _) = t {
+                            return Err(Diagnostic::new(
+                                a.span,
+                                "cannot close a receive-only channel",
+                                "the sending side closes a channel",
+                            ));
+                        }
+                        self.check_chan(&t, a, true)?;
+                        self.cx.emit(span, Op::Close { chan: v });
+                        return Ok(unit);
+                    }
+                    "panic" => {
+                        let [a] = args.as_slice() else {
+                            return Err(arity_err("panic", 1, args.len(), span));
+                        };
+                        let (v, _) = self.expr(a)?;
+                        self.cx.emit(span, Op::Fail { reason: v });
+                        return Ok(unit);
+                    }
+                    "append" => {
+                        let Some((first, rest)) = args.split_first() else {
+                            return Err(arity_err("append", 2, 0, span));
+                        };
+                        let (s, st) = self.expr(first)?;
+                        let mut items = Vec::new();
+                        for r in rest {
+                            items.push(self.expr(r)?.0);
+                        }
+                        return Ok((s.bin(ir::BinOp::Add, IrExpr::List(items)), st));
+                    }
+                    "delete" | "cap" | "copy" | "new" | "print" | "println" | "recover" => {
+                        return Err(Diagnostic::new(
+                            func.span,
+                            format!("`{n}` is not part of the Go lesson dialect"),
+                            "the built-ins are len, close, append, make and panic",
+                        ))
+                    }
+                    "string" | "int" => {
+                        return Err(Diagnostic::new(
+                            func.span,
+                            "type conversions are not part of the Go lesson dialect",
+                            "use strconv.Itoa(n) or fmt.Sprint(n) to make a string",
+                        ))
+                    }
+                    _ => return Err(self.undefined(n, func.span)),
+                }
+            }
+        }
+        let (callee, fty) = match &func.kind {
+            ExprKind::Ident(n) => match self.lookup(n) {
+                Some(Var {
+                    store: Store::Func(id),
+                    ty,
+                }) => (Callee::Func(id), ty),
+                Some(var) => {
+                    if !matches!(var.ty, Ty::Func(..) | Ty::Unknown) {
+                        return Err(Diagnostic::new(
+                            func.span,
+                            format!("`{n}` is {}, not a function", an(&var.ty)),
+                            "call a function",
+                        ));
+                    }
+                    let v = self.load(&var, func.span, None)?;
+                    (Callee::Value(v), var.ty)
+                }
+                None => return Err(self.undefined(n, func.span)),
+            },
+            _ => {
+                let (v, t) = self.expr(func)?;
+                (Callee::Value(v), t)
+            }
+        };
+        let arg_vals = self.call_args(args, &fty, func, span)?;
+        let result_ty = match &fty {
+            Ty::Func(_, r) => match r.as_slice() {
+                [] => Ty::Unit,
+                [one] => one.clone(),
+                many => Ty::Tuple(many.to_vec()),
+            },
+            _ => Ty::Unknown,
+        };
+        let dst = self.cx.result_dst(statement, into, "result");
+        self.cx.emit(
+            span,
+            Op::Call {
+                dst,
+                callee,
+                args: arg_vals,
+            },
+        );
+        Ok((
+            dst.map_or(IrExpr::Const(Value::Unit), IrExpr::Local),
+            result_ty,
+        ))
+    }
+
+    pub(super) fn method_call(
+        &mut self,
+        base: &Expr,
+        method: &Ident,
+        args: &[Expr],
+        span: Span,
+    ) -> Res<(IrExpr, Ty)> {
+        let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
+        let (recv, ty) = self.expr(base)?;
+        let m = method.name.as_str();
+        match (&ty, m) {
+            (Ty::Mutex | Ty::Unknown, "Lock" | "Unlock") => {
+                if !args.is_empty() {
+                    return Err(arity_err(m, 0, args.len(), span));
+                }
+                let op = if m == "Lock" {
+                    Op::Acquire { lock: recv }
+                } else {
+                    Op::Release { lock: recv }
+                };
+                self.cx.emit(span, op);
+                Ok(unit)
+            }
+            (Ty::WaitGroup | Ty::Unknown, "Add") => {
+                let [a] = args else {
+                    return Err(arity_err("Add", 1, args.len(), span));
+                };
+                let (d, _) = self.expr(a)?;
+                self.cx.emit(span, Op::WgAdd { wg: recv, delta: d });
+                Ok(unit)
+            }
+            (Ty::WaitGroup | Ty::Unknown, "Done" | "Wait") => {
+                if !args.is_empty() {
+                    return Err(arity_err(m, 0, args.len(), span));
+                }
+                let op = if m == "Done" {
+                    Op::WgDone { wg: recv }
+                } else {
+                    Op::WgWait { wg: recv }
+                };
+                self.cx.emit(span, op);
+                Ok(unit)
+            }
+            _ => Err(Diagnostic::new(
+                method.span,
+                format!("{} has no method `{m}` in the Go lesson dialect", an(&ty)),
+                "sync.Mutex has Lock and Unlock; sync.WaitGroup has Add, Done and Wait",
+            )),
+        }
+    }
+
+    pub(super) fn package_call(
+        &mut self,
+        pkgname: &str,
+        func: &Ident,
+        args: &[Expr],
+        span: Span,
+    ) -> Res<(IrExpr, Ty)> {
+        let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
+        match (pkgname, func.name.as_str()) {
+            ("fmt", "Println" | "Print") => {
+                let spaced = func.name == "Println";
+                let mut parts = Vec::new();
+                let mut prev_str: Option<bool> = None;
+                for a in args {
+                    let (v, t) = self.expr(a)?;
+                    let is_str = t == Ty::Str;
+                    if let Some(p) = prev_str {
+                        if spaced || (!p && !is_str) {
+                            parts.push(FmtPart::Lit(" ".into()));
+                        }
+                    }
+                    prev_str = Some(is_str);
+                    parts.push(FmtPart::Show(v));
+                }
+                self.cx.emit(span, Op::Print {
+                    text: IrExpr::Format(parts),
+                });
+                Ok(unit)
+            }
+            ("fmt", "Printf" | "Sprintf") => {
+                let Some((fmt, rest)) = args.split_first() else {
+                    return Err(arity_err(&format!("fmt.{}", func.name), 1, 0, span));
+                };
+                let ExprKind::Str(text) = &fmt.kind else {
+                    return Err(Diagnostic::new(
+                        fmt.span,
+                        format!("the format of fmt.{} must be a string written out", func.name),
+                        "write `fmt.Printf(\"%d\\n\", n)`",
+                    ));
+                };
+                let lines = self.printf(text, fmt.span, rest, span)?;
+                if func.name == "Sprintf" {
+                    let mut all = Vec::new();
+                    for (i, l) in lines.into_iter().enumerate() {
+                        if i > 0 {
+                            all.push(FmtPart::Lit("\n".into()));
+                        }
+                        all.extend(l);
+                    }
+                    return Ok((IrExpr::Format(all), Ty::Str));
+                }
+                for l in lines {
+                    self.cx.emit(span, Op::Print {
+                        text: IrExpr::Format(l),
+                    });
+                }
+                Ok(unit)
+            }
+            ("fmt", "Sprint") => {
+                let mut parts = Vec::new();
+                for a in args {
+                    parts.push(FmtPart::Show(self.expr(a)?.0));
+                }
+                Ok((IrExpr::Format(parts), Ty::Str))
+            }
+            ("strconv", "Itoa") => {
+                let [a] = args else {
+                    return Err(arity_err("strconv.Itoa", 1, args.len(), span));
+                };
+                let (v, _) = self.expr(a)?;
+                Ok((IrExpr::Call(Builtin::ToStr, vec![v]), Ty::Str))
+            }
+            ("time", "Sleep") => {
+                let [a] = args else {
+                    return Err(arity_err("time.Sleep", 1, args.len(), span));
+                };
+                let (v, _) = self.expr(a)?;
+                self.cx.emit(span, Op::Sleep { ticks: v });
+                Ok(unit)
+            }
+            ("fmt" | "time" | "sync" | "strconv", name) => Err(Diagnostic::new(
+                func.span,
+                format!("`{pkgname}.{name}` is not part of the Go lesson dialect"),
+                "the lesson dialect knows fmt.Println, fmt.Printf, fmt.Sprintf, strconv.Itoa and time.Sleep",
+            )),
+            _ => Err(self.undefined(pkgname, span)),
+        }
+    }
+
+    /// Splits a `Printf` format into output lines at compile time.
+    pub(super) fn printf(
+        &mut self,
+        text: &str,
+        fmt_span: Span,
+        args: &[Expr],
+        span: Span,
+    ) -> Res<Vec<Vec<FmtPart>>> {
+        let mut lines: Vec<Vec<FmtPart>> = vec![Vec::new()];
+        let mut lit = String::new();
+        let mut next = args.iter();
+        let mut chars = text.chars();
+        let flush = |lit: &mut String, lines: &mut Vec<Vec<FmtPart>>| {
+            if !lit.is_empty() {
+                if let Some(l) = lines.last_mut() {
+                    l.push(FmtPart::Lit(std::mem::take(lit)));
+                }
+            }
+        };
+        while let Some(c) = chars.next() {
+            if c == '\n' {
+                flush(&mut lit, &mut lines);
+                lines.push(Vec::new());
+                continue;
+            }
+            if c != '%' {
+                lit.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('%') => lit.push('%'),
+                Some(verb @ ('v' | 'd' | 's' | 'q' | 't')) => {
+                    flush(&mut lit, &mut lines);
+                    let Some(a) = next.next() else {
+                        return Err(Diagnostic::new(
+                            fmt_span,
+                            format!(
+                                "the format has more verbs than the {} value{} given",
+                                args.len(),
+                                if args.len() == 1 { "" } else { "s" }
+                            ),
+                            "give one value for each %v, %d, %s, %q or %t",
+                        ));
+                    };
+                    let (v, _) = self.expr(a)?;
+                    if let Some(l) = lines.last_mut() {
+                        l.push(if verb == 'q' {
+                            FmtPart::Repr(v)
+                        } else {
+                            FmtPart::Show(v)
+                        });
+                    }
+                }
+                other => {
+                    return Err(Diagnostic::new(
+                        fmt_span,
+                        format!(
+                            "`%{}` is not part of the Go lesson dialect's Printf",
+                            other.map(String::from).unwrap_or_default()
+                        ),
+                        "use %v, %d, %s, %q, %t or %%",
+                    ))
+                }
+            }
+        }
+        flush(&mut lit, &mut lines);
+        if next.next().is_some() {
+            return Err(Diagnostic::new(
+                span,
+                "more values than verbs in the format",
+                "give one value for each %v, %d, %s, %q or %t",
+            ));
+        }
+        if lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        Ok(lines)
+    }
+}

@@ -1,0 +1,399 @@
+//! Expressions: operators by precedence, operands, composite literals and `make`.
+
+use super::*;
+
+pub(super) fn single(mut list: Vec<Expr>, op: &str) -> Res<Expr> {
+    if list.len() == 1 {
+        if let Some(e) = list.pop() {
+            return Ok(e);
+        }
+    }
+    let span = list.first().map(|e| e.span).unwrap_or_default();
+    let span = list.last().map_or(span, |l| join(span, l.span));
+    Err(Diagnostic::new(
+        span,
+        if op.is_empty() {
+            "expected one expression here, found a list".to_string()
+        } else {
+            format!("`{op}` works on one value, not a list")
+        },
+        "write one value, or assign several with `a, b = x, y`",
+    ))
+}
+
+/// `sync.Mutex` or `T` followed by `{` may start a composite literal.
+pub(super) fn is_type_like(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Selector(base, _) => matches!(&base.kind, ExprKind::Ident(p) if p == "sync"),
+        _ => false,
+    }
+}
+
+pub(super) fn type_of_expr(e: &Expr) -> Type {
+    match &e.kind {
+        ExprKind::Selector(base, name) => match &base.kind {
+            ExprKind::Ident(p) => Type::Qualified(p.clone(), name.name.clone()),
+            _ => Type::Named(name.name.clone()),
+        },
+        ExprKind::Ident(n) => Type::Named(n.clone()),
+        _ => Type::Named(String::new()),
+    }
+}
+
+impl Parser {
+    pub(super) fn expr_list(&mut self) -> Res<Vec<Expr>> {
+        let mut out = vec![self.expr()?];
+        while self.eat_op(",") {
+            out.push(self.expr()?);
+        }
+        Ok(out)
+    }
+
+    pub(super) fn expr(&mut self) -> Res<Expr> {
+        self.enter()?;
+        let res = self.binary(1);
+        self.leave();
+        res
+    }
+
+    pub(super) fn binary(&mut self, prec: u8) -> Res<Expr> {
+        let mut left = self.unary()?;
+        let mut chain = 0;
+        loop {
+            let (op_prec, op) = match self.peek() {
+                Tok::Op("||") => (1, BinOp::Or),
+                Tok::Op("&&") => (2, BinOp::And),
+                Tok::Op("==") => (3, BinOp::Eq),
+                Tok::Op("!=") => (3, BinOp::Ne),
+                Tok::Op("<") => (3, BinOp::Lt),
+                Tok::Op("<=") => (3, BinOp::Le),
+                Tok::Op(">") => (3, BinOp::Gt),
+                Tok::Op(">=") => (3, BinOp::Ge),
+                Tok::Op("+") => (4, BinOp::Add),
+                Tok::Op("-") => (4, BinOp::Sub),
+                Tok::Op("*") => (5, BinOp::Mul),
+                Tok::Op("/") => (5, BinOp::Div),
+                Tok::Op("%") => (5, BinOp::Rem),
+                Tok::Op(op @ ("|" | "^" | "<<" | ">>" | "&" | "&^")) => {
+                    return self.err(
+                        format!("the `{op}` operator is not part of the Go lesson dialect"),
+                        "use `+`, `-`, `*`, `/`, `%`, comparisons, `&&` and `||`",
+                    )
+                }
+                _ => break,
+            };
+            if op_prec < prec {
+                break;
+            }
+            self.pos += 1;
+            self.enter()?;
+            chain += 1;
+            let right = self.binary(op_prec + 1)?;
+            left = Expr {
+                span: join(left.span, right.span),
+                kind: ExprKind::Binary(op, Box::new(left), Box::new(right)),
+            };
+        }
+        for _ in 0..chain {
+            self.leave();
+        }
+        Ok(left)
+    }
+
+    pub(super) fn unary(&mut self) -> Res<Expr> {
+        let start = self.span();
+        let op = match self.peek() {
+            Tok::Op("-") => Some(UnOp::Neg),
+            Tok::Op("+") => None,
+            Tok::Op("!") => Some(UnOp::Not),
+            Tok::Op("<-") => Some(UnOp::Recv),
+            Tok::Op("&") => Some(UnOp::Addr),
+            Tok::Op("*") => Some(UnOp::Deref),
+            Tok::Op("^") => {
+                return self.err(
+                    "the `^` operator is not part of the Go lesson dialect",
+                    "use `-x` or `!b`",
+                )
+            }
+            _ => return self.primary(),
+        };
+        self.pos += 1;
+        if op == Some(UnOp::Recv) && self.is_kw("chan") {
+            return self.err(
+                "a channel type cannot be used as a value here",
+                "write `make(<-chan int)` only inside `make`",
+            );
+        }
+        self.enter()?;
+        let inner = self.unary();
+        self.leave();
+        let inner = inner?;
+        let span = join(start, inner.span);
+        Ok(match op {
+            None => Expr { span, ..inner },
+            Some(UnOp::Neg) => match inner.kind {
+                ExprKind::Int(n) => Expr {
+                    kind: ExprKind::Int(n.wrapping_neg()),
+                    span,
+                },
+                kind => Expr {
+                    kind: ExprKind::Unary(
+                        UnOp::Neg,
+                        Box::new(Expr {
+                            kind,
+                            span: inner.span,
+                        }),
+                    ),
+                    span,
+                },
+            },
+            Some(op) => Expr {
+                kind: ExprKind::Unary(op, Box::new(inner)),
+                span,
+            },
+        })
+    }
+
+    pub(super) fn primary(&mut self) -> Res<Expr> {
+        let start = self.span();
+        let mut e = match self.peek().clone() {
+            Tok::Ident(name) => {
+                self.pos += 1;
+                if name == "make" && self.is_op("(") {
+                    return self.make(start);
+                }
+                if name == "new" && self.is_op("(") {
+                    self.pos += 1;
+                    let ty = self.ty()?;
+                    self.expect_op(")", "after the type", "write `new(sync.WaitGroup)`")?;
+                    Expr {
+                        kind: ExprKind::Composite(ty, Vec::new()),
+                        span: join(start, self.prev_span()),
+                    }
+                } else {
+                    Expr {
+                        kind: ExprKind::Ident(name),
+                        span: start,
+                    }
+                }
+            }
+            Tok::Int(n) => {
+                self.pos += 1;
+                Expr {
+                    kind: ExprKind::Int(n),
+                    span: start,
+                }
+            }
+            Tok::Str(s) => {
+                self.pos += 1;
+                Expr {
+                    kind: ExprKind::Str(s),
+                    span: start,
+                }
+            }
+            Tok::Op("(") => {
+                self.pos += 1;
+                let saved = self.no_brace;
+                self.no_brace = false;
+                let inner = self.expr()?;
+                self.no_brace = saved;
+                self.expect_op(")", "to close the bracket", "close every `(` with `)`")?;
+                Expr {
+                    span: join(start, self.prev_span()),
+                    ..inner
+                }
+            }
+            Tok::Kw("func") => {
+                self.pos += 1;
+                let params = self.params()?;
+                let results = self.results()?;
+                if !self.is_op("{") {
+                    return self.expected("`{` to start the function body", "write `func() { … }`");
+                }
+                let saved = self.no_brace;
+                let body = self.block()?;
+                self.no_brace = saved;
+                Expr {
+                    kind: ExprKind::FuncLit(params, results, body),
+                    span: join(start, self.prev_span()),
+                }
+            }
+            Tok::Op("[") | Tok::Kw("map" | "struct") => {
+                let ty = self.ty()?;
+                if !self.is_op("{") {
+                    return self.expected(
+                        "`{` after the type",
+                        "write a literal like `[]int{1, 2}` or `map[string]int{}`",
+                    );
+                }
+                self.composite(ty, start)?
+            }
+            Tok::Kw("chan") => {
+                return self.err(
+                    "a channel type cannot be used as a value here",
+                    "make a channel with `make(chan int)`",
+                )
+            }
+            Tok::Kw(kw) if unsupported_keyword(kw).is_some() => {
+                return self.err(
+                    format!("`{kw}` is not part of the Go lesson dialect; {SUPPORTED}"),
+                    unsupported_keyword(kw).unwrap_or_default(),
+                )
+            }
+            other => {
+                let hint = if matches!(other, Tok::Op(";") | Tok::Eof) {
+                    "the line ends too early: finish the expression"
+                } else {
+                    "a value, a name or a call goes here"
+                };
+                return self.err(
+                    format!("expected an expression, found {}", describe(&other, start)),
+                    hint,
+                );
+            }
+        };
+        let mut chain = 0;
+        loop {
+            if self.is_op("(") {
+                self.pos += 1;
+                self.enter()?;
+                chain += 1;
+                let saved = self.no_brace;
+                self.no_brace = false;
+                let mut args = Vec::new();
+                self.semis_in_parens();
+                while !self.is_op(")") {
+                    args.push(self.expr()?);
+                    if self.is_op("...") {
+                        return self.err(
+                            "`...` is not part of the Go lesson dialect",
+                            "pass the values one by one",
+                        );
+                    }
+                    if !self.eat_op(",") {
+                        break;
+                    }
+                    self.semis_in_parens();
+                }
+                self.semis_in_parens();
+                self.no_brace = saved;
+                self.expect_op(
+                    ")",
+                    "to close the call",
+                    "separate arguments with `,` and close with `)`",
+                )?;
+                e = Expr {
+                    span: join(e.span, self.prev_span()),
+                    kind: ExprKind::Call(Box::new(e), args),
+                };
+            } else if self.is_op("[") {
+                self.pos += 1;
+                self.enter()?;
+                chain += 1;
+                let saved = self.no_brace;
+                self.no_brace = false;
+                let index = self.expr()?;
+                self.no_brace = saved;
+                if self.is_op(":") {
+                    return self.err(
+                        "slicing is not part of the Go lesson dialect",
+                        "index one element at a time",
+                    );
+                }
+                self.expect_op("]", "to close the index", "close the `[` with `]`")?;
+                e = Expr {
+                    span: join(e.span, self.prev_span()),
+                    kind: ExprKind::Index(Box::new(e), Box::new(index)),
+                };
+            } else if self.is_op(".") {
+                self.pos += 1;
+                self.enter()?;
+                chain += 1;
+                if self.is_op("(") {
+                    return self.err(
+                        "type assertions are not part of the Go lesson dialect",
+                        "use values of one type",
+                    );
+                }
+                let name = self.ident("a name after `.`", "write `wg.Wait()` or `fmt.Println`")?;
+                e = Expr {
+                    span: join(e.span, name.span),
+                    kind: ExprKind::Selector(Box::new(e), name),
+                };
+            } else if self.is_op("{") && !self.no_brace && is_type_like(&e) {
+                let ty = type_of_expr(&e);
+                let s = e.span;
+                e = self.composite(ty, s)?;
+            } else {
+                break;
+            }
+        }
+        for _ in 0..chain {
+            self.leave();
+        }
+        Ok(e)
+    }
+
+    /// A newline inside brackets put an automatic `;` there; Go only does that after a
+    /// trailing comma, which is fine to skip.
+    pub(super) fn semis_in_parens(&mut self) {
+        while self.is_op(";") && self.span().start == self.span().end {
+            self.pos += 1;
+        }
+    }
+
+    pub(super) fn composite(&mut self, ty: Type, start: Span) -> Res<Expr> {
+        self.expect_op("{", "", "")?;
+        self.enter()?;
+        let saved = self.no_brace;
+        self.no_brace = false;
+        let mut elems = Vec::new();
+        self.semis_in_parens();
+        while !self.is_op("}") {
+            let first = self.expr()?;
+            if self.eat_op(":") {
+                let value = self.expr()?;
+                elems.push((Some(first), value));
+            } else {
+                elems.push((None, first));
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+            self.semis_in_parens();
+        }
+        self.semis_in_parens();
+        self.no_brace = saved;
+        self.leave();
+        self.expect_op(
+            "}",
+            "to close the literal",
+            "separate elements with `,` and close with `}`",
+        )?;
+        Ok(Expr {
+            kind: ExprKind::Composite(ty, elems),
+            span: join(start, self.prev_span()),
+        })
+    }
+
+    pub(super) fn make(&mut self, start: Span) -> Res<Expr> {
+        self.expect_op("(", "", "")?;
+        let ty = self.ty()?;
+        let size = if self.eat_op(",") {
+            Some(Box::new(self.expr()?))
+        } else {
+            None
+        };
+        if self.is_op(",") {
+            return self.err(
+                "`make` takes a type and at most one size here",
+                "write `make(chan int, 3)`",
+            );
+        }
+        self.expect_op(")", "to close `make`", "write `make(chan int)`")?;
+        Ok(Expr {
+            kind: ExprKind::Make(ty, size),
+            span: join(start, self.prev_span()),
+        })
+    }
+}

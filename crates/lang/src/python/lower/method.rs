@@ -1,0 +1,215 @@
+//! Methods on values: threads, locks, queues, dicts and lists.
+
+use super::*;
+
+impl FnLower<'_> {
+    /// Lowers the call `e` of `method` on `recv`; `statement` when its value is unused,
+    /// else it goes to `into` when that is given.
+    pub(super) fn method(
+        &mut self,
+        e: &Expr,
+        (recv, method): (&Expr, &Ident),
+        (args, kwargs): (&[Expr], &[(Ident, Expr)]),
+        statement: bool,
+        into: Option<Local>,
+    ) -> Res<IrExpr> {
+        let span = e.span;
+        let kind = self.kind_of(recv);
+        let m = method.name.as_str();
+        let expect = |ok: bool, needs: &str| -> Res<()> {
+            if ok {
+                Ok(())
+            } else {
+                Err(Diagnostic::new(
+                    method.span,
+                    format!("`.{m}()` needs {needs}, but this is {}", kind.describe()),
+                    format!("call `.{m}()` on {needs}"),
+                ))
+            }
+        };
+        let unknown = matches!(kind, Kind::Unknown);
+        self.no_kwargs(kwargs, m)?;
+        match m {
+            "start" => {
+                expect(unknown || matches!(kind, Kind::Thread(_)), "a thread")?;
+                self.arity(e, "start", args, 0)?;
+                let name = match &kind {
+                    Kind::Thread(n) => n.clone(),
+                    _ => None,
+                };
+                let callee = self.expr(recv)?;
+                // The variable that held the thread object now holds the running thread.
+                let dst = match &recv.kind {
+                    ExprKind::Name(n) => match self.resolve(n, recv.span)? {
+                        Var::Local(l) => Some(l),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let hidden = match (&recv.kind, dst) {
+                    (ExprKind::Name(n), Some(_)) => self.threads.get(n).copied(),
+                    _ => None,
+                };
+                let spawned = match dst {
+                    Some(l) => l,
+                    None => self.cx.temp("thread"),
+                };
+                self.cx.emit(
+                    span,
+                    Op::Spawn {
+                        dst: Some(spawned),
+                        kind: ProcKind::Thread,
+                        callee: Callee::Value(callee),
+                        args: Vec::new(),
+                        name,
+                    },
+                );
+                if let Some(slot) = hidden {
+                    // The object is used up: the variable now holds the running thread, and a
+                    // second `start()` on it crashes, as in Python.
+                    self.cx.emit(
+                        span,
+                        Op::Set {
+                            dst: slot,
+                            expr: IrExpr::Const(Value::Unit),
+                        },
+                    );
+                }
+                if let (None, ExprKind::Name(n)) = (dst, &recv.kind) {
+                    if let Ok(Var::Shared(g)) = self.resolve(n, recv.span) {
+                        self.cx.emit(
+                            span,
+                            Op::Write {
+                                place: Place::Global(g.id),
+                                value: IrExpr::Local(spawned),
+                            },
+                        );
+                    }
+                }
+                Ok(IrExpr::Const(Value::Unit))
+            }
+            "join" => {
+                expect(unknown || matches!(kind, Kind::Thread(_)), "a thread")?;
+                self.arity(e, "join", args, 0)?;
+                let t = self.expr(recv)?;
+                self.cx.emit(span, Op::Join { target: t });
+                Ok(IrExpr::Const(Value::Unit))
+            }
+            "acquire" | "release" => {
+                expect(unknown || kind == Kind::Lock, "a lock")?;
+                if let Some(a) = args.first() {
+                    return Err(Diagnostic::new(
+                        a.span,
+                        format!("`.{m}()` takes no arguments in the lesson dialect"),
+                        format!("write `lock.{m}()`"),
+                    ));
+                }
+                let l = self.expr(recv)?;
+                let op = if m == "acquire" {
+                    Op::Acquire { lock: l }
+                } else {
+                    Op::Release { lock: l }
+                };
+                self.cx.emit(span, op);
+                Ok(IrExpr::Const(Value::Unit))
+            }
+            "put" => {
+                expect(unknown || kind == Kind::Queue, "a queue")?;
+                self.arity(e, "put", args, 1)?;
+                let q = self.expr(recv)?;
+                let v = self
+                    .exprs(args)?
+                    .into_iter()
+                    .next()
+                    .unwrap_or(IrExpr::Const(Value::Unit));
+                self.cx.emit(span, Op::ChanSend { chan: q, value: v });
+                Ok(IrExpr::Const(Value::Unit))
+            }
+            "get" if kind == Kind::Queue || (unknown && args.is_empty()) => {
+                self.arity(e, "get", args, 0)?;
+                let q = self.expr(recv)?;
+                let dst = self.cx.result_dst(statement, into, "item");
+                self.cx.emit(
+                    span,
+                    Op::ChanRecv {
+                        chan: q,
+                        dst,
+                        ok: None,
+                    },
+                );
+                Ok(dst.map_or(IrExpr::Const(Value::Unit), IrExpr::Local))
+            }
+            "get" => {
+                expect(unknown || kind == Kind::Dict, "a dict")?;
+                let (key, default) = match args {
+                    [k] => (k, None),
+                    [k, d] => (k, Some(d)),
+                    _ => {
+                        return Err(Diagnostic::new(
+                            span,
+                            "`.get()` on a dict takes a key and an optional default",
+                            "write `d.get(key, 0)`",
+                        ))
+                    }
+                };
+                let map = self.expr(recv)?;
+                let k = self.expr(key)?;
+                let d = match default {
+                    Some(d) => self.expr(d)?,
+                    None => IrExpr::Const(Value::Unit),
+                };
+                let dst = self.cx.read_dst(into);
+                self.cx.emit(
+                    span,
+                    Op::MapRead {
+                        dst,
+                        map,
+                        key: k,
+                        default: Some(d),
+                        ok: None,
+                    },
+                );
+                Ok(IrExpr::Local(dst))
+            }
+            "append" => {
+                expect(unknown || kind == Kind::List, "a list")?;
+                self.arity(e, "append", args, 1)?;
+                let ExprKind::Name(n) = &recv.kind else {
+                    return Err(Diagnostic::new(
+                        recv.span,
+                        "`.append()` works on a list held in a variable",
+                        "write `items.append(x)`",
+                    ));
+                };
+                let item = self
+                    .exprs(args)?
+                    .into_iter()
+                    .next()
+                    .unwrap_or(IrExpr::Const(Value::Unit));
+                let list = self.expr(recv)?;
+                let grown = list.bin(ir::BinOp::Add, IrExpr::List(vec![item]));
+                // Growing the list is the dialect's business, not a computation to step
+                // through.
+                self.cx.bookkeeping = true;
+                let res = self.assign(recv, grown, Kind::List, span);
+                self.cx.bookkeeping = false;
+                res?;
+                self.kinds.insert(n.clone(), Kind::List);
+                Ok(IrExpr::Const(Value::Unit))
+            }
+            "locked" | "put_nowait" | "get_nowait" | "qsize" | "empty" | "full" | "task_done"
+            | "is_alive" | "keys" | "values" | "items" | "pop" | "setdefault" | "update" => {
+                Err(Diagnostic::new(
+                    method.span,
+                    format!("`.{m}()` is not part of the Python lesson dialect"),
+                    "threads know start/join, locks acquire/release, queues put/get, dicts get",
+                ))
+            }
+            _ => Err(Diagnostic::new(
+                method.span,
+                format!("unknown method `.{m}()`"),
+                "threads know start/join, locks acquire/release, queues put/get, dicts get",
+            )),
+        }
+    }
+}
