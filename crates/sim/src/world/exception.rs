@@ -112,11 +112,13 @@ impl World {
         let Some(p) = self.procs.get(pid.index()) else {
             return Value::list([]);
         };
-        let entries = p.frames.iter().rev().filter_map(|f| {
+        let entries = p.frames.iter().rev().enumerate().filter_map(|(i, f)| {
             let func = self.program.function(f.func)?;
+            // A caller's pc is already past its call instruction.
+            let pc = if i == 0 { f.pc } else { f.pc.saturating_sub(1) };
             let line = func
                 .code
-                .get(f.pc as usize)
+                .get(pc as usize)
                 .map_or(func.span.line, |i| i.span.line);
             Some(Value::tuple([
                 Value::atom(&func.name),
@@ -233,5 +235,24 @@ impl World {
             raised.stack = Some(self.stack_value(pid));
         }
         Some(raised)
+    }
+}
+
+impl World {
+    /// The report `erl` writes when a process dies of an uncaught error or throw (a process
+    /// ending with `exit/1` or from an exit signal gets none), without its timestamp:
+    /// `=ERROR REPORT====`, then `Error in process <0.N> with exit value:` and the reason.
+    pub fn crash_report(&self, pid: Pid) -> Option<String> {
+        let p = self.procs.get(pid.index())?;
+        match p.exit_class? {
+            ExceptionClass::Error | ExceptionClass::Throw => {}
+            ExceptionClass::Exit => return None,
+        }
+        let style = self.program.style;
+        Some(format!(
+            "=ERROR REPORT====\nError in process {} with exit value:\n{}",
+            Value::Pid(pid).repr(style),
+            p.exit_reason.as_ref()?.repr(style)
+        ))
     }
 }
