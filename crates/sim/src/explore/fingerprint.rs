@@ -87,6 +87,7 @@ impl Fingerprinter {
         self.in_flight(world);
         self.timers(world);
         self.names(world);
+        self.bonds(world);
         if watch.output {
             self.output(world);
         }
@@ -146,10 +147,24 @@ impl Fingerprinter {
             None => 0,
             Some(crate::world::End::Done) => 1,
             Some(crate::world::End::Crashed(_)) => 2,
+            Some(crate::world::End::Raised(_)) => 3,
+            Some(crate::world::End::Signal { .. }) => 4,
         });
-        if let Some(crate::world::End::Crashed(why)) = &p.pending_end {
-            why.hash(w);
+        match &p.pending_end {
+            Some(crate::world::End::Crashed(why)) => why.hash(w),
+            Some(crate::world::End::Raised(raised)) => raised.hash(w),
+            Some(crate::world::End::Signal { reason, from }) => {
+                reason.hash(w);
+                w.word(u64::from(from.0));
+            }
+            _ => {}
         }
+        // Exceptions and exit signals: handlers, the trap flag and how it ended.
+        p.handlers.hash(w);
+        p.trap_exit.hash(w);
+        p.exit_reason.hash(w);
+        p.exit_class.hash(w);
+        p.killed_by.map(|q| q.0).hash(w);
         p.ready_cases.hash(w);
         relative(world, p.deadline).hash(w);
         pids(&p.joiners, w);
@@ -185,6 +200,17 @@ impl Fingerprinter {
             m.keys.hash(w);
             m.values.hash(w);
         }
+        // Records on the heap (struct fields are shared memory like globals).
+        world.mem.records.hash(w);
+    }
+
+    /// Links, monitors (with the reference counter, which later references continue) and
+    /// registered names.
+    fn bonds(&mut self, world: &World) {
+        let w = &mut self.words;
+        w.tag(22);
+        world.bonds.hash(w);
+        world.registry.hash(w);
     }
 
     fn locks(&mut self, world: &World) {
@@ -272,7 +298,9 @@ impl Fingerprinter {
     fn output(&mut self, world: &World) {
         let w = &mut self.words;
         w.tag(12);
-        world.output.hash(w);
+        // Lines and whether the last is open; the per-step records hold step numbers.
+        world.output.lines.hash(w);
+        world.output.open.hash(w);
     }
 
     fn flags(&mut self, world: &World) -> Flags {
@@ -452,6 +480,8 @@ fn relative(world: &World, t: Option<u64>) -> Option<u64> {
 fn message(m: &Message, w: &mut Words) {
     w.word((u64::from(m.from.0) << 32) | u64::from(m.to.0));
     m.value.hash(w);
+    // An exit signal travels like a message; what kind it is decides what it does.
+    m.signal.hash(w);
 }
 
 fn pids(list: &[Pid], w: &mut Words) {

@@ -127,8 +127,8 @@ pub(crate) struct Bfs {
     /// Whether edges record what their step printed (output kept out of the fingerprint).
     track_output: bool,
     /// Lines printed by one step, by index; entry 0 is "nothing".
-    pub(crate) printed: Vec<Vec<Text>>,
-    printed_index: HashMap<Vec<Text>, u32>,
+    pub(crate) printed: Vec<Vec<(Text, bool)>>,
+    printed_index: HashMap<Vec<(Text, bool)>, u32>,
 }
 
 impl Bfs {
@@ -174,7 +174,7 @@ impl Bfs {
         world.enabled_choices_into(&mut self.choices);
         let choices = std::mem::take(&mut self.choices);
         let start = self.graph.edges.len() as u32;
-        let printed_before = world.output.len();
+        let printed_before = world.output.printed.len();
         let mut parent = Some(world);
         for (i, &choice) in choices.iter().enumerate() {
             // The last choice takes the parent's world instead of a copy.
@@ -221,20 +221,25 @@ impl Bfs {
         true
     }
 
-    /// The index of the lines `child` printed in its last step.
+    /// The index of what `child` printed in its last step (texts, and whether each ended
+    /// its line), recorded once per distinct piece.
     fn printed_by(&mut self, child: &World, before: usize) -> u32 {
         if !self.track_output {
             return 0;
         }
-        let Some(lines) = child.output.get(before..).filter(|l| !l.is_empty()) else {
+        let Some(records) = child.output.printed.get(before..).filter(|l| !l.is_empty()) else {
             return 0;
         };
-        if let Some(&i) = self.printed_index.get(lines) {
+        let pieces: Vec<(Text, bool)> = records
+            .iter()
+            .map(|r| (r.text.clone(), r.newline))
+            .collect();
+        if let Some(&i) = self.printed_index.get(&pieces) {
             return i;
         }
         let i = self.printed.len() as u32;
-        self.printed.push(lines.to_vec());
-        self.printed_index.insert(lines.to_vec(), i);
+        self.printed.push(pieces.clone());
+        self.printed_index.insert(pieces, i);
         i
     }
 }

@@ -217,7 +217,7 @@ impl Tally {
     }
 
     /// The output printed on the way into an end's pair.
-    pub(crate) fn output(&self, end: &End, printed: &[Vec<Text>]) -> Vec<Text> {
+    pub(crate) fn output(&self, end: &End, printed: &[Vec<(Text, bool)>]) -> Vec<Text> {
         let mut parts = Vec::new();
         let mut at = end.prefix;
         while at != 0 {
@@ -227,10 +227,11 @@ impl Tally {
             parts.push(lines);
             at = parent;
         }
-        parts
-            .iter()
-            .rev()
-            .flat_map(|&l| printed.get(l as usize).into_iter().flatten().cloned())
-            .collect()
+        crate::world::compose_lines(
+            parts
+                .iter()
+                .rev()
+                .flat_map(|&l| printed.get(l as usize).into_iter().flatten().cloned()),
+        )
     }
 }

@@ -68,3 +68,7 @@ handle!(
     /// A message sent between actors, numbered in send order.
     MsgId
 );
+handle!(
+    /// A unique reference (`make_ref()`, a monitor's reference), numbered in creation order.
+    RefId
+);

@@ -7,9 +7,11 @@
 //! `IR_NOTES.md` beside this crate for how each dialect lowers.
 
 mod builder;
+mod builder_process;
 mod expr;
 mod float;
 mod ids;
+mod process_ops;
 mod program;
 mod span;
 mod validate;
@@ -19,9 +21,10 @@ pub use builder::{FunctionBuilder, ProgramBuilder, ReceiveBuilder, SelectBuilder
 pub use expr::{BinOp, Builtin, Expr, FmtPart, Pattern, UnOp};
 pub use float::Float;
 pub use ids::{
-    CellId, ChanId, FuncId, GlobalId, Label, Local, LockId, MapId, MsgId, Pid, RecordId,
+    CellId, ChanId, FuncId, GlobalId, Label, Local, LockId, MapId, MsgId, Pid, RecordId, RefId,
     WaitGroupId,
 };
+pub use process_ops::ProcOp;
 pub use program::{
     After, Callee, Clause, Function, Global, GlobalInit, Instr, NoMatch, Op, Place, ProcKind,
     ProcessSpec, Program, SelectCase,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::expr::{Expr, Pattern};
 use super::ids::{FuncId, GlobalId, Label, Local};
+use super::process_ops::ProcOp;
 use super::span::Span;
 use super::value::{Style, Value};
 
@@ -488,6 +489,37 @@ pub enum Op {
         /// The reason shown.
         reason: Expr,
     },
+    /// A visible instruction about processes: names, links, monitors, exit signals.
+    Proc(ProcOp),
+    /// Makes a fresh reference (`make_ref()`); local.
+    MakeRef {
+        /// Where the reference goes.
+        dst: Local,
+    },
+    /// Installs an exception handler for the current frame (local). A raise inside the
+    /// protected code, in this frame or any callee, unwinds to `handler` with the class atom
+    /// (`error`, `throw` or `exit`), the reason and the stack in the given locals.
+    Try {
+        /// Where the handler code starts.
+        handler: Label,
+        /// Receives the class atom.
+        class: Local,
+        /// Receives the reason.
+        reason: Local,
+        /// Receives the stack (a list, innermost call first).
+        stack: Local,
+    },
+    /// Removes the innermost handler: the protected code finished normally (local).
+    EndTry,
+    /// Raises an exception (local): it unwinds to the nearest handler, or ends the process.
+    Raise {
+        /// The class: the atom `error`, `throw` or `exit`.
+        class: Expr,
+        /// The reason (any value).
+        reason: Expr,
+        /// The stack to carry (a re-raise); `None` records the current one.
+        stack: Option<Expr>,
+    },
 }
 
 impl Op {
@@ -513,6 +545,10 @@ impl Op {
                 | Op::MakeMap { .. }
                 | Op::MakeCell { .. }
                 | Op::MakeRecord { .. }
+                | Op::MakeRef { .. }
+                | Op::Try { .. }
+                | Op::EndTry
+                | Op::Raise { .. }
         )
     }
 
@@ -520,6 +556,7 @@ impl Op {
     pub fn labels_mut(&mut self) -> Vec<&mut Label> {
         match self {
             Op::Jump { to } | Op::JumpIf { to, .. } | Op::JumpUnless { to, .. } => vec![to],
+            Op::Try { handler, .. } => vec![handler],
             Op::Case { clauses, .. } => clauses.iter_mut().map(|c| &mut c.to).collect(),
             Op::Receive { clauses, after } => {
                 let mut out: Vec<&mut Label> = clauses.iter_mut().map(|c| &mut c.to).collect();

@@ -271,7 +271,39 @@ impl Checker<'_> {
                 self.callee(callee)?;
                 args.iter().try_for_each(|a| self.expr(a))
             }
-            Op::Nop | Op::Exit | Op::Jump { .. } => Ok(()),
+            Op::Nop | Op::Exit | Op::Jump { .. } | Op::EndTry => Ok(()),
+            Op::Proc(p) => {
+                p.exprs().into_iter().try_for_each(|e| self.expr(e))?;
+                p.locals().into_iter().try_for_each(|l| self.local(l))?;
+                if let crate::ir::ProcOp::SpawnWith {
+                    callee: Callee::Func(f),
+                    ..
+                } = p
+                {
+                    self.func_id(*f)?;
+                }
+                Ok(())
+            }
+            Op::MakeRef { dst } => self.local(*dst),
+            Op::Try {
+                class,
+                reason,
+                stack,
+                ..
+            } => {
+                self.local(*class)?;
+                self.local(*reason)?;
+                self.local(*stack)
+            }
+            Op::Raise {
+                class,
+                reason,
+                stack,
+            } => {
+                self.expr(class)?;
+                self.expr(reason)?;
+                stack.as_ref().map_or(Ok(()), |s| self.expr(s))
+            }
             Op::Eval { dst, expr } | Op::Set { dst, expr } => {
                 self.local(*dst)?;
                 self.expr(expr)

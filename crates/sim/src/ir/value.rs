@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::float::Float;
-use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, RecordId, WaitGroupId};
+use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, RecordId, RefId, WaitGroupId};
 
 /// How values are printed and narrated. It changes nothing else.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -209,6 +209,8 @@ pub enum Value {
     Record(RecordId),
     /// A 64-bit float (Go `float64`, Python `float`).
     Float(Float),
+    /// A unique reference (`make_ref()`, a monitor). Prints as Erlang does: `#Ref<0.0.0.N>`.
+    Ref(RefId),
 }
 
 impl Value {
@@ -284,6 +286,7 @@ impl Value {
             Value::Fun(_) => "function",
             Value::Record(_) => "record",
             Value::Float(_) => "float",
+            Value::Ref(_) => "reference",
         }
     }
 
@@ -350,7 +353,13 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
             let _ = write!(out, "{n}");
         }
         Value::Float(x) => out.push_str(&x.show(style)),
-        Value::Atom(a) => out.push_str(a),
+        Value::Atom(a) => {
+            if quoted && style == Style::Erlang && atom_needs_quotes(a) {
+                push_quoted_atom(out, a);
+            } else {
+                out.push_str(a);
+            }
+        }
         Value::Str(s) => {
             if quoted {
                 match style {
@@ -418,7 +427,39 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         Value::Record(r) => {
             let _ = write!(out, "record#{}", r.0);
         }
+        Value::Ref(r) => {
+            let _ = write!(out, "#Ref<0.0.0.{}>", r.0);
+        }
     }
+}
+
+/// Erlang's reserved words: an atom spelled like one must be quoted.
+const RESERVED: &[&str] = &[
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
+    "catch", "cond", "div", "end", "fun", "if", "let", "maybe", "not", "of", "or", "orelse",
+    "receive", "rem", "try", "when", "xor",
+];
+
+/// Whether Erlang prints the atom in single quotes (`'EXIT'`, `'hello world'`): anything but
+/// a lowercase letter followed by letters, digits, `_` and `@`, or a reserved word.
+fn atom_needs_quotes(a: &str) -> bool {
+    let mut chars = a.chars();
+    let plain = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+    !plain || RESERVED.contains(&a)
+}
+
+fn push_quoted_atom(out: &mut String, a: &str) {
+    out.push('\'');
+    for c in a.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
 }
 
 fn render_items(out: &mut String, items: &[Value], style: Style, sep: &str, depth: u32) {

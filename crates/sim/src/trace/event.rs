@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::detect::{Finding, LostWrite};
-use crate::ir::{ChanId, FuncId, Local, LockId, MsgId, Pid, Span, Text, Value, WaitGroupId};
-use crate::world::{BlockReason, Location};
+use crate::ir::{ChanId, FuncId, Local, LockId, MsgId, Pid, RefId, Span, Text, Value, WaitGroupId};
+use crate::world::{BlockReason, ExceptionClass, Location, Signal};
 
 /// A local slot of a particular function, so narration can name it ("into tmp").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -206,6 +206,93 @@ pub enum EventKind {
     },
     /// A detector finding.
     Finding(Box<Finding>),
+    /// An exit or `DOWN` signal was sent or arrived.
+    Signal(Box<SignalEvent>),
+    /// The process linked itself to another.
+    Link {
+        /// The other process.
+        other: Pid,
+    },
+    /// The process removed its link to another.
+    Unlink {
+        /// The other process.
+        other: Pid,
+    },
+    /// The process started monitoring another.
+    Monitor {
+        /// The watched process.
+        target: Pid,
+        /// The monitor's reference.
+        reference: RefId,
+    },
+    /// The process removed a monitor.
+    Demonitor {
+        /// The monitor's reference.
+        reference: RefId,
+    },
+    /// A name was registered.
+    Register {
+        /// The name.
+        name: Text,
+        /// The process it now stands for.
+        target: Pid,
+    },
+    /// A name was removed.
+    Unregister {
+        /// The name.
+        name: Text,
+    },
+    /// The process set whether it traps exits.
+    TrapExit {
+        /// The new value.
+        on: bool,
+    },
+    /// A raised exception was caught by a handler of the process.
+    Caught {
+        /// Its class.
+        class: ExceptionClass,
+        /// Its reason.
+        reason: Value,
+    },
+}
+
+/// What an exit or `DOWN` signal did.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SignalEffect {
+    /// It was sent and is on its way.
+    Sent,
+    /// It arrived and changed nothing (`normal` to a process that does not trap exits).
+    Ignored,
+    /// The addressee had already ended.
+    Gone,
+    /// The addressee traps exits: it became an `{'EXIT', From, Reason}` message.
+    Trapped,
+    /// It ended the addressee, with this exit reason.
+    Kills {
+        /// The addressee's exit reason.
+        reason: Value,
+    },
+    /// A `DOWN` message was put in the watcher's mailbox.
+    Down,
+    /// A `DOWN` of a monitor that was removed meanwhile: discarded.
+    Stale,
+}
+
+/// An exit or `DOWN` signal, boxed to keep [`EventKind`] small.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SignalEvent {
+    /// Its id (shared with messages: signals travel in flight like them).
+    pub id: MsgId,
+    /// The process it comes from (the one that ended, or the caller of `exit/2`).
+    pub from: Pid,
+    /// The addressee.
+    pub to: Pid,
+    /// Exit or `DOWN`.
+    pub signal: Signal,
+    /// The reason it carries.
+    pub reason: Value,
+    /// What it did.
+    pub effect: SignalEffect,
 }
 
 /// One observable thing, at one step, by one process, at one place in the source.

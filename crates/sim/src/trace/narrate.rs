@@ -318,6 +318,7 @@ impl Event {
             EventKind::Exit => format!("{me} finishes"),
             EventKind::Crash { reason } => format!("{me} crashes: {reason}"),
             EventKind::Finding(f) => f.narrate(world),
+            other => super::narrate_signals::narrate(world, &me, other).unwrap_or_default(),
         }
     }
 }

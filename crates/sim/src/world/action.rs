@@ -24,6 +24,8 @@ pub(crate) enum Flow {
     Sleep(u64),
     /// Nothing happened after all (the instruction stays current).
     Stay,
+    /// The process ends with this exit reason (an exit signal it sent itself).
+    Die(Value),
 }
 
 impl World {
@@ -50,8 +52,19 @@ impl World {
         self.acting = None;
         match result {
             Ok(flow) => self.complete(pid, flow),
-            Err(Fault::Crash(m)) => self.end_process(pid, End::Crashed(m)),
             Err(Fault::Budget(k, m)) => self.stop(pid, k, m),
+            // A raise goes to the nearest handler; without one it ends the process.
+            Err(fault) => match self.unwind(pid, fault) {
+                Ok(()) => {
+                    self.unpark(pid);
+                    self.settle(pid);
+                }
+                Err(Fault::Budget(k, m)) => self.stop(pid, k, m),
+                Err(fault) => {
+                    let end = self.end_for(pid, &fault);
+                    self.end_process(pid, end);
+                }
+            },
         }
     }
 
@@ -77,6 +90,10 @@ impl World {
             }
             Flow::Stay => {
                 self.refresh(pid);
+                return;
+            }
+            Flow::Die(reason) => {
+                self.end_process(pid, End::Signal { reason, from: pid });
                 return;
             }
         };
@@ -321,9 +338,10 @@ impl World {
             };
             let (value, flow) = match self.sender_gives(sender, case) {
                 Ok(v) => v,
-                Err(Fault::Crash(m)) => {
+                Err(fault @ (Fault::Crash(_) | Fault::Raise(_))) => {
                     // The sender's value could not be computed: it crashes, we keep waiting.
-                    self.end_process(sender, End::Crashed(m));
+                    let end = self.end_for(sender, &fault);
+                    self.end_process(sender, end);
                     return Ok(None);
                 }
                 Err(budget) => return Err(budget),
@@ -426,7 +444,7 @@ impl World {
     }
 
     /// Puts a message into its addressee's mailbox (or drops it with the reason).
-    fn put_in_mailbox(&mut self, msg: Message, span: Span) -> Eval<()> {
+    pub(crate) fn put_in_mailbox(&mut self, msg: Message, span: Span) -> Eval<()> {
         let to = msg.to;
         let Some(target) = self.procs.get(to.index()) else {
             return self.drop_message(msg, DropReason::DeadProcess, span);
@@ -486,6 +504,10 @@ impl World {
         let Some(msg) = self.in_flight.remove(&id) else {
             return;
         };
+        if msg.signal.is_some() {
+            self.arrive_signal(msg);
+            return;
+        }
         let span = msg.span;
         let to = msg.to;
         self.emit(
@@ -699,16 +721,8 @@ impl World {
                 Ok(Flow::Next)
             }
             Op::Send { to, msg } => {
-                let to = match self.eval_in(pid, to)? {
-                    Value::Pid(p) => p,
-                    other => {
-                        return crash(format!(
-                            "cannot send to {}: it is a {}, not a pid",
-                            other.repr(style),
-                            other.type_name()
-                        ))
-                    }
-                };
+                let to = self.eval_in(pid, to)?;
+                let to = self.addressee(to)?;
                 let value = self.eval_in(pid, msg)?;
                 let id = MsgId(self.next_msg);
                 self.next_msg = self.next_msg.saturating_add(1);
@@ -722,7 +736,10 @@ impl World {
                     sent_at: self.steps,
                     span,
                     clock,
+                    signal: None,
                 };
+                // Nothing overtakes an exit signal this process sent the addressee earlier.
+                let network = network || self.signal_pending(pid, to);
                 self.emit(
                     pid,
                     span,
@@ -945,6 +962,7 @@ impl World {
             Op::Print { text } => self.print(pid, text, true, span),
             Op::Output { text } => self.print(pid, text, false, span),
             Op::Exit => Ok(Flow::End),
+            Op::Proc(p) => self.act_proc(pid, p, span),
             Op::Fail { reason } => {
                 let reason = match self.eval_in(pid, reason)? {
                     Value::Str(s) => s.to_string(),

@@ -17,6 +17,13 @@ pub(crate) enum Fault {
     Crash(String),
     /// A budget ran out: the whole run stops.
     Budget(BudgetKind, String),
+    /// An exception with a class and a reason value; it unwinds to the nearest handler.
+    Raise(Box<super::exception::Raised>),
+}
+
+/// A run-time error with an Erlang-style reason (`badarith`, `{badmatch, V}`) and a sentence.
+pub(crate) fn error<T>(reason: Value, message: impl Into<String>) -> Eval<T> {
+    Err(super::exception::Raised::error(reason, message))
 }
 
 pub(crate) type Eval<T> = Result<T, Fault>;
@@ -325,7 +332,10 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Eval<Value> {
         _ => "?",
     };
     if matches!(op, BinOp::Div | BinOp::FloorDiv | BinOp::Rem | BinOp::Mod) && b == 0 {
-        return crash(format!("division by zero in {a} {sym} {b}"));
+        return error(
+            Value::atom("badarith"),
+            format!("division by zero in {a} {sym} {b}"),
+        );
     }
     let r = match op {
         BinOp::Add => a.checked_add(b),
@@ -426,12 +436,15 @@ fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
             items.extend(y.items().iter().cloned());
             Ok(Value::List(Seq::new(items)))
         }
-        _ => crash(format!(
-            "cannot apply {} to {} and {}",
-            op_name(op),
-            a.repr(style),
-            b.repr(style)
-        )),
+        _ => error(
+            Value::atom("badarith"),
+            format!(
+                "cannot apply {} to {} and {}",
+                op_name(op),
+                a.repr(style),
+                b.repr(style)
+            ),
+        ),
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::detect::BudgetKind;
 use crate::ir::{Callee, Expr, FuncId, Label, NoMatch, Op, Pid, Span, Value};
 
-use super::eval::{crash, Eval, Fault};
+use super::eval::{crash, error, Eval, Fault};
 use super::process::Frame;
 use super::World;
 
@@ -57,11 +57,13 @@ impl World {
                 ));
             }
             left -= 1;
-            match self.exec_local(pid, &instr.op, instr.span)? {
-                LocalFlow::Next => self.jump(pid, None),
-                LocalFlow::Goto(l) => self.jump(pid, Some(l)),
-                LocalFlow::Continue => {}
-                LocalFlow::Ended => return Ok(false),
+            match self.exec_local(pid, &instr.op, instr.span) {
+                Ok(LocalFlow::Next) => self.jump(pid, None),
+                Ok(LocalFlow::Goto(l)) => self.jump(pid, Some(l)),
+                Ok(LocalFlow::Continue) => {}
+                Ok(LocalFlow::Ended) => return Ok(false),
+                // A raise goes to the nearest handler; without one it ends the process.
+                Err(fault) => self.unwind(pid, fault)?,
             }
         }
     }
@@ -98,6 +100,11 @@ impl World {
             Some(caller) => {
                 if let Some(slot) = frame.ret.and_then(|r| caller.locals.get_mut(r.index())) {
                     *slot = value;
+                }
+                // Handlers of the returning frame go with it.
+                let depth = p.frames.len();
+                while p.handlers.last().is_some_and(|h| h.depth > depth) {
+                    p.handlers.pop();
                 }
                 false
             }
@@ -183,10 +190,8 @@ impl World {
                     .env_of(pid)
                     .is_some_and(|env| env.matches(pattern, &v, &mut binds));
                 if !ok {
-                    return crash(format!(
-                        "no match of right hand side value {}",
-                        v.repr(style)
-                    ));
+                    let message = format!("no match of right hand side value {}", v.repr(style));
+                    return error(Value::tuple([Value::atom("badmatch"), v]), message);
                 }
                 self.bind_all(pid, binds);
                 Ok(LocalFlow::Next)
@@ -220,14 +225,19 @@ impl World {
                                     .join(", "),
                                 other => other.repr(style),
                             };
-                            crash(format!("no function clause matching {name}({args})"))
+                            error(
+                                Value::atom("function_clause"),
+                                format!("no function clause matching {name}({args})"),
+                            )
                         }
                         NoMatch::CaseClause => {
-                            crash(format!("no case clause matching {}", v.repr(style)))
+                            let message = format!("no case clause matching {}", v.repr(style));
+                            error(Value::tuple([Value::atom("case_clause"), v]), message)
                         }
-                        NoMatch::IfClause => {
-                            crash("no true branch found when evaluating an if expression")
-                        }
+                        NoMatch::IfClause => error(
+                            Value::atom("if_clause"),
+                            "no true branch found when evaluating an if expression",
+                        ),
                     },
                 }
             }
@@ -267,6 +277,9 @@ impl World {
             Op::TailCall { callee, args } => {
                 let (func, full) = self.resolve_call(pid, callee, args)?;
                 let mut frame = self.new_frame(func, full)?;
+                // The replaced frame's handlers go with it.
+                let depth = self.procs.get(pid.index()).map_or(0, |p| p.frames.len());
+                self.drop_stale_handlers(pid, depth.saturating_sub(1));
                 if let Some(top) = self
                     .procs
                     .get_mut(pid.index())
@@ -349,6 +362,37 @@ impl World {
                 let c = self.new_cell(&name, v);
                 self.set_local(pid, *dst, Value::Cell(c));
                 Ok(LocalFlow::Next)
+            }
+            Op::MakeRef { dst } => {
+                let r = self.new_ref();
+                self.set_local(pid, *dst, Value::Ref(r));
+                Ok(LocalFlow::Next)
+            }
+            Op::Try {
+                handler,
+                class,
+                reason,
+                stack,
+            } => {
+                self.push_handler(pid, *handler, *class, *reason, *stack);
+                Ok(LocalFlow::Next)
+            }
+            Op::EndTry => {
+                self.pop_handler(pid);
+                Ok(LocalFlow::Next)
+            }
+            Op::Raise {
+                class,
+                reason,
+                stack,
+            } => {
+                let class = self.eval_in(pid, class)?;
+                let reason = self.eval_in(pid, reason)?;
+                let stack = match stack {
+                    Some(s) => Some(self.eval_in(pid, s)?),
+                    None => None,
+                };
+                Err(self.raise_fault(class, reason, stack))
             }
             // Visible instructions never reach here (fold stops before them).
             _ => Ok(LocalFlow::Next),

@@ -23,4 +23,8 @@ pub struct Message {
     /// The sender's clock at the send (empty when race detection is off).
     #[serde(skip)]
     pub(crate) clock: VClock,
+    /// Set when this is an exit or `DOWN` signal rather than a message; its reason is
+    /// `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signal: Option<super::links::Signal>,
 }

@@ -23,12 +23,16 @@ mod choices;
 mod eval;
 mod go_wording;
 mod heap;
+mod exception;
+mod links;
 mod local;
 mod mailbox;
 mod memory;
 mod output;
 mod process;
+mod process_ops;
 mod ready;
+mod registry;
 mod resources;
 mod step;
 mod view;
@@ -47,9 +51,12 @@ use crate::options::Options;
 use crate::trace::{Event, Trace};
 
 pub use go_wording::{go_message, go_status_message, GO_DEADLOCK};
+pub use exception::ExceptionClass;
+pub use links::{MonitorView, Signal};
 pub use mailbox::Message;
 pub use memory::Location;
 pub use output::Printed;
+pub(crate) use output::compose_lines;
 pub use process::{BlockReason, Frame, Process, Status};
 pub use step::StepError;
 pub use view::{ChannelView, LockView, WaitGroupView};
@@ -128,6 +135,8 @@ pub struct World {
     /// The process in the middle of its visible action, if any.
     pub(crate) acting: Option<Pid>,
     pub(crate) choice_index: choices::ChoiceIndex,
+    pub(crate) bonds: links::Bonds,
+    pub(crate) registry: registry::Registry,
 }
 
 fn uses_shared_memory(program: &Program) -> bool {
@@ -190,6 +199,8 @@ impl World {
             main_exit_ends,
             acting: None,
             choice_index: Default::default(),
+            bonds: Default::default(),
+            registry: Default::default(),
         };
         for g in &program.globals {
             let v = match &g.init {
@@ -211,12 +222,17 @@ impl World {
                     world.stop(Pid(0), kind, message);
                     break;
                 }
-                Err(Fault::Crash(message)) => {
+                Err(fault @ (Fault::Crash(_) | Fault::Raise(_))) => {
+                    let message = match fault {
+                        Fault::Crash(m) => m,
+                        Fault::Raise(r) => r.message.unwrap_or_else(|| r.reason.to_string()),
+                        Fault::Budget(_, m) => m,
+                    };
                     return Err(IrError {
                         function: None,
                         pc: None,
                         message,
-                    })
+                    });
                 }
             }
         }
@@ -365,6 +381,11 @@ impl World {
             waiting_on: None,
             parked_on: Vec::new(),
             last_span: Default::default(),
+            handlers: Vec::new(),
+            trap_exit: false,
+            exit_reason: None,
+            exit_class: None,
+            killed_by: None,
         });
         self.races.fork(parent, pid);
         self.settle(pid);

@@ -80,3 +80,14 @@ impl OutputLog {
         out
     }
 }
+
+/// The lines that a sequence of prints (`(text, ends the line)`) leaves, composed as
+/// [`OutputLog`] composes them; the explorer rebuilds an outcome's output this way from
+/// what each step printed.
+pub(crate) fn compose_lines(pieces: impl IntoIterator<Item = (Text, bool)>) -> Vec<Text> {
+    let mut log = OutputLog::default();
+    for (text, newline) in pieces {
+        log.push(0, Pid(0), text, newline);
+    }
+    log.lines
+}

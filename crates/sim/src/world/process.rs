@@ -84,11 +84,18 @@ impl Status {
     }
 }
 
-/// How a process ended, when the end happened before its first step.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How a process ends.
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) enum End {
     Done,
     Crashed(String),
+    /// An exception nobody caught.
+    Raised(Box<super::exception::Raised>),
+    /// An exit signal took it down with this exit reason.
+    Signal {
+        reason: Value,
+        from: Pid,
+    },
 }
 
 /// One activation record.
@@ -134,6 +141,16 @@ pub struct Process {
     pub(crate) parked_on: Vec<ChanId>,
     /// Span of the instruction that ended it (its frames are gone by then).
     pub(crate) last_span: crate::ir::Span,
+    /// Exception handlers, innermost last.
+    pub(crate) handlers: Vec<super::exception::Handler>,
+    /// Whether exit signals become `{'EXIT', From, Reason}` messages.
+    pub(crate) trap_exit: bool,
+    /// The exit reason once it has ended (`normal` for a normal end).
+    pub(crate) exit_reason: Option<Value>,
+    /// The class of the exception that ended it, when one did.
+    pub(crate) exit_class: Option<super::exception::ExceptionClass>,
+    /// The process whose exit signal ended it, when one did.
+    pub(crate) killed_by: Option<Pid>,
 }
 
 impl Process {
@@ -180,6 +197,27 @@ impl Process {
     /// Steps it has taken.
     pub fn steps_taken(&self) -> u64 {
         self.steps
+    }
+
+    /// Whether it traps exits (`process_flag(trap_exit, true)`).
+    pub fn traps_exits(&self) -> bool {
+        self.trap_exit
+    }
+
+    /// Its exit reason once it has ended: `normal`, the reason of `exit/1`, `{Reason, Stack}`
+    /// for an uncaught error, or the reason an exit signal brought (`killed`, ...).
+    pub fn exit_reason(&self) -> Option<&Value> {
+        self.exit_reason.as_ref()
+    }
+
+    /// The process whose exit signal ended it, if an exit signal did.
+    pub fn killed_by(&self) -> Option<Pid> {
+        self.killed_by
+    }
+
+    /// The class of the uncaught exception that ended it, if one did.
+    pub fn exit_class(&self) -> Option<super::exception::ExceptionClass> {
+        self.exit_class
     }
 
     /// The innermost frame's function and program counter.

@@ -105,8 +105,11 @@ impl World {
                 self.refresh(pid);
             }
             Ok(false) => self.finish(pid, End::Done),
-            Err(Fault::Crash(m)) => self.finish(pid, End::Crashed(m)),
             Err(Fault::Budget(k, m)) => self.stop(pid, k, m),
+            Err(fault) => {
+                let end = self.end_for(pid, &fault);
+                self.finish(pid, end);
+            }
         }
     }
 
@@ -128,8 +131,11 @@ impl World {
                 self.sync_choices(pid);
             }
             Ok(false) => self.finish(pid, End::Done),
-            Err(Fault::Crash(m)) => self.finish(pid, End::Crashed(m)),
             Err(Fault::Budget(k, m)) => self.stop(pid, k, m),
+            Err(fault) => {
+                let end = self.end_for(pid, &fault);
+                self.finish(pid, end);
+            }
         }
     }
 
@@ -150,8 +156,49 @@ impl World {
         }
     }
 
+    /// How a fault that nobody caught ends the process.
+    pub(crate) fn end_for(&self, pid: Pid, fault: &Fault) -> End {
+        match fault {
+            Fault::Crash(m) => End::Crashed(m.clone()),
+            _ => match self.uncaught(pid, fault) {
+                Some(r) => End::Raised(Box::new(r)),
+                None => End::Crashed(String::new()),
+            },
+        }
+    }
+
     pub(crate) fn end_process(&mut self, pid: Pid, end: End) {
         let span = self.span_of(pid);
+        let style = self.program.style;
+        let normal = Value::atom("normal");
+        // (crash text or None for a normal end, exit reason, exception class, killer)
+        let (text, reason, class, by) = match end {
+            End::Done => (None, normal, None, None),
+            End::Crashed(m) => {
+                let reason = Value::tuple([Value::str(&m), self.stack_value(pid)]);
+                (Some(m), reason, Some(super::ExceptionClass::Error), None)
+            }
+            End::Raised(r) => {
+                if r.class == super::ExceptionClass::Exit && r.reason == normal {
+                    (None, normal, None, None)
+                } else {
+                    let text = r.message.clone().unwrap_or_else(|| match r.class {
+                        super::ExceptionClass::Throw => {
+                            format!("uncaught throw {}", r.reason.repr(style))
+                        }
+                        _ => r.reason.repr(style),
+                    });
+                    (Some(text), r.exit_reason(), Some(r.class), None)
+                }
+            }
+            End::Signal { reason, from } => {
+                if reason == normal {
+                    (None, normal, None, Some(from))
+                } else {
+                    (Some(reason.repr(style)), reason, None, Some(from))
+                }
+            }
+        };
         self.unpark(pid);
         let Some(p) = self.procs.get_mut(pid.index()) else {
             return;
@@ -161,13 +208,17 @@ impl World {
         p.deadline = None;
         p.ready_cases.clear();
         p.last_span = span;
-        let kind = match end {
-            End::Done => {
+        p.handlers.clear();
+        p.exit_reason = Some(reason.clone());
+        p.exit_class = class;
+        p.killed_by = by;
+        let kind = match text {
+            None => {
                 p.status = Status::Done;
                 EventKind::Exit
             }
-            End::Crashed(reason) => {
-                let reason = crate::ir::Text::new(reason);
+            Some(text) => {
+                let reason = crate::ir::Text::new(text);
                 p.status = Status::Crashed(reason.clone());
                 EventKind::Crash { reason }
             }
@@ -187,6 +238,7 @@ impl World {
                 self.refresh(s);
             }
         }
+        self.after_exit(pid, &reason, span);
         if pid == Pid(0) && self.main_exit_ends && self.status == WorldStatus::Running {
             self.status = WorldStatus::Finished;
         }

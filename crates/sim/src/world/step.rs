@@ -54,16 +54,34 @@ impl World {
             }
         }
         for (id, msg) in &self.in_flight {
-            if self.deliverable(msg.to) {
+            if self.deliverable(msg) {
                 out.push(Choice::Deliver(*id));
             }
         }
-        out.extend(self.in_flight.keys().map(|id| Choice::Drop(*id)));
+        out.extend(
+            self.in_flight
+                .iter()
+                .filter(|(_, m)| self.droppable(m))
+                .map(|(id, _)| Choice::Drop(*id)),
+        );
     }
 
-    /// A message in flight can arrive unless its bounded mailbox is full and senders block.
-    fn deliverable(&self, to: crate::ir::Pid) -> bool {
-        match (self.opts.mailbox_capacity, self.procs.get(to.index())) {
+    /// Only the network loses things, and never a signal (nor a message held back behind
+    /// one outside network mode).
+    fn droppable(&self, msg: &super::Message) -> bool {
+        self.opts.network && msg.signal.is_none()
+    }
+
+    /// A message in flight can arrive unless its bounded mailbox is full and senders block, or
+    /// an earlier signal between the same two processes must arrive first.
+    fn deliverable(&self, msg: &super::Message) -> bool {
+        if self.held_back(msg) {
+            return false;
+        }
+        if msg.signal.is_some() {
+            return true;
+        }
+        match (self.opts.mailbox_capacity, self.procs.get(msg.to.index())) {
             (Some(cap), Some(p)) if !p.status.is_ended() => {
                 p.mailbox.len() < cap || self.opts.overflow == Overflow::Drop
             }
@@ -91,11 +109,8 @@ impl World {
                         .get(pid.index())
                         .is_some_and(|p| p.pending_end.is_none() && p.ready_cases.contains(&c))
             }
-            Choice::Deliver(id) => self
-                .in_flight
-                .get(&id)
-                .is_some_and(|m| self.deliverable(m.to)),
-            Choice::Drop(id) => self.in_flight.contains_key(&id),
+            Choice::Deliver(id) => self.in_flight.get(&id).is_some_and(|m| self.deliverable(m)),
+            Choice::Drop(id) => self.in_flight.get(&id).is_some_and(|m| self.droppable(m)),
         }
     }
 
