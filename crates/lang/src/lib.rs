@@ -86,10 +86,21 @@ impl std::fmt::Display for Dialect {
 /// assert!(first.to_string().contains("hint: use `if` / `else if`"));
 /// ```
 pub fn compile(dialect: Dialect, source: &str) -> Result<sim::ir::Program, Diagnostics> {
+    compile_with_entry(dialect, source, None)
+}
+
+/// Compiles `source` like [`compile`], starting from `entry` when given: an Erlang shell
+/// expression without its final `.` (like `tut15:start()`), run by a shell process with
+/// its own mailbox. Other dialects have no entry expressions and ignore it.
+pub fn compile_with_entry(
+    dialect: Dialect,
+    source: &str,
+    entry: Option<&str>,
+) -> Result<sim::ir::Program, Diagnostics> {
     let lines = source::LineIndex::new(source);
     let program = match dialect {
         Dialect::Python => python::compile(source, &lines),
-        Dialect::Erlang => erlang::compile(source, &lines),
+        Dialect::Erlang => erlang::compile(source, &lines, entry),
         Dialect::Go => go::compile(source, &lines),
     }?;
     // The IR's own checker guards against lowering bugs; a failure here is ours, not the

@@ -15,6 +15,10 @@ pub(crate) struct Module {
     pub functions: Vec<Function>,
     /// Top-level expressions (each form ends with `.`), run in order by the shell process.
     pub script: Vec<Expr>,
+    /// The name given by `-module(Name).`, if any.
+    pub name: Option<String>,
+    /// Functions listed in `-export([…]).`, as name and arity.
+    pub exports: Vec<(String, usize)>,
 }
 
 /// A named function: all its clauses (they share name and arity).

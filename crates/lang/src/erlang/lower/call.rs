@@ -36,7 +36,9 @@ impl FnLower<'_> {
         };
         let span = e.span;
         if let Some((m, mspan)) = module {
-            return self.remote_call(m, *mspan, func, args, span).map(Some);
+            if self.ctx.module.as_deref() != Some(m.as_str()) {
+                return self.remote_call(m, *mspan, func, args, span).map(Some);
+            }
         }
         let callee = match &func.kind {
             ExprKind::Atom(name) => {

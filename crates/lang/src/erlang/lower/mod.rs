@@ -75,6 +75,8 @@ type PendingBody = (Label, HashSet<String>, usize);
 
 struct Ctx {
     funcs: HashMap<(String, usize), FuncId>,
+    /// The module's own name: `Name:f(…)` is then a local call.
+    module: Option<String>,
     out: Vec<ir::Function>,
 }
 
@@ -91,9 +93,46 @@ impl Ctx {
     }
 }
 
-/// Lowers a module.
-pub(crate) fn lower(module: &Module) -> Result<Program, Diagnostics> {
+/// Lowers a module. `entry`, when given, is what the shell process runs instead of the
+/// module's own script or `main/0`; without one, a module with neither starts from
+/// `start()` when it exports `start/0`.
+pub(crate) fn lower(module: &Module, entry: Option<Vec<Expr>>) -> Result<Program, Diagnostics> {
+    let script = match entry {
+        Some(exprs) => exprs,
+        None if module.script.is_empty()
+            && !module
+                .functions
+                .iter()
+                .any(|f| f.name == "main" && f.arity == 0) =>
+        {
+            module
+                .functions
+                .iter()
+                .find(|f| {
+                    f.name == "start"
+                        && f.arity == 0
+                        && module.exports.iter().any(|(n, a)| n == "start" && *a == 0)
+                })
+                .map(|f| {
+                    let call = ExprKind::Call {
+                        module: None,
+                        func: Box::new(Expr {
+                            kind: ExprKind::Atom("start".to_string()),
+                            span: f.span,
+                        }),
+                        args: Vec::new(),
+                    };
+                    vec![Expr {
+                        kind: call,
+                        span: f.span,
+                    }]
+                })
+                .unwrap_or_default()
+        }
+        None => module.script.clone(),
+    };
     let mut ctx = Ctx {
+        module: module.name.clone(),
         funcs: HashMap::new(),
         out: Vec::new(),
     };
@@ -113,12 +152,12 @@ pub(crate) fn lower(module: &Module) -> Result<Program, Diagnostics> {
             Err(e) => errors.push(e),
         }
     }
-    let entry = if !module.script.is_empty() {
+    let entry = if !script.is_empty() {
         let id = FuncId(ctx.out.len() as u32);
         ctx.out.push(ir::Function::default());
-        let span = module.script.first().map_or_else(Span::default, |e| e.span);
+        let span = script.first().map_or_else(Span::default, |e| e.span);
         let mut lw = FnLower::new(&mut ctx, id, "shell", &[], "shell");
-        match lw.seq(&module.script, false) {
+        match lw.seq(&script, false) {
             Ok(_) => {
                 let mut f = lw.cx.fb.finish();
                 f.span = span;

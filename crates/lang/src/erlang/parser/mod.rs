@@ -25,12 +25,18 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
             lexed.tokens,
             "split the deeply nested part into smaller functions",
         ),
+        name: None,
+        exports: Vec::new(),
     };
     p.module()
 }
 
 struct Parser {
     cursor: TokenCursor<Tok>,
+    /// The module's name from `-module`, once read.
+    name: Option<String>,
+    /// Exported functions from `-export`, as read so far.
+    exports: Vec<(String, usize)>,
 }
 
 deref_cursor!(Parser, Tok);
@@ -116,7 +122,12 @@ impl Parser {
                 }
             }
         }
-        Ok(Module { functions, script })
+        Ok(Module {
+            functions,
+            script,
+            name: self.name.take(),
+            exports: std::mem::take(&mut self.exports),
+        })
     }
 
     fn end_form(&mut self, what: &str) -> Res<()> {
@@ -192,11 +203,16 @@ impl Parser {
                 ))
             }
         }
-        // The attribute's contents are ignored; skip to its `.` with brackets balanced.
+        // Only the module's name and its exports matter; the rest is skipped to the `.`.
+        let body_start = self.pos;
         loop {
             match self.peek() {
                 Tok::Dot => {
+                    let body: Vec<Tok> = (body_start..self.pos)
+                        .filter_map(|i| self.toks.get(i).map(|l| l.tok.clone()))
+                        .collect();
                     self.pos += 1;
+                    self.note_attribute(&name, &body);
                     return Ok(());
                 }
                 Tok::Eof => {
@@ -207,6 +223,25 @@ impl Parser {
                 }
                 _ => self.pos += 1,
             }
+        }
+    }
+
+    /// Records what `-module` and `-export` say; `body` is the attribute's tokens.
+    fn note_attribute(&mut self, name: &str, body: &[Tok]) {
+        match name {
+            "module" => {
+                if let Some(Tok::Atom(m)) = body.get(1) {
+                    self.name = Some(m.clone());
+                }
+            }
+            "export" => {
+                for w in body.windows(3) {
+                    if let [Tok::Atom(f), Tok::Op("/"), Tok::Int(a)] = w {
+                        self.exports.push((f.clone(), *a as usize));
+                    }
+                }
+            }
+            _ => {}
         }
     }
 
