@@ -21,9 +21,9 @@
 mod action;
 mod choices;
 mod eval;
+mod exception;
 mod go_wording;
 mod heap;
-mod exception;
 mod links;
 mod local;
 mod mailbox;
@@ -50,13 +50,13 @@ use crate::ir::{
 use crate::options::Options;
 use crate::trace::{Event, Trace};
 
-pub use go_wording::{go_message, go_status_message, GO_DEADLOCK};
 pub use exception::ExceptionClass;
+pub use go_wording::{go_message, go_status_message, GO_DEADLOCK};
 pub use links::{MonitorView, Signal};
 pub use mailbox::Message;
 pub use memory::Location;
-pub use output::Printed;
 pub(crate) use output::compose_lines;
+pub use output::Printed;
 pub use process::{BlockReason, Frame, Process, Status};
 pub use step::StepError;
 pub use view::{ChannelView, LockView, WaitGroupView};
