@@ -46,7 +46,7 @@ step "trunk $TRUNK_VERSION"
 if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   done_step "already installed"
 else
-  say "      building trunk from source: about 6 minutes on 2 cores"
+  say "      building trunk from source: 7 to 16 minutes on 2 cores"
   cargo install trunk --version "$TRUNK_VERSION" --locked
   done_step "installed"
 fi
@@ -59,7 +59,7 @@ if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb_version" \
   && command -v wasm-bindgen-test-runner >/dev/null; then
   done_step "wasm-bindgen $wb_version already installed"
 else
-  say "      building wasm-bindgen-cli $wb_version: about 2 minutes"
+  say "      building wasm-bindgen-cli $wb_version: 2 to 7 minutes"
   # No --locked: its lock file names a webpki-roots release the registry lacks.
   cargo install wasm-bindgen-cli --version "=$wb_version" --force
   done_step "installed wasm-bindgen $wb_version"
