@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use common::brute::enumerate;
 use common::*;
 use sim::explore::{
-    find_schedule, Count, Ending, ExploreConfig, Explorer, Outcome, SearchBounds, SearchResult,
+    find_schedule, Count, Ending, ExploreConfig, Explorer, Outcome, Reduction, SearchBounds,
+    SearchResult,
 };
 use sim::ir::{Expr, Program, ProgramBuilder, Style};
 use sim::{Schedule, World};
@@ -188,6 +189,38 @@ fn polling_a_select_with_default_for_a_message_nobody_sends_is_starvation() {
         &report.livelocks[0].cycle,
     );
     assert!(!round.is_over());
+}
+
+/// With sleep sets the spin-wait programs, the polling select and a terminating counter
+/// reach exactly the outcomes the full search reaches.
+#[test]
+fn sleep_sets_keep_every_outcome_of_programs_with_cycles() {
+    let mut programs = vec![spin_then_exit(true), spin_then_exit(false)];
+    programs.push(racy_counter(2, 2));
+    for program in programs {
+        let w = world(program);
+        let outcomes = |reduction| {
+            let report = Explorer::new(
+                &w,
+                ExploreConfig {
+                    reduction,
+                    ..ExploreConfig::default()
+                },
+            )
+            .run();
+            assert!(report.complete);
+            report
+                .classes
+                .into_iter()
+                .map(|c| c.outcome)
+                .collect::<Vec<_>>()
+        };
+        let mut full = outcomes(Reduction::None);
+        let mut reduced = outcomes(Reduction::SleepSets);
+        full.sort();
+        reduced.sort();
+        assert_eq!(reduced, full);
+    }
 }
 
 #[test]

@@ -344,4 +344,22 @@ proptest! {
         prop_assert_eq!(got, want);
         prop_assert_eq!(report.schedules, reference.schedules);
     }
+
+    /// Sleep sets never lose an outcome: on random small programs the reduced search finds
+    /// exactly the outcomes of the unreduced one.
+    #[test]
+    fn sleep_sets_find_every_outcome((procs, caps) in program_strategy(), network in any::<bool>()) {
+        let options = Options { network, ..Options::default() };
+        let w = World::new(build(&procs, caps), options).unwrap();
+        let full = sim::explore(&w, sim::ExploreConfig::default());
+        prop_assume!(full.complete);
+        let reduced = sim::explore(&w, sim::ExploreConfig {
+            reduction: sim::explore::Reduction::SleepSets,
+            ..sim::ExploreConfig::default()
+        });
+        prop_assert!(reduced.complete);
+        let want: std::collections::BTreeSet<_> = full.classes.iter().map(|c| c.outcome.clone()).collect();
+        let got: std::collections::BTreeSet<_> = reduced.classes.iter().map(|c| c.outcome.clone()).collect();
+        prop_assert_eq!(got, want);
+    }
 }

@@ -8,6 +8,10 @@ pub enum Reduction {
     /// Every enabled choice of every state: exact schedule counts.
     #[default]
     None,
+    /// Sleep sets: a step is skipped where an earlier sibling's exploration already covers
+    /// it. Every outcome is still found, but counts are of the explored paths, not of
+    /// schedules, and livelocks are not reported.
+    SleepSets,
 }
 
 impl Reduction {
@@ -15,6 +19,7 @@ impl Reduction {
     pub fn name(self) -> &'static str {
         match self {
             Reduction::None => "none",
+            Reduction::SleepSets => "sleep sets",
         }
     }
 }

@@ -62,8 +62,11 @@ pub struct Report {
     pub stop: Option<StopReason>,
     /// Parts of the state graph the program can enter but never leave.
     pub livelocks: Vec<Livelock>,
-    /// The reduction used; with one, counts are of the explored schedules only.
+    /// The reduction used; with one, counts are of the explored paths only and livelocks
+    /// are not looked for.
     pub reduction: Reduction,
+    /// State expansions, counting a state expanded again under sleep sets.
+    pub expansions: u64,
 }
 
 /// Breadth-first exploration of every distinct state of a world.
@@ -98,6 +101,10 @@ impl Explorer {
             config.max_depth,
             &mut |w, id| classes.visit(w, id),
         );
+        let mut bfs = bfs;
+        if config.reduction == Reduction::SleepSets {
+            bfs.use_sleep_sets();
+        }
         let found = classes.found;
         let done = bfs.queue.is_empty();
         let mut ex = Explorer {
@@ -210,8 +217,12 @@ impl Explorer {
             queued: self.bfs.queue.len() as u64,
             complete,
             stop: self.stop,
-            livelocks: livelocks(graph, &comps),
+            livelocks: match self.config.reduction {
+                Reduction::None => livelocks(graph, &comps),
+                Reduction::SleepSets => Vec::new(),
+            },
             reduction: self.config.reduction,
+            expansions: self.bfs.expansions,
         }
     }
 

@@ -14,6 +14,7 @@ use crate::world::World;
 
 use super::fingerprint::{Fingerprinter, Watch};
 use super::key::{BuildPassThrough, StateKey};
+use super::sleep::{self, SleepSet};
 
 /// No state / not set.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -129,6 +130,10 @@ pub(crate) struct Bfs {
     /// Lines printed by one step, by index; entry 0 is "nothing".
     pub(crate) printed: Vec<Vec<(Text, bool)>>,
     printed_index: HashMap<Vec<(Text, bool)>, u32>,
+    /// Each state's sleep set, when sleep sets are on (see `sleep`).
+    sleep: Option<Vec<SleepSet>>,
+    /// States expanded, counting re-expansions.
+    pub(crate) expansions: u64,
 }
 
 impl Bfs {
@@ -157,6 +162,8 @@ impl Bfs {
             track_output,
             printed: vec![Vec::new()],
             printed_index: HashMap::new(),
+            sleep: None,
+            expansions: 0,
         };
         let key = bfs.fp.key(&root, watch, exact);
         let (id, _) = bfs.graph.discover(key, NONE, 0);
@@ -164,6 +171,11 @@ impl Bfs {
             bfs.queue.push_back((id, root));
         }
         bfs
+    }
+
+    /// Prunes with sleep sets from now on (call before the first expansion).
+    pub(crate) fn use_sleep_sets(&mut self) {
+        self.sleep = Some(vec![SleepSet::new(); self.graph.nodes.len()]);
     }
 
     /// Expands the next queued state; false when nothing is queued.
@@ -175,8 +187,17 @@ impl Bfs {
         let choices = std::mem::take(&mut self.choices);
         let start = self.graph.edges.len() as u32;
         let printed_before = world.output.printed.len();
+        let asleep: SleepSet = match &self.sleep {
+            Some(z) => z.get(id as usize).cloned().unwrap_or_default(),
+            None => SleepSet::new(),
+        };
+        let reduce = self.sleep.is_some();
+        let mut done = SleepSet::new();
         let mut parent = Some(world);
         for (i, &choice) in choices.iter().enumerate() {
+            if asleep.iter().any(|(c, _)| *c == choice) {
+                continue;
+            }
             // The last choice takes the parent's world instead of a copy.
             let mut child = if i + 1 == choices.len() {
                 match parent.take() {
@@ -189,8 +210,26 @@ impl Bfs {
                     None => break,
                 }
             };
+            let pre = if reduce {
+                sleep::before(&child, choice)
+            } else {
+                None
+            };
             if child.step(choice).is_err() {
                 continue;
+            }
+            let footprint = sleep::after(pre, &child);
+            let child_sleep: SleepSet = match footprint {
+                Some(fp) => asleep
+                    .iter()
+                    .chain(done.iter())
+                    .filter(|(_, a)| sleep::independent(a, &fp))
+                    .copied()
+                    .collect(),
+                None => SleepSet::new(),
+            };
+            if let Some(fp) = footprint {
+                done.push((choice, fp));
             }
             let printed = self.printed_by(&child, printed_before);
             let key = self.fp.key(&child, self.watch, self.exact);
@@ -201,6 +240,9 @@ impl Bfs {
                 printed,
             });
             if new {
+                if let Some(z) = &mut self.sleep {
+                    z.push(child_sleep);
+                }
                 if let Visit::Expand = visit(&child, to) {
                     let depth = self.graph.nodes.get(to as usize).map_or(0, |n| n.depth);
                     if depth as usize >= self.max_depth {
@@ -209,9 +251,27 @@ impl Bfs {
                         self.queue.push_back((to, child));
                     }
                 }
+            } else if let Some(z) = &mut self.sleep {
+                // Reached again with a sleep set that is not a superset of the stored one:
+                // keep the intersection, and expand again if it was expanded already.
+                let Some(stored) = z.get_mut(to as usize) else {
+                    continue;
+                };
+                if !sleep::covers(&child_sleep, stored) {
+                    stored.retain(|(c, _)| child_sleep.iter().any(|(d, _)| d == c));
+                    let expanded = self
+                        .graph
+                        .nodes
+                        .get(to as usize)
+                        .is_some_and(|n| n.expanded);
+                    if expanded {
+                        self.queue.push_back((to, child));
+                    }
+                }
             }
         }
         self.choices = choices;
+        self.expansions += 1;
         let len = self.graph.edges.len() as u32 - start;
         if let Some(n) = self.graph.nodes.get_mut(id as usize) {
             n.start = start;

@@ -28,11 +28,13 @@ impl Words {
         self.buf.clear();
     }
 
+    #[inline(always)]
     pub(crate) fn word(&mut self, w: u64) {
         self.buf.push(w);
     }
 
     /// A tag that separates parts, so two parts cannot run into each other.
+    #[inline(always)]
     pub(crate) fn tag(&mut self, t: u8) {
         self.buf.push(0x5eed_0000_0000_0000 | u64::from(t));
     }

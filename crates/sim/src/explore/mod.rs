@@ -29,6 +29,7 @@ pub mod goal;
 mod graph;
 mod key;
 pub mod outcome;
+mod sleep;
 mod tally;
 
 pub use config::{ExploreConfig, Reduction, StopReason};
