@@ -37,16 +37,7 @@ impl World {
                 link,
                 monitor,
             } => {
-                let (func, full) = self.resolve_call(pid, callee, args)?;
-                let at = self.events.len();
-                let child = self.create_process(*kind, name.as_deref(), func, full, Some(pid))?;
-                let event = crate::trace::Event {
-                    step: self.steps,
-                    pid,
-                    span,
-                    kind: EventKind::Spawn { child },
-                };
-                self.events.insert(at.min(self.events.len()), event);
+                let child = self.spawn_child(pid, *kind, callee, args, name.as_deref(), span)?;
                 if *link {
                     self.add_link(pid, child, span);
                 }
