@@ -49,6 +49,7 @@
 
 pub mod choice;
 pub mod detect;
+pub mod examples;
 pub mod explore;
 pub mod ir;
 pub mod options;

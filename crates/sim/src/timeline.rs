@@ -166,22 +166,12 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{ProgramBuilder, Style};
+    use crate::ir::Style;
     use crate::Options;
 
     /// Two threads, each reading then writing `count` once: four visible steps.
     fn two_writers() -> World {
-        let mut p = ProgramBuilder::new(Style::Python);
-        let count = p.global("count", 0);
-        let worker = p.function("worker", &[], |f| {
-            let tmp = f.local("tmp");
-            f.read(tmp, count);
-            f.eval(tmp, tmp + 1);
-            f.write(count, tmp);
-        });
-        p.thread("T1", worker, vec![]);
-        p.thread("T2", worker, vec![]);
-        World::new(p.build(), Options::default()).expect("valid program")
+        World::new(crate::examples::racy_counter(2, 1), Options::default()).expect("valid program")
     }
 
     #[test]

@@ -25,22 +25,11 @@ pub fn goal_search<'g>(world: &World, goal: &'g Goal, bounds: SearchBounds) -> G
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sim::ir::{ProgramBuilder, Style};
     use sim::Options;
 
     /// Two threads, each doing `count += 1` once as a read and a write.
     fn two_writers() -> World {
-        let mut p = ProgramBuilder::new(Style::Python);
-        let count = p.global("count", 0);
-        let worker = p.function("worker", &[], |f| {
-            let tmp = f.local("tmp");
-            f.read(tmp, count);
-            f.eval(tmp, tmp + 1);
-            f.write(count, tmp);
-        });
-        p.thread("T1", worker, vec![]);
-        p.thread("T2", worker, vec![]);
-        World::new(p.build(), Options::default()).expect("valid program")
+        World::new(sim::examples::racy_counter(2, 1), Options::default()).expect("valid program")
     }
 
     #[test]

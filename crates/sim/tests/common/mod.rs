@@ -6,27 +6,9 @@ use sim::{Options, World};
 
 pub mod brute;
 
-/// `threads` threads each doing `increments` × (read count; tmp + 1; write count), started
-/// directly as initial processes.
-pub fn racy_counter(threads: usize, increments: i64) -> Program {
-    let mut p = ProgramBuilder::new(Style::Python);
-    let count = p.global("count", 0);
-    let worker = p.function("worker", &[], |f| {
-        let tmp = f.local("tmp");
-        f.repeat(increments, |f| {
-            f.line(3);
-            f.read(tmp, count);
-            f.line(4);
-            f.eval(tmp, tmp + 1);
-            f.line(5);
-            f.write(count, tmp);
-        });
-    });
-    for i in 0..threads {
-        p.thread(&format!("T{}", i + 1), worker, vec![]);
-    }
-    p.build()
-}
+/// The racy counter, as every test and benchmark builds it.
+#[allow(unused_imports)]
+pub use sim::examples::racy_counter;
 
 /// The racy counter with `with lock:` around each increment.
 pub fn lock_counter(threads: usize, increments: i64) -> Program {
