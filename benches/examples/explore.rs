@@ -2,7 +2,8 @@
 //! 3 increments and 3 × 3, and on programs of the course (the actor and channel counters and
 //! the worker pool, compiled from their lessons): `cargo run --release -p switchboard-benches
 //! --example explore` explores every distinct state of each once and prints a result line per
-//! model, with the distinct states and the states per second.
+//! model, with the distinct states and the states per second. Names given as arguments
+//! (`explorer-3x3 explorer-pool`) run only those models, for profiling one at a time.
 
 use std::path::Path;
 use std::time::Instant;
@@ -37,11 +38,16 @@ const COURSE: [(&str, &str, &str, u64, &str); 3] = [
 ];
 
 fn main() {
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| o == name);
     // The oracles: 12! / (6!)^2 = 924 and 18! / (6!)^3 = 17,153,136 interleavings.
     for (name, threads, increments, oracle) in [
         ("explorer", 2, 3, 924u64),
         ("explorer-3x3", 3, 3, 17_153_136),
     ] {
+        if !wanted(name) {
+            continue;
+        }
         let world = counter_world(threads, increments);
         let (report, seconds) = timed(&world);
         assert_eq!(report.schedules, oracle, "schedules counted");
@@ -59,6 +65,9 @@ fn main() {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     for (name, file, id, states, schedules) in COURSE {
+        if !wanted(name) {
+            continue;
+        }
         let world = course_world(&root.join(file), id);
         let (report, seconds) = timed(&world);
         assert_eq!(report.states, states, "{id}: distinct states");

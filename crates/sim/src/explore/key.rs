@@ -208,6 +208,10 @@ impl Hasher for Mix {
     fn write_u64(&mut self, i: u64) {
         self.0 = fmix(i);
     }
+
+    fn write_u32(&mut self, i: u32) {
+        self.0 = fmix(u64::from(i));
+    }
 }
 
 /// Builds [`Mix`] hashers.

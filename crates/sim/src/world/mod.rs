@@ -127,6 +127,9 @@ pub struct World {
     pub(crate) next_msg: u32,
     pub(crate) trace: Trace,
     pub(crate) events: Vec<Event>,
+    /// Whether steps record their events (the explorer turns it off: it never reads them).
+    /// Off, findings keep only the first of each kind, which is all the explorer looks at.
+    pub(crate) record_events: bool,
     pub(crate) output: Shared<output::OutputLog>,
     pub(crate) findings: Shared<Vec<Finding>>,
     pub(crate) races: Shared<RaceDetector>,
@@ -192,6 +195,7 @@ impl World {
             next_msg: 0,
             trace: Trace::default(),
             events: Vec::new(),
+            record_events: true,
             output: Default::default(),
             findings: Shared::default(),
             races: Shared::new(RaceDetector::new(races)),
@@ -553,6 +557,15 @@ impl World {
     /// Turns trace recording on or off (exploration runs without it).
     pub fn set_record_trace(&mut self, on: bool) {
         self.opts.record_trace = on;
+    }
+
+    /// Turns event recording on or off; off, [`World::step`] returns no events and the trace
+    /// stays empty. The explorer runs without them.
+    pub(crate) fn set_record_events(&mut self, on: bool) {
+        self.record_events = on;
+        if !on {
+            self.events.clear();
+        }
     }
 
     pub(crate) fn flush_events(&mut self) {
