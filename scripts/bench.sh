@@ -117,7 +117,8 @@ done_step "$(wc -l <"$results") measurements in $results"
 
 step "check: every measurement ran $RUNS times"
 for name in sim-actor-ring sim-channel-ring erlang-ring go-ring wasm-actor-ring \
-  wasm-channel-ring explorer explorer-3x3 loom; do
+  wasm-channel-ring explorer explorer-3x3 explorer-actor-counter explorer-csp-counter \
+  explorer-pool loom; do
   n=$(grep -c "^result name=$name " "$results" || true)
   [ "$n" -eq "$RUNS" ] || fail "$name ran $n times, not $RUNS (see $results)"
 done
@@ -139,6 +140,12 @@ note() { grep "^result name=$1 " "$results" | tail -n1 | sed -E 's/.* work=[0-9]
 ms() { awk '{ m = $1 * 1000; if (m >= 100) printf "%.0f\n", m; else printf "%.3g\n", m }'; }
 secs() { median "$1" seconds | ms; }
 rate() { awk -v s="$(median "$1" seconds)" -v h="$(median "$1" work)" 'BEGIN { printf "%.2f M hops/s", h / s / 1e6 }'; }
+# States per second: the median and the range of a runner's states_per_second note.
+per_second() {
+  grep "^result name=$1 " "$results" | sed -E 's/.* states_per_second=([0-9]+).*/\1/' | sort -g \
+    | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+        printf "%.0fk/s (%.0f-%.0fk)", m / 1000, v[1] / 1000, v[NR] / 1000 }'
+}
 # How many times longer the first took than the second, from the medians.
 ratio() { awk -v a="$(median "$1" seconds)" -v b="$(median "$2" seconds)" 'BEGIN { printf "%.3gx", a / b }'; }
 row() { printf '  %-32s %9s %15s  %-20s %s\n' "$@"; }
@@ -162,6 +169,10 @@ row "loom $loom_version, no bounds" "$(secs loom)" "$(spread loom)" "$(median lo
 echo "Explorer, 3 threads x 3 increments (loom not run: it would walk its executions one by one)"
 row "our explorer (distinct states)" "$(secs explorer-3x3)" "$(spread explorer-3x3)" "$(median explorer-3x3 work) schedules"
 echo "  states and states/s: 2x3 $(note explorer | sed -E 's/ outcomes=.*//'); 3x3 $(note explorer-3x3 | sed -E 's/ outcomes=.*//')"
+echo "Explorer on the course's programs (distinct states; median states/s, and its range over the runs)"
+for name in explorer-3x3 explorer-actor-counter explorer-csp-counter explorer-pool; do
+  row "${name#explorer-}" "$(secs "$name")" "$(spread "$name")" "$(per_second "$name")"
+done
 echo "Wasm vs native: the same rings, same profile; wasm in headless Chromium $chromium_version"
 row "actors, wasm" "$(secs wasm-actor-ring)" "$(spread wasm-actor-ring)" "$(rate wasm-actor-ring)" \
   "wasm takes $(ratio wasm-actor-ring sim-actor-ring) the native time"

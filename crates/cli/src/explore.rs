@@ -15,7 +15,7 @@ pub fn explore(
     path: &Path,
     id: Option<&str>,
     json: bool,
-    max_schedules: u64,
+    max_states: u64,
 ) -> Result<ExitCode, String> {
     let loaded = load(path, id)?;
     let ir = match compile(&loaded) {
@@ -31,7 +31,7 @@ pub fn explore(
     // The command line's bound is the number of distinct states: schedules are counted
     // exactly by the state search, however many there are.
     let config = ExploreConfig {
-        max_states: max_schedules,
+        max_states,
         ..ExploreConfig::default()
     };
     let report = sim::explore(&world, config);

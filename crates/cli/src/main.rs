@@ -51,9 +51,9 @@ enum Command {
         /// Print one JSON object instead of the histogram.
         #[arg(long)]
         json: bool,
-        /// Stop after this many schedules.
-        #[arg(long, default_value_t = 100_000)]
-        max_schedules: u64,
+        /// Stop after this many distinct states (schedules are counted exactly over them).
+        #[arg(long, default_value_t = 100_000, alias = "max-schedules")]
+        max_states: u64,
     },
 }
 
@@ -71,8 +71,8 @@ fn main() -> ExitCode {
             file,
             program,
             json,
-            max_schedules,
-        } => explore::explore(&file, program.as_deref(), json, max_schedules),
+            max_states,
+        } => explore::explore(&file, program.as_deref(), json, max_states),
     };
     match result {
         Ok(code) => code,

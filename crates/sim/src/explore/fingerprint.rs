@@ -77,7 +77,7 @@ struct Flags {
 impl Fingerprinter {
     /// The canonical key of `world`; `exact` keeps the whole canonical form too.
     pub(crate) fn key(&mut self, world: &World, watch: Watch, exact: bool) -> StateKey {
-        self.words.clear();
+        self.words.start(exact);
         self.status(world);
         self.processes(world);
         self.memory(world);
@@ -305,7 +305,7 @@ impl Fingerprinter {
 
     fn flags(&mut self, world: &World) -> Flags {
         let mut flags = Flags::default();
-        for f in &world.findings {
+        for f in world.findings.iter() {
             match f {
                 Finding::Race { .. } => flags.race = true,
                 Finding::LostUpdate { .. } => flags.lost = true,

@@ -4,7 +4,9 @@
 //! The search is breadth-first over distinct states, so the first state found is one of the
 //! fewest steps from the start. The goal is tested on every state when it is first reached,
 //! the start included. The fingerprint always includes output and every finding flag here, so
-//! a goal may depend on globals, process states, output, findings and whether the run is over.
+//! a goal may depend on globals, process states, output, which kinds of finding were made
+//! and whether the run is over. (While exploring, a world keeps the first finding of each
+//! kind only: the details of later ones are not part of the state.)
 
 use crate::schedule::Schedule;
 use crate::world::World;

@@ -148,6 +148,8 @@ impl Bfs {
     ) -> Bfs {
         let mut root = world.clone();
         root.set_record_trace(false);
+        // Nothing here reads a step's events; building them would be wasted work.
+        root.set_record_events(false);
         // Runaway loops are cycles of the state graph; the search bounds itself.
         root.opts.budgets.max_steps = u64::MAX;
         let mut bfs = Bfs {

@@ -1,9 +1,9 @@
 //! The canonical key of a state: a stream of 64-bit words, and its 128-bit hash.
 //!
-//! The fingerprint code writes a state's canonical form into a reusable word buffer (no
-//! allocation once the buffer has grown), then hashes the buffer. The explorer keys its state
+//! The fingerprint code writes a state's canonical form as a stream of words that is hashed
+//! as it goes (no buffer, no allocation). The explorer keys its state
 //! table by the 128-bit hash; with [`super::ExploreConfig::exact_keys`] it also keeps the whole
-//! buffer and compares it on every hit, so a hash collision can be ruled out in tests.
+//! word stream and compares it on every hit, so a hash collision can be ruled out in tests.
 //!
 //! ## Collision reasoning
 //!
@@ -17,43 +17,73 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A stream of canonical words.
-#[derive(Default)]
+/// Lane starts of the hash.
+const LANE_A: u64 = 0x243f_6a88_85a3_08d3;
+const LANE_B: u64 = 0x1319_8a2e_0370_7344;
+
+/// A stream of canonical words, hashed as it is written.
+///
+/// The two lanes take each word as it comes, so a fingerprint costs a few multiplies per word
+/// and no buffer; the words themselves are kept only when asked for (exact keys).
 pub(crate) struct Words {
+    a: u64,
+    b: u64,
+    n: u64,
+    /// Whether `buf` keeps the words.
+    keep: bool,
     pub(crate) buf: Vec<u64>,
 }
 
+impl Default for Words {
+    fn default() -> Words {
+        Words {
+            a: LANE_A,
+            b: LANE_B,
+            n: 0,
+            keep: false,
+            buf: Vec::new(),
+        }
+    }
+}
+
 impl Words {
-    pub(crate) fn clear(&mut self) {
+    /// Starts a new stream; `keep` keeps its words in `buf` as well.
+    pub(crate) fn start(&mut self, keep: bool) {
+        self.a = LANE_A;
+        self.b = LANE_B;
+        self.n = 0;
+        self.keep = keep;
         self.buf.clear();
     }
 
     #[inline(always)]
     pub(crate) fn word(&mut self, w: u64) {
-        self.buf.push(w);
+        self.a = (self.a ^ w)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(31);
+        self.b = self
+            .b
+            .wrapping_add(w)
+            .wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
+            .rotate_left(27)
+            ^ 0x1656_67b1_9e37_79f9;
+        self.n += 1;
+        if self.keep {
+            self.buf.push(w);
+        }
     }
 
     /// A tag that separates parts, so two parts cannot run into each other.
     #[inline(always)]
     pub(crate) fn tag(&mut self, t: u8) {
-        self.buf.push(0x5eed_0000_0000_0000 | u64::from(t));
+        self.word(0x5eed_0000_0000_0000 | u64::from(t));
     }
 
     /// The 128-bit hash of the words so far.
     pub(crate) fn hash128(&self) -> u128 {
-        let mut a: u64 = 0x243f_6a88_85a3_08d3;
-        let mut b: u64 = 0x1319_8a2e_0370_7344;
-        for &w in &self.buf {
-            a = (a ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(31);
-            b = b
-                .wrapping_add(w)
-                .wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
-                .rotate_left(27)
-                ^ 0x1656_67b1_9e37_79f9;
-        }
-        let n = self.buf.len() as u64;
-        let a = fmix(a ^ n);
-        let b = fmix(b.wrapping_add(n.rotate_left(17)));
+        let n = self.n;
+        let a = fmix(self.a ^ n);
+        let b = fmix(self.b.wrapping_add(n.rotate_left(17)));
         let hi = a ^ fmix(b ^ 0x85eb_ca6b_c2b2_ae35);
         (u128::from(hi) << 64) | u128::from(b ^ a.rotate_left(13))
     }
@@ -75,32 +105,44 @@ impl Hasher for Words {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.buf.push(u64::from_le_bytes(w));
+            w.copy_from_slice(chunk);
+            self.word(u64::from_le_bytes(w));
         }
-        self.buf.push(0xff00_0000_0000_0000 | bytes.len() as u64);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.word(u64::from_le_bytes(w));
+        }
+        self.word(0xff00_0000_0000_0000 | bytes.len() as u64);
     }
 
+    #[inline]
     fn write_u8(&mut self, i: u8) {
-        self.buf.push(u64::from(i));
+        self.word(u64::from(i));
     }
 
+    #[inline]
     fn write_u32(&mut self, i: u32) {
-        self.buf.push(u64::from(i));
+        self.word(u64::from(i));
     }
 
+    #[inline]
     fn write_u64(&mut self, i: u64) {
-        self.buf.push(i);
+        self.word(i);
     }
 
+    #[inline]
     fn write_usize(&mut self, i: usize) {
-        self.buf.push(i as u64);
+        self.word(i as u64);
     }
 
+    #[inline]
     fn write_i64(&mut self, i: i64) {
-        self.buf.push(i as u64);
+        self.word(i as u64);
     }
 }
 
@@ -165,6 +207,10 @@ impl Hasher for Mix {
 
     fn write_u64(&mut self, i: u64) {
         self.0 = fmix(i);
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.0 = fmix(u64::from(i));
     }
 }
 

@@ -61,7 +61,11 @@ impl Tally {
             trie: vec![(NONE, 0)],
         };
         let mut trie_index: HashMap<u64, u32, BuildMix> = HashMap::default();
-        let mut index: HashMap<u64, u32, BuildMix> = HashMap::default();
+        // Per state, its pairs by prefix. Components are taken in topological order, so a
+        // state's pairs are all made before it is left, and its table is dropped then: the
+        // tables in use stay few and small, which keeps the lookups in cache.
+        let mut index: Vec<HashMap<u32, u32, BuildMix>> =
+            vec![HashMap::default(); graph.nodes.len()];
         let mut by_node: Vec<Vec<u32>> = vec![Vec::new(); graph.nodes.len()];
         if graph.nodes.is_empty() {
             return t;
@@ -74,7 +78,7 @@ impl Tally {
             back: NONE,
             pick: 0,
         });
-        index.insert(pack(0, 0), 0);
+        index[0].insert(0, 0);
         by_node[0].push(0);
         for comp in comps.list.iter().rev() {
             if comp.cyclic {
@@ -106,6 +110,7 @@ impl Tally {
                         t.pairs[target as usize].paths.add(&paths);
                     }
                 }
+                index[v as usize] = HashMap::default();
             }
         }
         t
@@ -115,7 +120,7 @@ impl Tally {
     #[allow(clippy::too_many_arguments)]
     fn pair(
         &mut self,
-        index: &mut HashMap<u64, u32, BuildMix>,
+        index: &mut [HashMap<u32, u32, BuildMix>],
         by_node: &mut [Vec<u32>],
         node: u32,
         prefix: u32,
@@ -124,7 +129,7 @@ impl Tally {
         pick: u32,
     ) -> u32 {
         let next = self.pairs.len() as u32;
-        let id = *index.entry(pack(node, prefix)).or_insert(next);
+        let id = *index[node as usize].entry(prefix).or_insert(next);
         if id == next {
             self.pairs.push(Pair {
                 node,
@@ -151,7 +156,7 @@ impl Tally {
         graph: &Graph,
         comps: &Components,
         comp: &super::cycles::Component,
-        index: &mut HashMap<u64, u32, BuildMix>,
+        index: &mut [HashMap<u32, u32, BuildMix>],
         by_node: &mut [Vec<u32>],
     ) {
         let id = comps.of[comp.members[0] as usize];

@@ -250,7 +250,9 @@ impl World {
             span,
             kind: EventKind::Spawn { child },
         };
-        self.events.insert(at.min(self.events.len()), event);
+        if self.record_events {
+            self.events.insert(at.min(self.events.len()), event);
+        }
         Ok(child)
     }
 

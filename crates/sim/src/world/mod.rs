@@ -35,6 +35,7 @@ mod process_ops;
 mod ready;
 mod registry;
 mod resources;
+mod shared;
 mod step;
 mod view;
 
@@ -59,6 +60,7 @@ pub use memory::Location;
 pub(crate) use output::compose_lines;
 pub use output::Printed;
 pub use process::{BlockReason, Frame, Process, Status};
+pub use shared::Shared;
 pub use step::StepError;
 pub use view::{ChannelView, LockView, WaitGroupView};
 
@@ -110,10 +112,10 @@ impl WaitKey {
 pub struct World {
     pub(crate) program: Arc<Program>,
     pub(crate) opts: Options,
-    pub(crate) procs: Vec<Process>,
+    pub(crate) procs: Vec<Shared<Process>>,
     /// Processes whose next step is enabled, in pid order.
     pub(crate) runnable: BTreeSet<Pid>,
-    pub(crate) mem: Memory,
+    pub(crate) mem: Shared<Memory>,
     pub(crate) locks: Vec<LockState>,
     pub(crate) chans: Vec<ChanState>,
     pub(crate) wgs: Vec<WaitGroupState>,
@@ -125,12 +127,15 @@ pub struct World {
     pub(crate) next_msg: u32,
     pub(crate) trace: Trace,
     pub(crate) events: Vec<Event>,
-    pub(crate) output: output::OutputLog,
-    pub(crate) findings: Vec<Finding>,
-    pub(crate) races: RaceDetector,
-    pub(crate) lost: LostUpdateDetector,
+    /// Whether steps record their events (the explorer turns it off: it never reads them).
+    /// Off, findings keep only the first of each kind, which is all the explorer looks at.
+    pub(crate) record_events: bool,
+    pub(crate) output: Shared<output::OutputLog>,
+    pub(crate) findings: Shared<Vec<Finding>>,
+    pub(crate) races: Shared<RaceDetector>,
+    pub(crate) lost: Shared<LostUpdateDetector>,
     pub(crate) status: WorldStatus,
-    pub(crate) names: BTreeMap<String, u32>,
+    pub(crate) names: Shared<BTreeMap<String, u32>>,
     pub(crate) default_names: [u32; 3],
     pub(crate) main_exit_ends: bool,
     /// The process in the middle of its visible action, if any.
@@ -179,7 +184,7 @@ impl World {
             opts: options,
             procs: Vec::new(),
             runnable: BTreeSet::new(),
-            mem: Memory::default(),
+            mem: Shared::default(),
             locks: Vec::new(),
             chans: Vec::new(),
             wgs: Vec::new(),
@@ -190,12 +195,13 @@ impl World {
             next_msg: 0,
             trace: Trace::default(),
             events: Vec::new(),
+            record_events: true,
             output: Default::default(),
-            findings: Vec::new(),
-            races: RaceDetector::new(races),
-            lost: LostUpdateDetector::default(),
+            findings: Shared::default(),
+            races: Shared::new(RaceDetector::new(races)),
+            lost: Shared::default(),
             status: WorldStatus::Running,
-            names: BTreeMap::new(),
+            names: Shared::default(),
             default_names: [0; 3],
             main_exit_ends,
             acting: None,
@@ -357,7 +363,7 @@ impl World {
                 self.unique_name(&base)
             }
         };
-        self.procs.push(Process {
+        self.procs.push(Shared::new(Process {
             id: pid,
             name,
             kind,
@@ -387,7 +393,7 @@ impl World {
             exit_reason: None,
             exit_class: None,
             killed_by: None,
-        });
+        }));
         self.races.fork(parent, pid);
         self.settle(pid);
         Ok(pid)
@@ -410,14 +416,14 @@ impl World {
         &self.opts
     }
 
-    /// Every process ever created, by pid.
-    pub fn processes(&self) -> &[Process] {
+    /// Every process ever created, by pid (each derefs to its [`Process`]).
+    pub fn processes(&self) -> &[Shared<Process>] {
         &self.procs
     }
 
     /// One process.
     pub fn process(&self, pid: Pid) -> Option<&Process> {
-        self.procs.get(pid.index())
+        self.procs.get(pid.index()).map(|p| &**p)
     }
 
     /// The display name of a process (`"?"` for an unknown pid).
@@ -551,6 +557,15 @@ impl World {
     /// Turns trace recording on or off (exploration runs without it).
     pub fn set_record_trace(&mut self, on: bool) {
         self.opts.record_trace = on;
+    }
+
+    /// Turns event recording on or off; off, [`World::step`] returns no events and the trace
+    /// stays empty. The explorer runs without them.
+    pub(crate) fn set_record_events(&mut self, on: bool) {
+        self.record_events = on;
+        if !on {
+            self.events.clear();
+        }
     }
 
     pub(crate) fn flush_events(&mut self) {

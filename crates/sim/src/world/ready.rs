@@ -27,6 +27,9 @@ pub(crate) type MailboxMatch = (usize, usize, Vec<(Local, Value)>);
 
 impl World {
     pub(crate) fn emit(&mut self, pid: Pid, span: Span, kind: EventKind) {
+        if !self.record_events {
+            return;
+        }
         self.events.push(Event {
             step: self.steps,
             pid,
@@ -36,6 +39,20 @@ impl World {
     }
 
     pub(crate) fn report(&mut self, pid: Pid, span: Span, finding: Finding) {
+        if !self.record_events {
+            // Exploring: states and outcomes see only which kinds of finding were made (see
+            // the explorer's fingerprint), so the first of each kind is all that is kept,
+            // rather than a list that grows with every racing access down every path.
+            let kind = std::mem::discriminant(&finding);
+            if !self
+                .findings
+                .iter()
+                .any(|f| std::mem::discriminant(f) == kind)
+            {
+                self.findings.push(finding);
+            }
+            return;
+        }
         self.findings.push(finding.clone());
         self.emit(pid, span, EventKind::Finding(Box::new(finding)));
     }
