@@ -158,25 +158,9 @@ pub fn ring_hops(world: &World) -> u64 {
         .count() as u64
 }
 
-/// `threads` threads each doing `increments` × (read count into tmp; tmp + 1; write count).
-/// The add is local (not a step), so each increment is a separate load and store, like
-/// `examples/loom_counter.rs`.
-pub fn racy_counter(threads: usize, increments: i64) -> Program {
-    let mut p = ProgramBuilder::new(Style::Python);
-    let count = p.global("count", 0);
-    let worker = p.function("worker", &[], |f| {
-        let tmp = f.local("tmp");
-        f.repeat(increments, |f| {
-            f.read(tmp, count);
-            f.eval(tmp, tmp + 1);
-            f.write(count, tmp);
-        });
-    });
-    for i in 0..threads {
-        p.thread(&format!("T{}", i + 1), worker, vec![]);
-    }
-    p.build()
-}
+/// The racy counter, built once in the simulator: each increment a separate load and store,
+/// like `examples/loom_counter.rs`.
+pub use sim::examples::racy_counter;
 
 /// The counter's world, ready to explore.
 pub fn counter_world(threads: usize, increments: i64) -> World {
