@@ -19,8 +19,10 @@
 //! never reads as a deadlock.
 
 mod action;
+mod atomic;
 mod channel_ops;
 mod choices;
+mod clock_timers;
 mod eval;
 mod exception;
 mod go_wording;
@@ -35,6 +37,7 @@ mod process_ops;
 mod ready;
 mod registry;
 mod resources;
+mod slice;
 mod step;
 mod view;
 
@@ -138,6 +141,8 @@ pub struct World {
     pub(crate) choice_index: choices::ChoiceIndex,
     pub(crate) bonds: links::Bonds,
     pub(crate) registry: registry::Registry,
+    /// Timers and tickers the logical clock fills, by channel.
+    pub(crate) clock_timers: clock_timers::ClockTimers,
 }
 
 fn uses_shared_memory(program: &Program) -> bool {
@@ -153,6 +158,8 @@ fn uses_shared_memory(program: &Program) -> bool {
                     | Op::FieldRead { .. }
                     | Op::FieldWrite { .. }
                     | Op::CopyRecord { .. }
+                    | Op::Slice(_)
+                    | Op::Atomic(_)
             )
         })
     })
@@ -202,6 +209,7 @@ impl World {
             choice_index: Default::default(),
             bonds: Default::default(),
             registry: Default::default(),
+            clock_timers: Default::default(),
         };
         for g in &program.globals {
             let v = match &g.init {

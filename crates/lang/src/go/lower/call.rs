@@ -138,6 +138,10 @@ impl FnLower<'_> {
                         };
                         let (v, t) = self.expr(a)?;
                         return match t {
+                            Ty::Slice(_) => Ok((
+                                self.slice_header(v, sim::ir::HeaderPart::Len, span),
+                                Ty::Int,
+                            )),
                             Ty::Map(..) => {
                                 // The number of keys is shared memory too: a visible read.
                                 let dst = self.cx.read_dst(into);
@@ -178,22 +182,14 @@ impl FnLower<'_> {
                         self.cx.emit(span, Op::Fail { reason: v });
                         return Ok(unit);
                     }
-                    "append" => {
-                        let Some((first, rest)) = args.split_first() else {
-                            return Err(arity_err("append", 2, 0, span));
-                        };
-                        let (s, st) = self.expr(first)?;
-                        let mut items = Vec::new();
-                        for r in rest {
-                            items.push(self.expr(r)?.0);
-                        }
-                        return Ok((s.bin(ir::BinOp::Add, IrExpr::List(items)), st));
+                    "append" | "cap" | "copy" => {
+                        return self.slice_builtin(n, args, span, into);
                     }
-                    "delete" | "cap" | "copy" | "new" | "print" | "println" | "recover" => {
+                    "delete" | "new" | "print" | "println" | "recover" => {
                         return Err(Diagnostic::new(
                             func.span,
                             format!("`{n}` is not part of the Go lesson dialect"),
-                            "the built-ins are len, close, append, make and panic",
+                            "the built-ins are len, cap, close, append, copy, make and panic",
                         ))
                     }
                     "string" | "int" => {

@@ -12,6 +12,7 @@ mod defer;
 mod expr;
 mod flow;
 mod package;
+mod slice;
 mod stmt;
 
 use std::collections::{HashMap, HashSet};
