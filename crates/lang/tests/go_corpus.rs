@@ -20,10 +20,8 @@ mod check;
 
 /// Programs (paths under `tests/go_corpus/`, without `.go`) not yet expected to pass.
 const PENDING: &[&str] = &[
-    "atomic_ticket_counter",
     "atomic_typed_beacon",
     "buffered_pantry",
-    "bursty_turnstile",
     "deadlock_forgotten_reader",
     "float_recipe_scaling",
     "fmt_verbs_receipt",
@@ -35,12 +33,7 @@ const PENDING: &[&str] = &[
     "rwmutex_timetable",
     "stateful_library",
     "struct_receivers_garden",
-    "ticker_rate_limit",
     "time_since_marathon",
-    "timeout_courier",
-    "timer_stop_oven",
-    "waitgroup_orchard",
-    "constructs/atomic_cas",
     "constructs/fmt_widths",
     "constructs/once_do",
     "constructs/panic_runs_defers",
@@ -49,7 +42,6 @@ const PENDING: &[&str] = &[
     "constructs/since_logical_clock",
     "constructs/string_bytes",
     "constructs/struct_literals",
-    "constructs/ticker_stop",
 ];
 
 /// Checks one program, honouring [`PENDING`].
@@ -81,7 +73,9 @@ macro_rules! corpus {
 mod programs {
     corpus!(ALL, "":
         atomic_ticket_counter,
+        atomic_turnout,
         atomic_typed_beacon,
+        batch_pipeline,
         buffered_pantry,
         bursty_turnstile,
         closing_bakery,
@@ -94,6 +88,7 @@ mod programs {
         float_recipe_scaling,
         fmt_verbs_receipt,
         goroutine_lighthouse,
+        heartbeat_monitor,
         mutex_vote_tally,
         nonblocking_doorbell,
         once_observatory,
@@ -107,6 +102,7 @@ mod programs {
         slices_train,
         stateful_library,
         struct_receivers_garden,
+        ticker_batches,
         ticker_rate_limit,
         time_since_marathon,
         timeout_courier,

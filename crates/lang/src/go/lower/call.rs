@@ -261,6 +261,11 @@ impl FnLower<'_> {
         let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
         let (recv, ty) = self.expr(base)?;
         let m = method.name.as_str();
+        match &ty {
+            Ty::Timer { ticker } => return self.timer_method(recv, *ticker, method, args, span),
+            Ty::Atomic(_) => return self.atomic_method(recv, &ty, method, args, span),
+            _ => {}
+        }
         match (&ty, m) {
             (Ty::Mutex | Ty::Unknown, "Lock" | "Unlock") => {
                 if !args.is_empty() {
@@ -348,6 +353,14 @@ impl FnLower<'_> {
         span: Span,
     ) -> Res<(IrExpr, Ty)> {
         let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
+        let clock_or_atomic = match pkgname {
+            "time" => self.time_call(&func.name, args, span)?,
+            "atomic" => self.atomic_call(&func.name, args, span)?,
+            _ => None,
+        };
+        if let Some(done) = clock_or_atomic {
+            return Ok(done);
+        }
         match (pkgname, func.name.as_str()) {
             ("fmt", "Println" | "Print") => {
                 let spaced = func.name == "Println";
@@ -426,7 +439,7 @@ impl FnLower<'_> {
                 self.cx.emit(span, Op::Sleep { ticks: v });
                 Ok(unit)
             }
-            ("fmt" | "time" | "sync" | "strconv", name) => Err(Diagnostic::new(
+            ("fmt" | "time" | "sync" | "atomic" | "strconv", name) => Err(Diagnostic::new(
                 func.span,
                 format!("`{pkgname}.{name}` is not part of the Go lesson dialect"),
                 "the lesson dialect knows fmt.Println, fmt.Printf, fmt.Sprintf, strconv.Itoa and time.Sleep",

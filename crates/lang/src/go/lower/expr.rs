@@ -160,6 +160,9 @@ impl FnLower<'_> {
                 span,
             )?,
             ExprKind::Selector(base, name) => {
+                if let Some(field) = self.timer_field(base, name)? {
+                    return Ok(field);
+                }
                 if let ExprKind::Ident(p) = &base.kind {
                     if p == "time" && self.lookup(p).is_none() {
                         if let Some(n) = time_unit(&name.name) {

@@ -7,6 +7,7 @@
 //! needs them, to catch mistakes like sending on something that is not a channel.
 
 mod assign;
+mod atomic;
 mod call;
 mod defer;
 mod expr;
@@ -14,6 +15,7 @@ mod flow;
 mod package;
 mod slice;
 mod stmt;
+mod time;
 
 use std::collections::{HashMap, HashSet};
 
