@@ -20,13 +20,9 @@ mod check;
 
 /// Programs (paths under `tests/go_corpus/`, without `.go`) not yet expected to pass.
 const PENDING: &[&str] = &[
-    "atomic_ticket_counter",
     "atomic_typed_beacon",
     "buffered_pantry",
-    "bursty_turnstile",
-    "closures_lanterns",
     "deadlock_forgotten_reader",
-    "fan_in_census",
     "float_recipe_scaling",
     "fmt_verbs_receipt",
     "mutex_vote_tally",
@@ -35,28 +31,17 @@ const PENDING: &[&str] = &[
     "pipeline_mill",
     "printing_values_zoo",
     "rwmutex_timetable",
-    "slices_train",
     "stateful_library",
     "struct_receivers_garden",
-    "ticker_rate_limit",
     "time_since_marathon",
-    "timeout_courier",
-    "timer_stop_oven",
-    "waitgroup_go_choir",
-    "waitgroup_orchard",
-    "constructs/append_aliasing",
-    "constructs/atomic_cas",
-    "constructs/copy_counts",
     "constructs/fmt_widths",
     "constructs/once_do",
     "constructs/panic_runs_defers",
     "constructs/pointer_method",
     "constructs/rwmutex_readers",
     "constructs/since_logical_clock",
-    "constructs/slicing_bounds",
     "constructs/string_bytes",
     "constructs/struct_literals",
-    "constructs/ticker_stop",
 ];
 
 /// Checks one program, honouring [`PENDING`].
@@ -88,7 +73,9 @@ macro_rules! corpus {
 mod programs {
     corpus!(ALL, "":
         atomic_ticket_counter,
+        atomic_turnout,
         atomic_typed_beacon,
+        batch_pipeline,
         buffered_pantry,
         bursty_turnstile,
         closing_bakery,
@@ -101,6 +88,7 @@ mod programs {
         float_recipe_scaling,
         fmt_verbs_receipt,
         goroutine_lighthouse,
+        heartbeat_monitor,
         mutex_vote_tally,
         nonblocking_doorbell,
         once_observatory,
@@ -114,6 +102,7 @@ mod programs {
         slices_train,
         stateful_library,
         struct_receivers_garden,
+        ticker_batches,
         ticker_rate_limit,
         time_since_marathon,
         timeout_courier,

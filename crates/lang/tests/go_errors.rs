@@ -311,8 +311,8 @@ fn malformed_and_unsupported_programs() {
                 "2:9",
             ),
             (
-                "func main() {\n\ts := []int{1, 2}\n\ts[0] = 5\n}\n",
-                "cannot assign to an element of a []int",
+                "func main() {\n\tn := 3\n\tn[0] = 5\n}\n",
+                "cannot assign to an element of an int",
                 "3:2",
             ),
             (

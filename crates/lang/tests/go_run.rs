@@ -487,20 +487,21 @@ fn expand_mode_steps_are_the_counter_reads_adds_and_writes_and_nothing_else() {
 #[test]
 fn expand_mode_two_single_increments_have_twenty_schedules() {
     // Two goroutines, one `count++` each inside a `for` loop, no main: 3 steps each,
-    // C(6, 3) interleavings, for every loop form.
+    // C(6, 3) interleavings. Ranging over a slice also reads the element `v` from the
+    // slice's backing array, a fourth step each: C(8, 4) = 70.
     let loops = [
-        "for i := 0; i < 1; i++ {",
-        "for i := range 1 {\n\t\t_ = i",
-        "for _, v := range []int{7} {\n\t\t_ = v",
+        ("for i := 0; i < 1; i++ {", 20),
+        ("for i := range 1 {\n\t\t_ = i", 20),
+        ("for _, v := range []int{7} {\n\t\t_ = v", 70),
     ];
-    for header in loops {
+    for (header, schedules) in loops {
         let src = format!(
             "package main\n\nvar count int\n\nfunc bump() {{\n\t{header}\n\t\tcount++\n\t}}\n}}\n\nfunc main() {{\n\tgo bump()\n\tgo bump()\n}}\n"
         );
         let report =
             explore_two_without_main(&program(Go, &src), "bump", sim::ir::ProcKind::Goroutine);
         assert!(report.complete);
-        assert_eq!(report.schedules, 20, "{src}");
+        assert_eq!(report.schedules, schedules, "{src}");
     }
 }
 

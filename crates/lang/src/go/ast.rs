@@ -281,6 +281,13 @@ pub(crate) enum ExprKind {
     Selector(Box<Expr>, Ident),
     /// `x[i]`.
     Index(Box<Expr>, Box<Expr>),
+    /// `x[low:high]` or `x[low:high:max]`; each bound may be left out (`s[:n]`, `s[n:]`).
+    Slicing(
+        Box<Expr>,
+        Option<Box<Expr>>,
+        Option<Box<Expr>>,
+        Option<Box<Expr>>,
+    ),
     /// `func(params) results { body }`.
     FuncLit(Vec<Param>, Vec<Type>, Vec<Stmt>),
     /// `T{elements}`: keyed elements have `Some(key)`.

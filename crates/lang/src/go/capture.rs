@@ -119,6 +119,12 @@ pub(super) fn mutated_expr(e: &Expr, out: &mut HashSet<String>) {
         if let ExprKind::FuncLit(_, _, body) = &x.kind {
             mutated_in(body, out);
         }
+        // `&x` (for `atomic.AddInt64(&x, 1)`) lets others change `x`: it must be shared.
+        if let ExprKind::Unary(super::ast::UnOp::Addr, inner) = &x.kind {
+            if let ExprKind::Ident(n) = &inner.kind {
+                out.insert(n.clone());
+            }
+        }
     });
 }
 
@@ -142,6 +148,13 @@ pub(super) fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             if let Some(c) = cap {
                 walk_expr(c, f);
             }
+        }
+        ExprKind::Slicing(base, low, high, max) => {
+            walk_expr(base, f);
+            low.iter()
+                .chain(high)
+                .chain(max)
+                .for_each(|b| walk_expr(b, f));
         }
         ExprKind::Composite(_, elems) => elems.iter().for_each(|(k, v)| {
             if let Some(k) = k {

@@ -31,6 +31,13 @@ pub(super) enum Ty {
     Func(Vec<Ty>, Vec<Ty>),
     /// The results of a call returning several values.
     Tuple(Vec<Ty>),
+    /// `*time.Timer` (`ticker: false`) or `*time.Ticker`: the value is the timer's channel.
+    Timer {
+        /// A ticker rather than a one-shot timer.
+        ticker: bool,
+    },
+    /// `atomic.Int64`, `atomic.Int32`, `atomic.Bool`: the value is a shared cell.
+    Atomic(Box<Ty>),
     /// Not tracked (`any`, or not worked out).
     Unknown,
 }
@@ -55,6 +62,12 @@ impl Ty {
                 "({})",
                 items.iter().map(Ty::name).collect::<Vec<_>>().join(", ")
             ),
+            Ty::Timer { ticker: false } => "*time.Timer".into(),
+            Ty::Timer { ticker: true } => "*time.Ticker".into(),
+            Ty::Atomic(t) => match **t {
+                Ty::Bool => "atomic.Bool".into(),
+                _ => "atomic.Int64".into(),
+            },
             Ty::Unknown => "value".into(),
         }
     }
@@ -66,7 +79,7 @@ impl Ty {
             Ty::Str => Value::str(""),
             Ty::Bool => Value::Bool(false),
             // A nil slice: empty, printed `[]`, and `append` grows it.
-            Ty::Slice(_) => Value::list(Vec::new()),
+            Ty::Slice(_) => Value::slice(sim::ir::SliceRef::NIL),
             _ => Value::Unit,
         }
     }
@@ -112,7 +125,11 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
         Type::Qualified(p, n) => match (p.as_str(), n.as_str()) {
             ("sync", "Mutex") => Ty::Mutex,
             ("sync", "WaitGroup") => Ty::WaitGroup,
-            ("time", "Duration") => Ty::Int,
+            ("time", "Duration" | "Time") => Ty::Int,
+            ("time", "Timer") => Ty::Timer { ticker: false },
+            ("time", "Ticker") => Ty::Timer { ticker: true },
+            ("atomic", "Int64" | "Int32" | "Uint64" | "Uint32") => Ty::Atomic(Box::new(Ty::Int)),
+            ("atomic", "Bool") => Ty::Atomic(Box::new(Ty::Bool)),
             _ => {
                 return Err(Diagnostic::new(
                     span,
@@ -125,7 +142,7 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
         Type::Map(k, v) => Ty::Map(Box::new(type_of(k, span)?), Box::new(type_of(v, span)?)),
         Type::Slice(t) => Ty::Slice(Box::new(type_of(t, span)?)),
         Type::Pointer(inner) => match type_of(inner, span)? {
-            t @ (Ty::Mutex | Ty::WaitGroup) => t,
+            t @ (Ty::Mutex | Ty::WaitGroup | Ty::Timer { .. } | Ty::Atomic(_)) => t,
             _ => {
                 return Err(Diagnostic::new(
                     span,

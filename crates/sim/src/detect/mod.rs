@@ -2,6 +2,7 @@
 //! clocks), lost updates, deadlocks (wait-for graph). Overflow and budget findings are raised
 //! by the world where they happen and reported with the same [`Finding`] type.
 
+mod atomic_sync;
 mod clock;
 mod deadlock;
 mod finding;

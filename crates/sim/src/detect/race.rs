@@ -36,6 +36,8 @@ pub struct RaceDetector {
     pub(crate) clocks: Vec<VClock>,
     pub(crate) locations: BTreeMap<Location, LocationState>,
     pub(crate) key_sets: BTreeMap<Location, KeySetState>,
+    /// Clocks left at locations by atomic operations (see `atomic_sync.rs`).
+    pub(crate) sync_clocks: BTreeMap<Location, VClock>,
 }
 
 impl RaceDetector {

@@ -86,6 +86,7 @@ impl Fingerprinter {
         self.waitgroups(world);
         self.in_flight(world);
         self.timers(world);
+        self.clock_timers(world);
         self.names(world);
         self.bonds(world);
         if watch.output {
@@ -202,6 +203,8 @@ impl Fingerprinter {
         }
         // Records on the heap (struct fields are shared memory like globals).
         world.mem.records.hash(w);
+        // Slices' backing arrays (each element is shared memory).
+        world.mem.arrays.hash(w);
     }
 
     /// Links, monitors (with the reference counter, which later references continue) and
@@ -285,6 +288,19 @@ impl Fingerprinter {
         let w = &mut self.words;
         w.tag(10);
         live.hash(w);
+    }
+
+    /// Timers and tickers the clock fills: each one's next firing relative to now, and its
+    /// period.
+    fn clock_timers(&mut self, world: &World) {
+        let w = &mut self.words;
+        w.tag(23);
+        w.word(world.clock_timers.len() as u64);
+        for (c, t) in &world.clock_timers {
+            w.word(u64::from(c.0));
+            relative(world, t.due).hash(w);
+            t.period.hash(w);
+        }
     }
 
     /// The counters behind fresh display names (`worker-2`), which later spawns continue.
@@ -376,6 +392,12 @@ impl Fingerprinter {
         for m in world.in_flight.values() {
             self.clock(&m.clock);
         }
+        // Clocks that atomic operations left at their locations.
+        self.words.tag(24);
+        for (loc, c) in &r.sync_clocks {
+            loc.hash(&mut self.words);
+            self.clock(c);
+        }
     }
 
     /// What each process last read of each location and who wrote it last (the step of that
@@ -412,6 +434,7 @@ impl Fingerprinter {
             c.recv_clocks.iter().for_each(&mut add);
         }
         world.wgs.iter().for_each(|g| add(&g.clock));
+        r.sync_clocks.values().for_each(&mut add);
         for p in &world.procs {
             p.mailbox.iter().for_each(|m| add(&m.clock));
         }

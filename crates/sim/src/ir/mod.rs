@@ -6,17 +6,22 @@
 //! instruction; anything with an effect on the world is an instruction of its own. See
 //! `IR_NOTES.md` beside this crate for how each dialect lowers.
 
+mod atomic_ops;
 mod builder;
+mod builder_go;
 mod builder_process;
 mod expr;
 mod float;
 mod ids;
 mod process_ops;
 mod program;
+mod slice_ops;
 mod span;
+mod time_ops;
 mod validate;
 mod value;
 
+pub use atomic_ops::{AtomicKind, AtomicOp};
 pub use builder::{FunctionBuilder, ProgramBuilder, ReceiveBuilder, SelectBuilder};
 pub use expr::{BinOp, Builtin, Expr, FmtPart, Pattern, UnOp};
 pub use float::Float;
@@ -29,6 +34,8 @@ pub use program::{
     After, Callee, Clause, Function, Global, GlobalInit, Instr, NoMatch, Op, Place, ProcKind,
     ProcessSpec, Program, SelectCase,
 };
+pub use slice_ops::{ArrayId, HeaderPart, SliceOp, SliceRef};
 pub use span::Span;
+pub use time_ops::TimeOp;
 pub use validate::IrError;
 pub use value::{Closure, Seq, Style, Text, Value};

@@ -2,10 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::atomic_ops::AtomicOp;
 use super::expr::{Expr, Pattern};
 use super::ids::{FuncId, GlobalId, Label, Local};
 use super::process_ops::ProcOp;
+use super::slice_ops::SliceOp;
 use super::span::Span;
+use super::time_ops::TimeOp;
 use super::value::{Style, Value};
 
 /// The three kinds of process, one per model. The kind changes naming and narration only;
@@ -520,12 +523,23 @@ pub enum Op {
         /// The stack to carry (a re-raise); `None` records the current one.
         stack: Option<Expr>,
     },
+    /// A Go slice instruction (see [`SliceOp`]): some are local, some visible.
+    Slice(SliceOp),
+    /// A logical-clock instruction (timers, tickers, `time.Now`; see [`TimeOp`]).
+    Time(TimeOp),
+    /// An atomic operation on a shared location: one visible step, never a race.
+    Atomic(AtomicOp),
 }
 
 impl Op {
     /// Whether this instruction is an atomic visible action (a point where interleaving
     /// happens). `Eval` is also visible when the world runs in expand mode.
     pub fn is_visible(&self) -> bool {
+        match self {
+            Op::Slice(s) => return s.is_visible(),
+            Op::Time(t) => return t.is_visible(),
+            _ => {}
+        }
         !matches!(
             self,
             Op::Nop

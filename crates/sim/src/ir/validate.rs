@@ -285,6 +285,19 @@ impl Checker<'_> {
                 Ok(())
             }
             Op::MakeRef { dst } => self.local(*dst),
+            Op::Slice(op) => {
+                op.exprs().into_iter().try_for_each(|e| self.expr(e))?;
+                op.locals().into_iter().try_for_each(|l| self.local(l))
+            }
+            Op::Time(op) => {
+                op.exprs().into_iter().try_for_each(|e| self.expr(e))?;
+                op.locals().into_iter().try_for_each(|l| self.local(l))
+            }
+            Op::Atomic(op) => {
+                self.place(&op.place)?;
+                op.exprs().into_iter().try_for_each(|e| self.expr(e))?;
+                self.opt_local(&op.dst)
+            }
             Op::Try {
                 class,
                 reason,

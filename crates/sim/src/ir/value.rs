@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::float::Float;
 use super::ids::{CellId, ChanId, FuncId, LockId, MapId, Pid, RecordId, RefId, WaitGroupId};
+use super::slice_ops::SliceRef;
 
 /// How values are printed and narrated. It changes nothing else.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -211,6 +212,8 @@ pub enum Value {
     Float(Float),
     /// A unique reference (`make_ref()`, a monitor). Prints as Erlang does: `#Ref<0.0.0.N>`.
     Ref(RefId),
+    /// A Go slice header; its elements live in a backing array on the world's heap.
+    Slice(Arc<SliceRef>),
 }
 
 impl Value {
@@ -237,6 +240,11 @@ impl Value {
     /// A list of the given values.
     pub fn list(items: impl IntoIterator<Item = Value>) -> Value {
         Value::List(Seq::new(items.into_iter().collect()))
+    }
+
+    /// A slice header.
+    pub fn slice(s: SliceRef) -> Value {
+        Value::Slice(Arc::new(s))
     }
 
     /// Nesting depth (0 for scalars).
@@ -287,6 +295,7 @@ impl Value {
             Value::Record(_) => "record",
             Value::Float(_) => "float",
             Value::Ref(_) => "reference",
+            Value::Slice(_) => "slice",
         }
     }
 
@@ -430,6 +439,13 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         Value::Ref(r) => {
             let _ = write!(out, "#Ref<0.0.0.{}>", r.0);
         }
+        // Without the heap only the header is known; the world renders the elements.
+        Value::Slice(s) => match s.array {
+            None => out.push_str("[]"),
+            Some(a) => {
+                let _ = write!(out, "slice#{}[{}:{}]", a.0, s.offset, s.offset + s.len);
+            }
+        },
     }
 }
 

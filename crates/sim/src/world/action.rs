@@ -113,14 +113,14 @@ impl World {
             .unwrap_or_default()
     }
 
-    fn local_ref(&self, pid: Pid, local: Local) -> LocalRef {
+    pub(super) fn local_ref(&self, pid: Pid, local: Local) -> LocalRef {
         LocalRef {
             func: self.func_of(pid),
             local,
         }
     }
 
-    fn location(&self, pid: Pid, place: &Place) -> Eval<Location> {
+    pub(super) fn location(&self, pid: Pid, place: &Place) -> Eval<Location> {
         match place {
             Place::Global(g) => Ok(Location::Global(*g)),
             Place::Cell(e) => match self.eval_in(pid, e)? {
@@ -351,6 +351,7 @@ impl World {
             Value::Str(s) => s,
             other => Text::new(super::heap::render(
                 &self.mem.records,
+                &self.mem.arrays,
                 &other,
                 self.program.style,
                 false,
@@ -763,6 +764,9 @@ impl World {
             Op::FieldRead { .. } | Op::FieldWrite { .. } | Op::CopyRecord { .. } => {
                 self.record_step(pid, op, span)
             }
+            Op::Slice(s) => self.slice_step(pid, s, span),
+            Op::Time(t) => self.time_step(pid, t, span),
+            Op::Atomic(a) => self.atomic_step(pid, a, span),
             Op::Print { text } => self.print(pid, text, true, span),
             Op::Output { text } => self.print(pid, text, false, span),
             Op::Exit => Ok(Flow::End),

@@ -41,6 +41,8 @@ pub(crate) struct Env<'a> {
     pub(crate) globals: &'a [Value],
     /// The heap's records, so formatting can show a struct's fields.
     pub(crate) records: &'a [super::memory::Record],
+    /// Slices' backing arrays, so formatting can show a slice's elements.
+    pub(crate) arrays: &'a [super::memory::Array],
     pub(crate) style: Style,
     pub(crate) budgets: &'a Budgets,
 }
@@ -167,6 +169,7 @@ impl Env<'_> {
                             if super::heap::holds_record(&v) {
                                 out.push_str(&super::heap::render(
                                     self.records,
+                                    self.arrays,
                                     &v,
                                     self.style,
                                     false,
@@ -178,7 +181,13 @@ impl Env<'_> {
                         FmtPart::Repr(e) => out.push_str(&self.eval(e)?.repr(self.style)),
                         FmtPart::Fields(e) => {
                             let v = self.eval(e)?;
-                            out.push_str(&super::heap::render(self.records, &v, self.style, true));
+                            out.push_str(&super::heap::render(
+                                self.records,
+                                self.arrays,
+                                &v,
+                                self.style,
+                                true,
+                            ));
                         }
                     }
                     if out.len() as u64 > self.budgets.max_value_size {

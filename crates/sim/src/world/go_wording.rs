@@ -25,6 +25,12 @@ pub fn go_message(reason: &str) -> Option<String> {
     if reason == super::heap::NIL_DEREFERENCE {
         return Some(format!("panic: runtime error: {reason}"));
     }
+    if reason.starts_with("runtime error: ") {
+        return Some(format!("panic: {reason}"));
+    }
+    if reason.starts_with("non-positive interval for NewTicker") {
+        return Some("panic: non-positive interval for NewTicker".into());
+    }
     if reason.starts_with("division by zero") {
         return Some("panic: runtime error: integer divide by zero".into());
     }

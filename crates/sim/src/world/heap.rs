@@ -7,7 +7,7 @@ use crate::ir::{Expr, Local, Op, Pid, RecordId, Span, Style, Text, Value};
 
 use super::action::Flow;
 use super::eval::{crash, Eval};
-use super::memory::{Location, Record};
+use super::memory::{Array, Location, Record};
 use super::World;
 
 /// Deep values are cut off here so printing a cyclic structure ends.
@@ -125,15 +125,28 @@ impl World {
 
 /// Renders a value whose records are shown with their fields, Go-style: `{1 2}`, or
 /// `{A:1 B:2}` with `names` (`%+v`). Lists and tuples inside are rendered the same way.
-pub(crate) fn render(records: &[Record], v: &Value, style: Style, names: bool) -> String {
+pub(crate) fn render(
+    records: &[Record],
+    arrays: &[Array],
+    v: &Value,
+    style: Style,
+    names: bool,
+) -> String {
     let mut out = String::new();
-    render_into(&mut out, records, v, style, names, false, 0);
+    let heap = HeapView { records, arrays };
+    render_into(&mut out, &heap, v, style, names, false, 0);
     out
+}
+
+/// What printing a value can look into: records and slices' backing arrays.
+struct HeapView<'a> {
+    records: &'a [Record],
+    arrays: &'a [Array],
 }
 
 fn render_into(
     out: &mut String,
-    records: &[Record],
+    heap: &HeapView<'_>,
     v: &Value,
     style: Style,
     names: bool,
@@ -145,7 +158,26 @@ fn render_into(
         return;
     }
     match v {
-        Value::Record(r) => match records.get(r.index()) {
+        Value::Slice(sl) => {
+            out.push('[');
+            let items = sl
+                .array
+                .and_then(|a| heap.arrays.get(a.index()))
+                .map(|a| {
+                    let start = (sl.offset as usize).min(a.items.len());
+                    let end = (start + sl.len as usize).min(a.items.len());
+                    &a.items[start..end]
+                })
+                .unwrap_or(&[]);
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                render_into(out, heap, item, style, names, true, depth + 1);
+            }
+            out.push(']');
+        }
+        Value::Record(r) => match heap.records.get(r.index()) {
             Some(rec) => {
                 // A pointer inside another value prints as an address in Go; a record
                 // reference here is the front-end's struct value, shown by content.
@@ -157,7 +189,7 @@ fn render_into(
                     if names {
                         let _ = write!(out, "{f}:");
                     }
-                    render_into(out, records, fv, style, names, true, depth + 1);
+                    render_into(out, heap, fv, style, names, true, depth + 1);
                 }
                 out.push('}');
             }
@@ -174,7 +206,7 @@ fn render_into(
                 if i > 0 {
                     out.push(' ');
                 }
-                render_into(out, records, item, style, names, true, depth + 1);
+                render_into(out, heap, item, style, names, true, depth + 1);
             }
             out.push_str(close);
         }
@@ -186,7 +218,7 @@ fn render_into(
 /// Whether a value holds a record anywhere inside (only then is the heap needed to print it).
 pub(crate) fn holds_record(v: &Value) -> bool {
     match v {
-        Value::Record(_) => true,
+        Value::Record(_) | Value::Slice(_) => true,
         Value::List(s) | Value::Tuple(s) => s.items().iter().any(holds_record),
         _ => false,
     }

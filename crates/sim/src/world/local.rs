@@ -363,6 +363,10 @@ impl World {
                 self.set_local(pid, *dst, Value::Cell(c));
                 Ok(LocalFlow::Next)
             }
+            Op::Slice(s) => {
+                self.slice_local(pid, s)?;
+                Ok(LocalFlow::Next)
+            }
             Op::MakeRef { dst } => {
                 let r = self.new_ref();
                 self.set_local(pid, *dst, Value::Ref(r));

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ir::{CellId, GlobalId, MapId, RecordId, Text, Value};
+use crate::ir::{ArrayId, CellId, GlobalId, MapId, RecordId, Text, Value};
 
 /// A shared memory location: what the race and lost-update detectors track.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -19,6 +19,16 @@ pub enum Location {
     Keys(MapId),
     /// Field number `1` of record `0`.
     Field(RecordId, u32),
+    /// Element number `1` of backing array `0` (a Go slice's storage).
+    Elem(ArrayId, u32),
+}
+
+/// A slice's backing array: the elements, each a shared location.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Array {
+    /// The name it was made under (the variable), for narration: `cars[2]`.
+    pub(crate) name: Text,
+    pub(crate) items: Vec<Value>,
 }
 
 /// A record on the heap: a struct's fields by declaration order.
@@ -65,6 +75,7 @@ pub(crate) struct Memory {
     pub(crate) cells: Vec<(Text, Value)>,
     pub(crate) maps: Vec<SharedMap>,
     pub(crate) records: Vec<Record>,
+    pub(crate) arrays: Vec<Array>,
 }
 
 impl Memory {
@@ -84,6 +95,10 @@ impl Memory {
                 .records
                 .get(r.index())
                 .and_then(|r| r.values.get(f as usize).cloned()),
+            Location::Elem(a, i) => self
+                .arrays
+                .get(a.index())
+                .and_then(|a| a.items.get(i as usize).cloned()),
         }
     }
 
@@ -105,6 +120,10 @@ impl Memory {
                 .records
                 .get_mut(r.index())
                 .and_then(|r| r.values.get_mut(f as usize)),
+            Location::Elem(a, i) => self
+                .arrays
+                .get_mut(a.index())
+                .and_then(|a| a.items.get_mut(i as usize)),
             // The key set changes only through entries.
             Location::Keys(_) => return Value::Unit,
         };

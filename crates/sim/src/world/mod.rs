@@ -19,8 +19,10 @@
 //! never reads as a deadlock.
 
 mod action;
+mod atomic;
 mod channel_ops;
 mod choices;
+mod clock_timers;
 mod eval;
 mod exception;
 mod go_wording;
@@ -36,6 +38,7 @@ mod ready;
 mod registry;
 mod resources;
 mod shared;
+mod slice;
 mod step;
 mod view;
 
@@ -143,6 +146,8 @@ pub struct World {
     pub(crate) choice_index: choices::ChoiceIndex,
     pub(crate) bonds: links::Bonds,
     pub(crate) registry: registry::Registry,
+    /// Timers and tickers the logical clock fills, by channel.
+    pub(crate) clock_timers: clock_timers::ClockTimers,
 }
 
 fn uses_shared_memory(program: &Program) -> bool {
@@ -158,6 +163,8 @@ fn uses_shared_memory(program: &Program) -> bool {
                     | Op::FieldRead { .. }
                     | Op::FieldWrite { .. }
                     | Op::CopyRecord { .. }
+                    | Op::Slice(_)
+                    | Op::Atomic(_)
             )
         })
     })
@@ -208,6 +215,7 @@ impl World {
             choice_index: Default::default(),
             bonds: Default::default(),
             registry: Default::default(),
+            clock_timers: Default::default(),
         };
         for g in &program.globals {
             let v = match &g.init {

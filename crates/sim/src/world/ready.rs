@@ -77,6 +77,7 @@ impl World {
             me: pid,
             globals: &self.mem.globals,
             records: &self.mem.records,
+            arrays: &self.mem.arrays,
             style: self.program.style,
             budgets: &self.opts.budgets,
         })
@@ -685,6 +686,7 @@ impl World {
     }
 
     fn fire_due_timers(&mut self) {
+        self.fire_clock_timers();
         while let Some(Reverse((deadline, pid, epoch))) = self.timers.peek().copied() {
             if deadline > self.now {
                 break;
@@ -724,6 +726,10 @@ impl World {
                 }
                 self.timers.pop();
             }
+            let next = match (next, self.next_clock_timer()) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             let Some(deadline) = next else {
                 break;
             };

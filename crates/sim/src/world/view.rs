@@ -138,6 +138,10 @@ impl World {
                 }
                 None => format!("record#{}.?", r.0),
             },
+            Location::Elem(a, i) => match self.mem.arrays.get(a.index()) {
+                Some(arr) => format!("{}[{i}]", arr.name),
+                None => format!("array#{}[{i}]", a.0),
+            },
             Location::Keys(m) => match self.mem.maps.get(m.index()) {
                 Some(map) => format!("len({})", map.name),
                 None => format!("len(map#{})", m.0),

@@ -312,6 +312,7 @@ impl FnLower<'_> {
             ExprKind::Index(m, k) => {
                 let (mv, mty) = self.expr(m)?;
                 match mty {
+                    Ty::Slice(_) => return self.slice_put(mv, k, value, span),
                     Ty::Map(..) | Ty::Unknown => {}
                     other => {
                         return Err(Diagnostic::new(
@@ -409,6 +410,9 @@ impl FnLower<'_> {
             }
             ExprKind::Index(m, k) => {
                 let (mv, mty) = self.expr(m)?;
+                if let Ty::Slice(_) = mty {
+                    return self.slice_update(mv, k, op, value, target.span, op_span, span);
+                }
                 let vty = match &mty {
                     Ty::Map(_, v) => (**v).clone(),
                     Ty::Unknown => Ty::Int,

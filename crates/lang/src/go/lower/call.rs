@@ -138,6 +138,10 @@ impl FnLower<'_> {
                         };
                         let (v, t) = self.expr(a)?;
                         return match t {
+                            Ty::Slice(_) => Ok((
+                                self.slice_header(v, sim::ir::HeaderPart::Len, span),
+                                Ty::Int,
+                            )),
                             Ty::Map(..) => {
                                 // The number of keys is shared memory too: a visible read.
                                 let dst = self.cx.read_dst(into);
@@ -178,22 +182,14 @@ impl FnLower<'_> {
                         self.cx.emit(span, Op::Fail { reason: v });
                         return Ok(unit);
                     }
-                    "append" => {
-                        let Some((first, rest)) = args.split_first() else {
-                            return Err(arity_err("append", 2, 0, span));
-                        };
-                        let (s, st) = self.expr(first)?;
-                        let mut items = Vec::new();
-                        for r in rest {
-                            items.push(self.expr(r)?.0);
-                        }
-                        return Ok((s.bin(ir::BinOp::Add, IrExpr::List(items)), st));
+                    "append" | "cap" | "copy" => {
+                        return self.slice_builtin(n, args, span, into);
                     }
-                    "delete" | "cap" | "copy" | "new" | "print" | "println" | "recover" => {
+                    "delete" | "new" | "print" | "println" | "recover" => {
                         return Err(Diagnostic::new(
                             func.span,
                             format!("`{n}` is not part of the Go lesson dialect"),
-                            "the built-ins are len, close, append, make and panic",
+                            "the built-ins are len, cap, close, append, copy, make and panic",
                         ))
                     }
                     "string" | "int" => {
@@ -265,6 +261,11 @@ impl FnLower<'_> {
         let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
         let (recv, ty) = self.expr(base)?;
         let m = method.name.as_str();
+        match &ty {
+            Ty::Timer { ticker } => return self.timer_method(recv, *ticker, method, args, span),
+            Ty::Atomic(_) => return self.atomic_method(recv, &ty, method, args, span),
+            _ => {}
+        }
         match (&ty, m) {
             (Ty::Mutex | Ty::Unknown, "Lock" | "Unlock") => {
                 if !args.is_empty() {
@@ -352,6 +353,14 @@ impl FnLower<'_> {
         span: Span,
     ) -> Res<(IrExpr, Ty)> {
         let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
+        let clock_or_atomic = match pkgname {
+            "time" => self.time_call(&func.name, args, span)?,
+            "atomic" => self.atomic_call(&func.name, args, span)?,
+            _ => None,
+        };
+        if let Some(done) = clock_or_atomic {
+            return Ok(done);
+        }
         match (pkgname, func.name.as_str()) {
             ("fmt", "Println" | "Print") => {
                 let spaced = func.name == "Println";
@@ -430,7 +439,7 @@ impl FnLower<'_> {
                 self.cx.emit(span, Op::Sleep { ticks: v });
                 Ok(unit)
             }
-            ("fmt" | "time" | "sync" | "strconv", name) => Err(Diagnostic::new(
+            ("fmt" | "time" | "sync" | "atomic" | "strconv", name) => Err(Diagnostic::new(
                 func.span,
                 format!("`{pkgname}.{name}` is not part of the Go lesson dialect"),
                 "the lesson dialect knows fmt.Println, fmt.Printf, fmt.Sprintf, strconv.Itoa and time.Sleep",

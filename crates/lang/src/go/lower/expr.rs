@@ -40,6 +40,9 @@ impl FnLower<'_> {
                 (self.cx.short_circuit_end(sc, span, r), Ty::Bool)
             }
             ExprKind::Binary(op, a, b) => {
+                if let Some(r) = self.slice_nil_compare(*op, a, b)? {
+                    return Ok(r);
+                }
                 let (l, lt) = self.expr(a)?;
                 let (r, rt) = self.expr(b)?;
                 let arithmetic = matches!(
@@ -148,8 +151,18 @@ impl FnLower<'_> {
                     }
                 }
             }
-            ExprKind::MakeSlice(t, len, cap) => self.make_slice(t, len, cap.as_deref(), span)?,
+            ExprKind::MakeSlice(t, len, cap) => {
+                self.make_go_slice(t, len, cap.as_deref(), &dest, span)?
+            }
+            ExprKind::Slicing(base, low, high, max) => self.slicing(
+                base,
+                [low.as_deref(), high.as_deref(), max.as_deref()],
+                span,
+            )?,
             ExprKind::Selector(base, name) => {
+                if let Some(field) = self.timer_field(base, name)? {
+                    return Ok(field);
+                }
                 if let ExprKind::Ident(p) = &base.kind {
                     if p == "time" && self.lookup(p).is_none() {
                         if let Some(n) = time_unit(&name.name) {
@@ -184,7 +197,7 @@ impl FnLower<'_> {
                         );
                         (IrExpr::Local(dst), *v)
                     }
-                    Ty::Slice(elem) => (b.index(i), *elem),
+                    Ty::Slice(elem) => self.slice_get(b, i, *elem, into, span),
                     Ty::Str => (b.index(i), Ty::Int),
                     Ty::Unknown => (b.index(i), Ty::Unknown),
                     other => {
@@ -214,20 +227,7 @@ impl FnLower<'_> {
                         (IrExpr::Local(dst), ty)
                     }
                     Ty::Unit if elems.is_empty() => (IrExpr::Const(Value::Unit), Ty::Unit),
-                    Ty::Slice(_) => {
-                        let mut items = Vec::new();
-                        for (k, v) in elems {
-                            if let Some(k) = k {
-                                return Err(Diagnostic::new(
-                                    k.span,
-                                    "keyed slice elements are not part of the Go lesson dialect",
-                                    "list the elements in order",
-                                ));
-                            }
-                            items.push(self.expr(v)?.0);
-                        }
-                        (IrExpr::List(items), ty)
-                    }
+                    Ty::Slice(_) => self.slice_literal(ty.clone(), elems, &dest, span)?,
                     Ty::Map(..) => {
                         let dst = self.cx.temp(dest.name_or("m"));
                         self.cx.emit(span, Op::MakeMap { dst });
@@ -453,92 +453,5 @@ impl FnLower<'_> {
             },
             fty,
         ))
-    }
-
-    /// `make([]T, n)`: a slice of `n` zero values, built as the lowering's own bookkeeping.
-    /// A capacity is evaluated and checked but not kept: slices are values here.
-    fn make_slice(
-        &mut self,
-        t: &Type,
-        len: &Expr,
-        cap: Option<&Expr>,
-        span: Span,
-    ) -> Res<(IrExpr, Ty)> {
-        let ty = type_of(t, span)?;
-        let Ty::Slice(elem) = &ty else {
-            return Err(Diagnostic::new(
-                span,
-                "`make` of a slice needs a slice type",
-                "write `make([]int, 3)`",
-            ));
-        };
-        let mut sizes = Vec::new();
-        for e in std::iter::once(len).chain(cap) {
-            let (v, st) = self.expr(e)?;
-            if !matches!(st, Ty::Int | Ty::Unknown) {
-                return Err(Diagnostic::new(
-                    e.span,
-                    "a slice's length must be an int",
-                    "write `make([]int, 3)`",
-                ));
-            }
-            let n = self.cx.temp("n");
-            self.cx.emit(e.span, Op::Set { dst: n, expr: v });
-            sizes.push(n);
-        }
-        let n = sizes[0];
-        let bad = match sizes.get(1) {
-            Some(c) => IrExpr::Local(n).bin(ir::BinOp::Lt, IrExpr::int(0)).bin(
-                ir::BinOp::Or,
-                IrExpr::Local(n).bin(ir::BinOp::Gt, IrExpr::Local(*c)),
-            ),
-            None => IrExpr::Local(n).bin(ir::BinOp::Lt, IrExpr::int(0)),
-        };
-        let ok = self.cx.fb.label();
-        self.cx.emit(span, Op::JumpUnless { cond: bad, to: ok });
-        self.cx.emit(
-            span,
-            Op::Fail {
-                reason: IrExpr::str("panic: runtime error: makeslice: len out of range"),
-            },
-        );
-        self.cx.fb.bind(ok);
-        let s = self.cx.temp("slice");
-        self.cx.emit(
-            span,
-            Op::Set {
-                dst: s,
-                expr: IrExpr::List(Vec::new()),
-            },
-        );
-        let i = self.cx.temp("i");
-        self.cx.emit(
-            span,
-            Op::Set {
-                dst: i,
-                expr: IrExpr::int(0),
-            },
-        );
-        let (top, next, end) = (self.cx.fb.label(), self.cx.fb.label(), self.cx.fb.label());
-        self.cx.fb.bind(top);
-        self.cx.emit(
-            span,
-            Op::JumpUnless {
-                cond: IrExpr::Local(i).bin(ir::BinOp::Lt, IrExpr::Local(n)),
-                to: end,
-            },
-        );
-        self.cx.emit(
-            span,
-            Op::Set {
-                dst: s,
-                expr: IrExpr::Local(s).bin(
-                    ir::BinOp::Add,
-                    IrExpr::List(vec![IrExpr::Const(elem.zero())]),
-                ),
-            },
-        );
-        self.cx.count_and_repeat(span, i, (next, top, end));
-        Ok((IrExpr::Local(s), ty))
     }
 }

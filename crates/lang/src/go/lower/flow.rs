@@ -184,7 +184,8 @@ impl FnLower<'_> {
                 self.cx.fb.bind(end);
                 Ok(())
             }
-            Ty::Int | Ty::Slice(_) | Ty::Str => {
+            Ty::Slice(elem) => self.range_slice((key, value), ov, *elem, body, span),
+            Ty::Int | Ty::Str => {
                 let counter = self.cx.temp("i");
                 if let (Ty::Int, Some(_)) = (&oty, value) {
                     return Err(Diagnostic::new(

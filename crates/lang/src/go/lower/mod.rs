@@ -7,12 +7,15 @@
 //! needs them, to catch mistakes like sending on something that is not a channel.
 
 mod assign;
+mod atomic;
 mod call;
 mod defer;
 mod expr;
 mod flow;
 mod package;
+mod slice;
 mod stmt;
+mod time;
 
 use std::collections::{HashMap, HashSet};
 

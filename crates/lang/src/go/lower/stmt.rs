@@ -221,6 +221,13 @@ impl FnLower<'_> {
                         self.cx.emit(spec.span, op);
                         IrExpr::Local(r)
                     }
+                    Ty::Atomic(ref inner) => {
+                        // The value is a shared cell, so copies of it (closures) share it.
+                        let r = self.cx.temp(&name.name);
+                        let init = IrExpr::Const(inner.zero());
+                        self.cx.emit(spec.span, Op::MakeCell { dst: r, init });
+                        IrExpr::Local(r)
+                    }
                     _ => IrExpr::Const(ty.zero()),
                 };
                 self.declare(name, ty.clone(), init, spec.span);

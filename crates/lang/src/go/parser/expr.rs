@@ -292,14 +292,18 @@ impl Parser {
                 chain += 1;
                 let saved = self.no_brace;
                 self.no_brace = false;
-                let index = self.expr()?;
-                self.no_brace = saved;
                 if self.is_op(":") {
-                    return self.err(
-                        "slicing is not part of the Go lesson dialect",
-                        "index one element at a time",
-                    );
+                    e = self.slicing(e, None)?;
+                    self.no_brace = saved;
+                    continue;
                 }
+                let index = self.expr()?;
+                if self.is_op(":") {
+                    e = self.slicing(e, Some(index))?;
+                    self.no_brace = saved;
+                    continue;
+                }
+                self.no_brace = saved;
                 self.expect_op("]", "to close the index", "close the `[` with `]`")?;
                 e = Expr {
                     span: join(e.span, self.prev_span()),
@@ -350,7 +354,7 @@ impl Parser {
         let mut elems = Vec::new();
         self.semis_in_parens();
         while !self.is_op("}") {
-            let first = self.expr()?;
+            let first = self.elided_element(&ty)?;
             if self.eat_op(":") {
                 let value = self.expr()?;
                 elems.push((Some(first), value));
@@ -412,5 +416,60 @@ impl Parser {
             kind,
             span: join(start, self.prev_span()),
         })
+    }
+}
+
+impl Parser {
+    /// The rest of `base[low:high]` or `base[low:high:max]` after `low`, standing at the
+    /// first `:`.
+    fn slicing(&mut self, base: Expr, low: Option<Expr>) -> Res<Expr> {
+        self.expect_op(":", "", "")?;
+        let high = if self.is_op("]") || self.is_op(":") {
+            None
+        } else {
+            Some(Box::new(self.expr()?))
+        };
+        let max = if self.eat_op(":") {
+            if high.is_none() {
+                return self.err(
+                    "the middle index is required in a 3-index slice",
+                    "write `s[low:high:max]`",
+                );
+            }
+            if self.is_op("]") {
+                return self.err(
+                    "the final index is required in a 3-index slice",
+                    "write `s[low:high:max]`",
+                );
+            }
+            Some(Box::new(self.expr()?))
+        } else {
+            None
+        };
+        self.expect_op(
+            "]",
+            "to close the slice expression",
+            "write `s[low:high]`, `s[:n]` or `s[n:]`",
+        )?;
+        Ok(Expr {
+            span: join(base.span, self.prev_span()),
+            kind: ExprKind::Slicing(Box::new(base), low.map(Box::new), high, max),
+        })
+    }
+
+    /// An element of a composite literal; in a slice of slices the inner type may be left
+    /// out (`[][]int{{1, 2}, {3}}`).
+    fn elided_element(&mut self, outer: &Type) -> Res<Expr> {
+        if !self.is_op("{") {
+            return self.expr();
+        }
+        let start = self.span();
+        match outer {
+            Type::Slice(elem) => self.composite((**elem).clone(), start),
+            _ => self.err(
+                "a `{` element needs its type here",
+                "write the element's type before `{`",
+            ),
+        }
     }
 }

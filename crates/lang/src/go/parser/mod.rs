@@ -196,11 +196,14 @@ impl Parser {
             return self.expected("an import path in quotes", "write `import \"fmt\"`");
         };
         self.pos += 1;
-        if !matches!(path.as_str(), "fmt" | "sync" | "time" | "strconv") {
+        if !matches!(
+            path.as_str(),
+            "fmt" | "sync" | "sync/atomic" | "time" | "strconv"
+        ) {
             return Err(Diagnostic::new(
                 span,
                 format!("package \"{path}\" is not part of the Go lesson dialect"),
-                "the lesson dialect knows fmt, sync, time and strconv",
+                "the lesson dialect knows fmt, sync, sync/atomic, time and strconv",
             ));
         }
         Ok(())
