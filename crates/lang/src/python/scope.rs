@@ -77,6 +77,9 @@ pub(super) struct ModuleScope {
     pub(super) imported: HashMap<String, String>,
     /// Initial-value assignments folded into a global's `GlobalInit` (by statement span).
     pub(super) folded: HashSet<(u32, u32)>,
+    /// CPython's `threading._counter`: numbers the default names of threads
+    /// (`Thread-1 (worker)`), present when the module imports from `threading`.
+    pub(super) thread_counter: Option<GlobalId>,
 }
 
 /// First pass: imports, functions, and which module-level variables are shared.
@@ -224,11 +227,23 @@ pub(super) fn scan_module(
         });
         shared.insert(name, SharedVar { id, constant, kind });
     }
+    let thread_counter = imported
+        .values()
+        .any(|full| full.starts_with("threading"))
+        .then(|| {
+            let id = GlobalId(program.globals.len() as u32);
+            program.globals.push(Global {
+                name: "_counter".into(),
+                init: GlobalInit::Value(Value::Int(0)),
+            });
+            id
+        });
     Ok(ModuleScope {
         shared,
         funcs,
         imported,
         folded,
+        thread_counter,
     })
 }
 

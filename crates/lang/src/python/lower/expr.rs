@@ -61,10 +61,7 @@ impl FnLower<'_> {
             ExprKind::Bool(b) => IrExpr::bool(*b),
             ExprKind::None => IrExpr::Const(Value::Unit),
             ExprKind::Name(n) => match self.resolve(n, e.span)? {
-                Var::Local(l) => match self.threads.get(n).copied() {
-                    Some(hidden) => self.thread_value(l, hidden, e.span),
-                    None => IrExpr::Local(l),
-                },
+                Var::Local(l) => IrExpr::Local(l),
                 Var::Shared(g) if g.constant => IrExpr::Global(g.id),
                 Var::Shared(g) => {
                     let tmp = self.cx.read_dst(into);
@@ -210,17 +207,62 @@ impl FnLower<'_> {
                 }
             }
             ExprKind::Call { .. } => self.call(e, false, dest)?,
-            ExprKind::Attr(_, attr) => {
-                return Err(Diagnostic::new(
-                    attr.span,
-                    format!("`.{}` must be called, like `.{}()`", attr.name, attr.name),
-                    "the lesson dialect has no attributes, only method calls",
-                ))
-            }
+            ExprKind::Attr(base, attr) => self.attr_read(e, base, attr, into)?,
         })
     }
 
     pub(super) fn exprs(&mut self, items: &[Expr]) -> Res<Vec<IrExpr>> {
         items.iter().map(|i| self.expr(i)).collect()
+    }
+
+    /// `obj.attr`: an object's attribute is an entry of the object, so reading it is a
+    /// visible step the race detector sees.
+    fn attr_read(
+        &mut self,
+        e: &Expr,
+        base: &Expr,
+        attr: &Ident,
+        into: Option<Local>,
+    ) -> Res<IrExpr> {
+        let kind = self.kind_of(base);
+        if matches!(
+            kind,
+            Kind::Lock | Kind::Queue | Kind::Dict | Kind::List | Kind::Int | Kind::Str | Kind::Func
+        ) {
+            return Err(Diagnostic::new(
+                attr.span,
+                format!(
+                    "{} has no attribute `.{}` in the lesson dialect",
+                    kind.describe(),
+                    attr.name
+                ),
+                format!("call a method, like `.{}()`", attr.name),
+            ));
+        }
+        if let ExprKind::Name(n) = &base.kind {
+            if self.scope.imported.contains_key(n) && !self.locals.contains_key(n) {
+                return Err(Diagnostic::new(
+                    attr.span,
+                    format!(
+                        "`{n}.{}` is not part of the Python lesson dialect",
+                        attr.name
+                    ),
+                    "use the functions and classes the lesson dialect knows",
+                ));
+            }
+        }
+        let obj = self.expr(base)?;
+        let dst = self.cx.read_dst(into);
+        self.cx.emit(
+            e.span,
+            Op::MapRead {
+                dst,
+                map: obj,
+                key: IrExpr::str(&attr.name),
+                default: None,
+                ok: None,
+            },
+        );
+        Ok(IrExpr::Local(dst))
     }
 }
