@@ -84,8 +84,8 @@ pub(crate) enum StmtKind {
     },
     /// `for target in iter: body`.
     For {
-        /// The loop variable (a name, possibly `_`).
-        target: Ident,
+        /// The loop variable: a name (possibly `_`) or a tuple of targets (`i, (a, b)`).
+        target: Expr,
         /// What is iterated.
         iter: Expr,
         /// Body.
@@ -117,6 +117,8 @@ pub(crate) enum BinOp {
     Sub,
     /// `*`
     Mul,
+    /// `/`: true division, always a float.
+    Div,
     /// `//`
     FloorDiv,
     /// `%`
@@ -166,6 +168,8 @@ pub(crate) enum ExprKind {
     Name(String),
     /// An integer literal.
     Int(i64),
+    /// A float literal.
+    Float(f64),
     /// A string literal.
     Str(String),
     /// An f-string.

@@ -340,7 +340,7 @@ pub(super) fn count_assignments(body: &[Stmt], name: &str) -> usize {
             }
             StmtKind::AugAssign { target, .. } => n += usize::from(binds(target, name)),
             StmtKind::For { target, body, .. } => {
-                n += usize::from(target.name == name) + count_assignments(body, name)
+                n += usize::from(binds(target, name)) + count_assignments(body, name)
             }
             StmtKind::If { branches, orelse } => {
                 for (_, b) in branches {
@@ -376,9 +376,8 @@ pub(super) fn collect_assigned(body: &[Stmt], out: &mut Vec<String>) -> Res<()> 
             }
             StmtKind::AugAssign { target, .. } => target_names(target, out),
             StmtKind::For { target, body, .. } => {
-                if target.name != "_" && !out.contains(&target.name) {
-                    out.push(target.name.clone());
-                }
+                target_names(target, out);
+                out.retain(|n| n != "_");
                 collect_assigned(body, out)?;
             }
             StmtKind::If { branches, orelse } => {

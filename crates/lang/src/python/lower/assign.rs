@@ -104,7 +104,7 @@ impl FnLower<'_> {
                 match var {
                     Var::Local(l) => {
                         let rhs = self.expr(value)?;
-                        let e = arith(op, IrExpr::Local(l), rhs);
+                        let e = arith(op, IrExpr::Local(l), rhs, span)?;
                         self.cx.emit(span, Op::Eval { dst: l, expr: e });
                     }
                     Var::Shared(g) => {
@@ -124,7 +124,7 @@ impl FnLower<'_> {
                             },
                         );
                         let rhs = self.expr(value)?;
-                        let e = arith(op, IrExpr::Local(tmp), rhs);
+                        let e = arith(op, IrExpr::Local(tmp), rhs, span)?;
                         self.cx.emit(op_span, Op::Eval { dst: tmp, expr: e });
                         self.cx.emit(
                             span,
@@ -165,7 +165,7 @@ impl FnLower<'_> {
                     op_span,
                     Op::Eval {
                         dst: tmp,
-                        expr: arith(op, IrExpr::Local(tmp), rhs),
+                        expr: arith(op, IrExpr::Local(tmp), rhs, span)?,
                     },
                 );
                 self.cx.emit(
@@ -188,21 +188,22 @@ impl FnLower<'_> {
 
     pub(super) fn for_loop(
         &mut self,
-        target: &Ident,
+        target: &Expr,
         iter: &Expr,
         body: &[Stmt],
         span: Span,
     ) -> Res<()> {
-        let var = if target.name == "_" {
-            None
-        } else {
-            match self.resolve(&target.name, target.span) {
-                Ok(Var::Shared(g)) if self.is_main || self.globals.contains(&target.name) => {
+        let var = match &target.kind {
+            ExprKind::Name(n) if n == "_" => None,
+            ExprKind::Name(n) => match self.resolve(n, target.span) {
+                Ok(Var::Shared(g)) if self.is_main || self.globals.contains(n) => {
                     Some(Var::Shared(g))
                 }
-                _ => Some(Var::Local(self.local(&target.name))),
-            }
+                _ => Some(Var::Local(self.local(n))),
+            },
+            _ => None,
         };
+        let unpack = matches!(target.kind, ExprKind::Tuple(_)).then_some(target);
         let top = self.cx.fb.label();
         let next = self.cx.fb.label();
         let end = self.cx.fb.label();
@@ -266,6 +267,9 @@ impl FnLower<'_> {
                 if let Some(v) = &var {
                     self.bind_loop_var(v, IrExpr::Local(counter), span);
                 }
+                if let Some(t) = unpack {
+                    self.unpack_loop_var(t, IrExpr::Local(counter), span)?;
+                }
                 self.loop_body(body, next, end)?;
                 self.cx.fb.bind(next);
                 self.cx.emit(
@@ -312,9 +316,20 @@ impl FnLower<'_> {
         if let Some(v) = &var {
             self.bind_loop_var(v, IrExpr::Local(items).index(counter), span);
         }
+        if let Some(t) = unpack {
+            self.unpack_loop_var(t, IrExpr::Local(items).index(IrExpr::Local(counter)), span)?;
+        }
         self.loop_body(body, next, end)?;
         self.cx.count_and_repeat(span, counter, (next, top, end));
         Ok(())
+    }
+
+    /// `for a, (b, c) in …`: each item is taken apart into the loop variables.
+    fn unpack_loop_var(&mut self, target: &Expr, value: IrExpr, span: Span) -> Res<()> {
+        self.cx.bookkeeping = true;
+        let res = self.assign(target, value, Kind::Unknown, span);
+        self.cx.bookkeeping = false;
+        res
     }
 
     pub(super) fn bind_loop_var(&mut self, var: &Var<'_>, value: IrExpr, span: Span) {

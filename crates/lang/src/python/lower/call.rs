@@ -202,7 +202,17 @@ impl FnLower<'_> {
                     self.no_kwargs(kwargs, "time.sleep")?;
                     self.arity(e, "time.sleep", args, 1)?;
                     let t = self.exprs(args)?;
-                    let ticks = t.into_iter().next().unwrap_or(IrExpr::int(1));
+                    let secs = t.into_iter().next().unwrap_or(IrExpr::int(1));
+                    // The logical clock ticks a thousand times a second (a tick is a
+                    // millisecond), so `sleep(0.25)` waits 250 ticks: far more than the few
+                    // steps between two threads' starts, so sleeps keep their real order.
+                    let ticks = IrExpr::Call(
+                        Builtin::ToInt,
+                        vec![IrExpr::Call(Builtin::ToFloat, vec![secs]).bin(
+                            ir::BinOp::Mul,
+                            IrExpr::Const(Value::Float(ir::Float(1000.0))),
+                        )],
+                    );
                     self.cx.emit(span, Op::Sleep { ticks });
                     return Ok(IrExpr::Const(Value::Unit));
                 }

@@ -32,7 +32,11 @@ impl FnLower<'_> {
                 Ok(Var::Shared(g)) => g.constant,
                 _ => true,
             },
-            ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None => true,
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::None => true,
             // `k in d` looks the key up in shared memory: a step.
             ExprKind::Binary(BinOp::In, ..) => false,
             ExprKind::Binary(_, a, b) => self.is_pure(a) && self.is_pure(b),
@@ -57,6 +61,7 @@ impl FnLower<'_> {
         let into = dest.slot;
         Ok(match &e.kind {
             ExprKind::Int(n) => IrExpr::int(*n),
+            ExprKind::Float(x) => IrExpr::Const(Value::Float(ir::Float(*x))),
             ExprKind::Str(s) => IrExpr::str(s),
             ExprKind::Bool(b) => IrExpr::bool(*b),
             ExprKind::None => IrExpr::Const(Value::Unit),
@@ -150,7 +155,7 @@ impl FnLower<'_> {
                     BinOp::Le => left.le(right),
                     BinOp::Gt => left.gt(right),
                     BinOp::Ge => left.ge(right),
-                    other => arith(*other, left, right),
+                    other => arith(*other, left, right, e.span)?,
                 }
             }
             ExprKind::Neg(a) => IrExpr::Unary(UnOp::Neg, Box::new(self.expr(a)?)),

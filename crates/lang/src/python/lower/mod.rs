@@ -183,7 +183,7 @@ fn is_boolean(e: &Expr) -> bool {
         ExprKind::Bool(_) | ExprKind::Not(_) => true,
         ExprKind::Binary(op, ..) => !matches!(
             op,
-            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::FloorDiv | BinOp::Mod
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::FloorDiv | BinOp::Mod
         ),
         _ => false,
     }
@@ -306,11 +306,18 @@ impl<'s> FnLower<'s> {
     }
 }
 
-fn arith(op: BinOp, a: IrExpr, b: IrExpr) -> IrExpr {
+/// `a op b` for an arithmetic or comparison operator. `in` is a map look-up, never an
+/// operator here: asking for it is an error, not a silent `==`.
+fn arith(op: BinOp, a: IrExpr, b: IrExpr, span: Span) -> Res<IrExpr> {
     let ir_op = match op {
         BinOp::Add => ir::BinOp::Add,
         BinOp::Sub => ir::BinOp::Sub,
         BinOp::Mul => ir::BinOp::Mul,
+        // True division: both sides as floats, so `1 / 2` is `0.5`.
+        BinOp::Div => {
+            let float = |e| IrExpr::Call(Builtin::ToFloat, vec![e]);
+            return Ok(float(a).bin(ir::BinOp::Div, float(b)));
+        }
         BinOp::FloorDiv => ir::BinOp::FloorDiv,
         BinOp::Mod => ir::BinOp::Mod,
         BinOp::Eq => ir::BinOp::Eq,
@@ -321,9 +328,13 @@ fn arith(op: BinOp, a: IrExpr, b: IrExpr) -> IrExpr {
         BinOp::Ge => ir::BinOp::Ge,
         BinOp::And => ir::BinOp::And,
         BinOp::Or => ir::BinOp::Or,
-        // `in` is lowered to a map look-up before any arithmetic is built; nothing maps
-        // it here.
-        BinOp::In => ir::BinOp::Eq,
+        BinOp::In => {
+            return Err(Diagnostic::new(
+                span,
+                "`in` cannot be used here",
+                "use `in` in a condition, like `if key in d:`",
+            ))
+        }
     };
-    a.bin(ir_op, b)
+    Ok(a.bin(ir_op, b))
 }

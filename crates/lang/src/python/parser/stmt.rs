@@ -262,7 +262,7 @@ impl Parser<'_> {
             "*=" => Ok(BinOp::Mul),
             "//=" => Ok(BinOp::FloorDiv),
             "%=" => Ok(BinOp::Mod),
-            "/=" => Err("`/=` makes a float, which the Python lesson dialect lacks".into()),
+            "/=" => Ok(BinOp::Div),
             "**=" | "&=" | "|=" | "^=" | ">>=" | "<<=" => {
                 Err(format!("`{op}` is not part of the Python lesson dialect"))
             }
@@ -424,16 +424,7 @@ impl Parser<'_> {
 
     pub(super) fn for_stmt(&mut self, start: Span) -> Res<Stmt> {
         self.pos += 1;
-        let target = self.ident(
-            "a loop variable after `for`",
-            "write `for i in range(10):` or `for _ in range(n):`",
-        )?;
-        if self.is_op(",") {
-            return self.err(
-                "unpacking several loop variables is not part of the Python lesson dialect",
-                "loop over one value at a time",
-            );
-        }
+        let target = self.for_target()?;
         if !self.eat_kw("in") {
             return self.expected(
                 "`in` after the loop variable",
@@ -446,6 +437,50 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::For { target, iter, body },
             span: header,
+        })
+    }
+
+    /// The loop variables of a `for`: a name, or names and parenthesised groups separated
+    /// by commas (`i, (item, count)`).
+    fn for_target(&mut self) -> Res<Expr> {
+        let first = self.for_target_item()?;
+        if !self.is_op(",") {
+            return Ok(first);
+        }
+        let mut span = first.span;
+        let mut items = vec![first];
+        while self.is_op(",") {
+            self.pos += 1;
+            if self.is_kw("in") || self.is_op(")") {
+                break;
+            }
+            let item = self.for_target_item()?;
+            span = join(span, item.span);
+            items.push(item);
+        }
+        Ok(Expr {
+            kind: ExprKind::Tuple(items),
+            span,
+        })
+    }
+
+    fn for_target_item(&mut self) -> Res<Expr> {
+        if self.is_op("(") {
+            self.pos += 1;
+            let inner = self.for_target()?;
+            if !self.is_op(")") {
+                return self.expected("`)` after the loop variables", "close the bracket");
+            }
+            self.pos += 1;
+            return Ok(inner);
+        }
+        let id = self.ident(
+            "a loop variable after `for`",
+            "write `for i in range(10):` or `for _ in range(n):`",
+        )?;
+        Ok(Expr {
+            kind: ExprKind::Name(id.name),
+            span: id.span,
         })
     }
 
