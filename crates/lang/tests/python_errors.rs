@@ -31,7 +31,7 @@ fn malformed_and_unsupported_programs() {
             ("x = 5\nx.put(1)\n", "`.put()` needs a queue, but this is a number", "2:3"),
             ("break\n", "`break` outside a loop", "1:1"),
             ("return 1\n", "`return` outside a function", "1:1"),
-            ("xs = [i for i in range(3)]\n", "comprehensions are not part", "1:9"),
+            ("xs = [i for i in range(3) for j in range(2)]\n", "second `for` part", "1:27"),
             ("x = (1, 2\n", "expected `)` to close the bracket", "2:1"),
             ("def f():\n    def g():\n        pass\n", "functions must be defined at the top level", "2:9"),
             ("for x in 5:\n    pass\n", "a `for` loop cannot go over a number", "1:10"),

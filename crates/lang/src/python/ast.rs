@@ -203,4 +203,16 @@ pub(crate) enum ExprKind {
     List(Vec<Expr>),
     /// `{k: v}`.
     Dict(Vec<(Expr, Expr)>),
+    /// `[elt for target in iter if cond]`, and a generator `(elt for …)` passed to a
+    /// function, which builds the same list.
+    ListComp {
+        /// The item computed for each element.
+        elt: Box<Expr>,
+        /// The loop variables.
+        target: Box<Expr>,
+        /// What is iterated.
+        iter: Box<Expr>,
+        /// The `if` filters, all of which must hold.
+        conds: Vec<Expr>,
+    },
 }

@@ -21,7 +21,8 @@ pub(super) const MODULES: &[(&str, &[&str])] = &[
 ];
 
 /// Built-in functions the dialect knows, for "not defined" hints.
-pub(super) const BUILTINS: &str = "print, range, len, str, repr, abs, min, max, dict";
+pub(super) const BUILTINS: &str =
+    "print, range, len, str, repr, abs, min, max, sum, any, all, list, dict";
 
 /// What a name is known to hold, for compile-time checks and for choosing between a dict
 /// lookup and a list index.
@@ -445,6 +446,17 @@ pub(super) fn collect_names(body: &[Stmt], out: &mut Vec<String>) {
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 items.iter().for_each(|a| expr(a, out))
+            }
+            ExprKind::ListComp {
+                elt,
+                target,
+                iter,
+                conds,
+            } => {
+                expr(target, out);
+                expr(elt, out);
+                expr(iter, out);
+                conds.iter().for_each(|c| expr(c, out));
             }
             ExprKind::Dict(entries) => entries.iter().for_each(|(k, v)| {
                 expr(k, out);

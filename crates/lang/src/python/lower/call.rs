@@ -133,6 +133,17 @@ impl FnLower<'_> {
                         _ => IrExpr::Format(vec![FmtPart::Repr(v)]),
                     });
                 }
+                "sum" | "any" | "all" | "list" => {
+                    self.no_kwargs(kwargs, &name)?;
+                    self.arity(e, &name, args, 1)?;
+                    let Some(arg) = args.first() else {
+                        return Ok(IrExpr::Const(Value::Unit));
+                    };
+                    if name == "list" {
+                        return self.expr(arg);
+                    }
+                    return self.fold_builtin(e, &name, arg);
+                }
                 "min" | "max" => {
                     self.no_kwargs(kwargs, &name)?;
                     self.arity(e, &name, args, 2)?;

@@ -212,6 +212,12 @@ impl FnLower<'_> {
                 }
             }
             ExprKind::Call { .. } => self.call(e, false, dest)?,
+            ExprKind::ListComp {
+                elt,
+                target,
+                iter,
+                conds,
+            } => self.list_comp(e, (elt, target, iter), conds)?,
             ExprKind::Attr(base, attr) => self.attr_read(e, base, attr, into)?,
         })
     }

@@ -6,6 +6,7 @@
 
 mod assign;
 mod call;
+mod comp;
 mod expr;
 mod method;
 mod stmt;
@@ -112,6 +113,10 @@ struct FnLower<'s> {
     assigned: HashSet<String>,
     kinds: HashMap<String, Kind>,
     loops: Vec<Loop>,
+    /// Comprehensions lowered so far (each gets its own hidden list), and how many are
+    /// being lowered now: their loops run inside the enclosing statement, whose scratch
+    /// slots must survive.
+    comps: (usize, usize),
     /// Locks held by enclosing `with` blocks, innermost last.
     held: Vec<(IrExpr, Span)>,
 }
@@ -150,6 +155,7 @@ fn lower_function(
         assigned: assigned.into_iter().collect(),
         kinds: HashMap::new(),
         loops: Vec::new(),
+        comps: (0, 0),
         held: Vec::new(),
     };
     for (i, p) in params.iter().enumerate() {

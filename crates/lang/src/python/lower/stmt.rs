@@ -14,7 +14,9 @@ impl FnLower<'_> {
         let span = stmt.span;
         // Scratch values never outlive their statement (`stable`/`stash` copy the ones that
         // must), so each statement starts again at `tmp`.
-        self.cx.scratch.restart();
+        if self.comps.1 == 0 {
+            self.cx.scratch.restart();
+        }
         match &stmt.kind {
             StmtKind::Import { .. } | StmtKind::Pass => Ok(()),
             StmtKind::Def { name, .. } => Err(Diagnostic::new(

@@ -442,7 +442,7 @@ impl Parser<'_> {
 
     /// The loop variables of a `for`: a name, or names and parenthesised groups separated
     /// by commas (`i, (item, count)`).
-    fn for_target(&mut self) -> Res<Expr> {
+    pub(super) fn for_target(&mut self) -> Res<Expr> {
         let first = self.for_target_item()?;
         if !self.is_op(",") {
             return Ok(first);
