@@ -46,6 +46,13 @@ pub(crate) enum StmtKind {
         /// The body.
         body: Vec<Stmt>,
     },
+    /// `class Name: def …`: a class of methods (the first parameter is the object).
+    Class {
+        /// The class's name.
+        name: Ident,
+        /// The methods, each a `Def`.
+        methods: Vec<Stmt>,
+    },
     /// `global a, b`.
     Global(Vec<Ident>),
     /// `target = value` (also `a = b = value`, targets in order).

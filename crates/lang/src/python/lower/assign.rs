@@ -72,6 +72,7 @@ impl FnLower<'_> {
                 );
                 Ok(())
             }
+            ExprKind::Attr(base, attr) => self.attr_write(base, attr, value, span),
             ExprKind::Tuple(items) => {
                 let tmp = self.stash(value, span);
                 for (i, item) in items.iter().enumerate() {
@@ -144,10 +145,14 @@ impl FnLower<'_> {
                 }
                 Ok(())
             }
-            ExprKind::Subscript(base, key) => {
+            ExprKind::Subscript(base, _) | ExprKind::Attr(base, _) => {
                 let m = self.expr(base)?;
                 let m = self.cx.stable(m, "map", span);
-                let k = self.expr(key)?;
+                let k = match &target.kind {
+                    ExprKind::Attr(_, attr) => IrExpr::str(&attr.name),
+                    ExprKind::Subscript(_, key) => self.expr(key)?,
+                    _ => IrExpr::Const(Value::Unit),
+                };
                 let k = self.cx.stable(k, "key", span);
                 let tmp = self.cx.scratch();
                 self.cx.emit(

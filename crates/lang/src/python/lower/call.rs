@@ -241,6 +241,12 @@ impl FnLower<'_> {
                 _ => {}
             }
         }
+        if let ExprKind::Name(c) = &func.kind {
+            if self.scope.classes.contains_key(c) && !self.locals.contains_key(c) {
+                self.no_kwargs(kwargs, c)?;
+                return self.new_object(e, c, args, &dest);
+            }
+        }
         let ExprKind::Name(fname) = &func.kind else {
             return Err(Diagnostic::new(
                 func.span,

@@ -29,6 +29,12 @@ impl FnLower<'_> {
         };
         let unknown = matches!(kind, Kind::Unknown);
         self.no_kwargs(kwargs, m)?;
+        if unknown {
+            if let Some(class) = self.scope.method_owner(m) {
+                let class = class.to_string();
+                return self.method_call(e, (recv, &class, m), args, statement, into);
+            }
+        }
         match m {
             "start" => {
                 expect(unknown || matches!(kind, Kind::Thread(_)), "a thread")?;

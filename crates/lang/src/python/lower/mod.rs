@@ -6,6 +6,7 @@
 
 mod assign;
 mod call;
+mod class;
 mod comp;
 mod expr;
 mod method;
@@ -21,8 +22,8 @@ use sim::ir::{
 
 use super::ast::{BinOp, Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
 use super::scope::{
-    collect_assigned, collect_globals, collect_names, dotted, scan_module, Kind, ModuleScope,
-    SharedVar, BUILTINS,
+    all_defs, collect_assigned, collect_globals, collect_names, dotted, scan_module, Kind,
+    ModuleScope, SharedVar, BUILTINS,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
 use crate::lowering::{Dest, LowerCx, Lowering, Scratch};
@@ -34,22 +35,20 @@ pub(crate) fn lower(module: &Module) -> Result<Program, Diagnostics> {
         ..Program::default()
     };
     let scope = scan_module(module, &mut program)?;
-    let mut defs = Vec::new();
-    let mut main_body = Vec::new();
-    for stmt in &module.body {
-        match &stmt.kind {
-            StmtKind::Def { name, params, body } => defs.push((name, params, body, stmt.span)),
-            _ => main_body.push(stmt),
-        }
-    }
+    let defs = all_defs(module);
+    let main_body: Vec<&Stmt> = module
+        .body
+        .iter()
+        .filter(|s| !matches!(s.kind, StmtKind::Def { .. } | StmtKind::Class { .. }))
+        .collect();
     program.functions = vec![ir::Function::default(); scope.funcs.len() + 1];
     let mut errors = Vec::new();
-    for (name, params, body, span) in defs {
-        let Some(info) = scope.funcs.get(&name.name) else {
+    for (name, params, body, span, _) in defs {
+        let Some(info) = scope.funcs.get(&name) else {
             continue;
         };
         let id = info.id;
-        match lower_function(&scope, &name.name, params, body, span, id) {
+        match lower_function(&scope, &name, params, body, span, id) {
             Ok(f) => {
                 if let Some(slot) = program.functions.get_mut(id.index()) {
                     *slot = f;

@@ -19,9 +19,9 @@ impl FnLower<'_> {
         }
         match &stmt.kind {
             StmtKind::Import { .. } | StmtKind::Pass => Ok(()),
-            StmtKind::Def { name, .. } => Err(Diagnostic::new(
+            StmtKind::Class { name, .. } | StmtKind::Def { name, .. } => Err(Diagnostic::new(
                 name.span,
-                "functions must be defined at the top level of the module",
+                "functions and classes must be defined at the top level of the module",
                 "move this `def` out to the left margin; nested functions are not part of the Python lesson dialect",
             )),
             StmtKind::Global(names) => {

@@ -63,7 +63,6 @@ fn describe(tok: &Tok) -> String {
 /// Real Python keywords the dialect leaves out, with what to do instead.
 fn unsupported_keyword(kw: &str) -> Option<&'static str> {
     Some(match kw {
-        "class" => "use functions and module-level variables",
         "try" | "except" | "finally" | "raise" => {
             "let the thread crash: the simulator shows why it stopped"
         }

@@ -5,13 +5,8 @@ use super::*;
 /// Only names, subscripts and attribute chains can be assigned to.
 pub(super) fn check_target(e: &Expr) -> Res<()> {
     match &e.kind {
-        ExprKind::Name(_) | ExprKind::Subscript(..) => Ok(()),
+        ExprKind::Name(_) | ExprKind::Subscript(..) | ExprKind::Attr(..) => Ok(()),
         ExprKind::Tuple(items) => items.iter().try_for_each(check_target),
-        ExprKind::Attr(..) => Err(Diagnostic::new(
-            e.span,
-            "assigning to an attribute is not part of the Python lesson dialect",
-            "use a module-level variable or a dict entry instead",
-        )),
         _ => Err(Diagnostic::new(
             e.span,
             "cannot assign to this",
@@ -35,6 +30,7 @@ impl Parser<'_> {
         if let Tok::Kw(kw) = self.peek().clone() {
             match kw {
                 "def" => return self.def(start).map(|s| out.push(s)),
+                "class" => return self.class(start).map(|s| out.push(s)),
                 "if" => return self.if_stmt(start).map(|s| out.push(s)),
                 "while" => {
                     self.pos += 1;
@@ -332,6 +328,52 @@ impl Parser<'_> {
             }
         }
         Ok(body)
+    }
+
+    /// `class Name:` or `class Name(object):` with a body of methods.
+    fn class(&mut self, start: Span) -> Res<Stmt> {
+        self.pos += 1;
+        let name = self.ident("a class name after `class`", "write `class Account:`")?;
+        if self.eat_op("(") {
+            if !self.is_op(")") {
+                let base = self.ident(
+                    "a base class",
+                    "write `class Account:` or `class Account(object):`",
+                )?;
+                if base.name != "object" {
+                    return Err(Diagnostic::new(
+                        base.span,
+                        "inheriting from another class is not part of the Python lesson dialect yet",
+                        "write `class Account:`, with the methods it needs",
+                    ));
+                }
+            }
+            self.expect_op(")", "to close the base list", "close the bracket")?;
+        }
+        let header = join(start, self.prev_span());
+        let body = self.block("class header")?;
+        let mut methods = Vec::new();
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::Def { .. } => methods.push(stmt),
+                StmtKind::Pass
+                | StmtKind::Expr(Expr {
+                    kind: ExprKind::Str(_),
+                    ..
+                }) => {}
+                _ => {
+                    return Err(Diagnostic::new(
+                        stmt.span,
+                        "a class body holds only methods (`def`) in the Python lesson dialect",
+                        "set attributes in `__init__`, like `self.count = 0`",
+                    ))
+                }
+            }
+        }
+        Ok(Stmt {
+            kind: StmtKind::Class { name, methods },
+            span: header,
+        })
     }
 
     pub(super) fn def(&mut self, start: Span) -> Res<Stmt> {
