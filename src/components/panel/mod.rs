@@ -11,6 +11,7 @@ pub mod narration;
 pub mod stage;
 pub mod timeline;
 pub mod timing;
+pub mod url_writer;
 
 use std::sync::Arc;
 
@@ -134,7 +135,7 @@ pub fn PanelView(
             schedule: s.schedule(),
         });
         let fresh = state.schedule.is_empty() && state.policy == Policy::RoundRobin;
-        browser::set_query_value(url_key, (!fresh).then(|| state.encode()).as_deref());
+        url_writer::write_later(url_key, (!fresh).then(|| state.encode()));
     });
     // The source is cut into coloured lines once; a step only moves the cursors.
     let source = SourceLines::new(
