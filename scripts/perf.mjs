@@ -46,11 +46,15 @@ const timeStep = (page, scope) =>
           ch.port1.onmessage = f;
           ch.port2.postMessage(0);
         };
+        performance.clearMeasures();
         const t0 = performance.now();
         btn.click();
         after(() => {
           const work = performance.now() - t0;
-          requestAnimationFrame(() => after(() => resolve({ work, frame: performance.now() - t0 })));
+          // The app's own `step: …` measures (src/components/panel/timing.rs), summed by phase.
+          const phases = {};
+          for (const m of performance.getEntriesByType("measure")) phases[m.name] = (phases[m.name] ?? 0) + m.duration;
+          requestAnimationFrame(() => after(() => resolve({ work, frame: performance.now() - t0, phases })));
         });
       }),
     scope,
@@ -67,6 +71,7 @@ const STEPS = Number(process.env.PERF_STEPS ?? 60);
 async function timeSteps(page, scope) {
   const work = [];
   const frame = [];
+  const phases = [];
   for (let i = 0; i < STEPS; i++) {
     if (!(await canStep(page, scope))) {
       await page.locator(`${scope ?? ""} .controls button`.trim()).filter({ hasText: "Reset" }).first().click();
@@ -75,8 +80,9 @@ async function timeSteps(page, scope) {
     const t = await timeStep(page, scope);
     work.push(t.work);
     frame.push(t.frame);
+    phases.push(t.phases);
   }
-  return { work, frame };
+  return { work, frame, phases };
 }
 const steps = {};
 
@@ -153,11 +159,12 @@ let inFlight = 0;
   });
   void step;
   inFlight = await page.evaluate(() => Number((document.querySelector(".panel-status")?.textContent ?? "").match(/\d+/)?.[0] ?? 0));
-  const t = { work: [], frame: [] };
+  const t = { work: [], frame: [], phases: [] };
   for (let i = 0; i < STEPS; i++) {
     const one = await timeStep(page, null);
     t.work.push(one.work);
     t.frame.push(one.frame);
+    t.phases.push(one.phases);
   }
   steps[`100 actors, 500 msgs in flight (from step ${inFlight})`] = t;
   await page.close();
@@ -230,8 +237,19 @@ const raw = readFileSync(`dist/${wasm}`);
 const f = (x) => `${x.toFixed(1)} ms`;
 console.log("Switchboard in headless Chromium (medians; the machine is shared and noisy)");
 console.log(`  navigation → interactive compare page   median ${f(median(interactive))} of ${RUNS} loads (min ${f(Math.min(...interactive))}, max ${f(Math.max(...interactive))})`);
-for (const [name, { work, frame }] of Object.entries(steps)) {
+for (const [name, { work, frame, phases }] of Object.entries(steps)) {
   console.log(`  step click → work done, ${name}   median ${f(median(work))}, p95 ${f(pct(work, 95))}, max ${f(Math.max(...work))}; → next frame median ${f(median(frame))}, p95 ${f(pct(frame, 95))} over ${work.length} steps`);
+  // Where the work went: each phase's median and p95 per step; the rest is
+  // the reactive graph and the DOM (creating, diffing and inserting nodes).
+  const names = [...new Set(phases.flatMap((p) => Object.keys(p)))].sort();
+  if (names.length) {
+    const rest = work.map((w, i) => w - Object.values(phases[i]).reduce((a, b) => a + b, 0));
+    const parts = names.map((n) => {
+      const xs = phases.map((p) => p[n] ?? 0);
+      return `${n.replace("step: ", "")} ${f(median(xs))} (p95 ${f(pct(xs, 95))})`;
+    });
+    console.log(`      phases: ${parts.join(", ")}, rest ${f(median(rest))} (p95 ${f(pct(rest, 95))})`);
+  }
 }
 console.log(`  playing the compare page (6 s, fastest speed)   ${longTasks} long tasks over 50 ms, longest ${longTasks ? f(longest) : "none"}`);
 for (const [id, { times, figures }] of Object.entries(explored)) {
