@@ -4,9 +4,12 @@
 //   node scripts/perf.mjs            (after `trunk build --release`)
 //
 // 1. navigation to an interactive compare page (Step enabled, four panels);
-// 2. Step click to DOM updated, median and p95, on a program of 100 actors
-//    with 500 messages in flight (network mode);
-// 3. the longest task while the compare page plays;
+// 2. Step click to the app's work done (the click's task and every task and
+//    microtask it queued) and to the next frame presented, median and p95, on
+//    the compare page, on the first panel of the shared-memory lesson, and on
+//    a program of 100 actors with 500 messages in flight (network mode);
+// 3. the long tasks (over 50 ms) and the longest while the compare page plays
+//    at top speed for 6 s;
 // 4. the explorer, Explore click to histogram shown (a complete exploration),
 //    for the lesson's actor counter and channel counter, each alone in the
 //    playground, median and spread of RUNS runs;
@@ -28,6 +31,61 @@ const browser = await chromium.launch({
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
+// One timed Step click inside `scope` (a CSS selector, or the whole page).
+// `work`: until a message posted after the click is delivered, which is after
+// the click's task and every microtask (Leptos effects) it queued. `frame`:
+// until the frame after that work has been rendered (style, layout, paint).
+const timeStep = (page, scope) =>
+  page.evaluate(
+    (scope) =>
+      new Promise((resolve) => {
+        const root = scope ? document.querySelector(scope) : document;
+        const btn = [...root.querySelectorAll(".controls button")].find((b) => b.textContent.startsWith("Step"));
+        const after = (f) => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = f;
+          ch.port2.postMessage(0);
+        };
+        performance.clearMeasures();
+        const t0 = performance.now();
+        btn.click();
+        after(() => {
+          const work = performance.now() - t0;
+          // The app's own `step: …` measures (src/components/panel/timing.rs), summed by phase.
+          const phases = {};
+          for (const m of performance.getEntriesByType("measure")) phases[m.name] = (phases[m.name] ?? 0) + m.duration;
+          requestAnimationFrame(() => after(() => resolve({ work, frame: performance.now() - t0, phases })));
+        });
+      }),
+    scope,
+  );
+// Whether the Step button in `scope` is enabled.
+const canStep = (page, scope) =>
+  page.evaluate((scope) => {
+    const root = scope ? document.querySelector(scope) : document;
+    const btn = [...root.querySelectorAll(".controls button")].find((b) => b.textContent.startsWith("Step"));
+    return !btn.disabled;
+  }, scope);
+// `STEPS` timed steps in `scope`, resetting (untimed) whenever the run ends.
+const STEPS = Number(process.env.PERF_STEPS ?? 60);
+async function timeSteps(page, scope) {
+  const work = [];
+  const frame = [];
+  const phases = [];
+  for (let i = 0; i < STEPS; i++) {
+    if (!(await canStep(page, scope))) {
+      await page.locator(`${scope ?? ""} .controls button`.trim()).filter({ hasText: "Reset" }).first().click();
+      await page.waitForTimeout(50);
+    }
+    const t = await timeStep(page, scope);
+    work.push(t.work);
+    frame.push(t.frame);
+    phases.push(t.phases);
+  }
+  return { work, frame, phases };
+}
+const steps = {};
+
 // 1. Navigation to interactive compare page, median of RUNS cold loads.
 const interactive = [];
 for (let i = 0; i < RUNS; i++) {
@@ -48,7 +106,19 @@ for (let i = 0; i < RUNS; i++) {
   await page.close();
 }
 
-// 2. Step latency on 100 actors with 500 messages in flight.
+// 2a. Step latency on the compare page and on a lesson panel.
+{
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}/compare`);
+  await page.locator("section.panel").nth(3).waitFor();
+  steps["compare page (4 panels)"] = await timeSteps(page, null);
+  await page.goto(`${base}/lessons/shared-memory`);
+  await page.locator(".sim-single section.panel").first().waitFor();
+  steps["lesson panel (shared-memory, first)"] = await timeSteps(page, ".sim-single");
+  await page.close();
+}
+
+// 2b. Step latency on 100 actors with 500 messages in flight.
 const actors = 100;
 const program = [
   "sink() ->",
@@ -68,7 +138,6 @@ for (let i = 0; i < actors; i++) lines.push(`    spawn(fun() -> sender(P${i}) en
 lines.push("    ok.");
 void program;
 const source = lines.join("\n") + "\n";
-const stepTimes = [];
 let inFlight = 0;
 {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -90,23 +159,14 @@ let inFlight = 0;
   });
   void step;
   inFlight = await page.evaluate(() => Number((document.querySelector(".panel-status")?.textContent ?? "").match(/\d+/)?.[0] ?? 0));
-  for (let i = 0; i < 60; i++) {
-    const ms = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const status = document.querySelector(".narration-now");
-          const btn = [...document.querySelectorAll(".controls button")].find((b) => b.textContent.startsWith("Step"));
-          const obs = new MutationObserver(() => {
-            obs.disconnect();
-            resolve(performance.now() - t0);
-          });
-          obs.observe(status, { characterData: true, childList: true, subtree: true });
-          const t0 = performance.now();
-          btn.click();
-        }),
-    );
-    stepTimes.push(ms);
+  const t = { work: [], frame: [], phases: [] };
+  for (let i = 0; i < STEPS; i++) {
+    const one = await timeStep(page, null);
+    t.work.push(one.work);
+    t.frame.push(one.frame);
+    t.phases.push(one.phases);
   }
+  steps[`100 actors, 500 msgs in flight (from step ${inFlight})`] = t;
   await page.close();
 }
 
@@ -177,8 +237,21 @@ const raw = readFileSync(`dist/${wasm}`);
 const f = (x) => `${x.toFixed(1)} ms`;
 console.log("Switchboard in headless Chromium (medians; the machine is shared and noisy)");
 console.log(`  navigation → interactive compare page   median ${f(median(interactive))} of ${RUNS} loads (min ${f(Math.min(...interactive))}, max ${f(Math.max(...interactive))})`);
-console.log(`  step click → DOM updated (100 actors, ${inFlight} steps taken, 500 msgs in flight)   median ${f(median(stepTimes))}, p95 ${f(pct(stepTimes, 95))} over ${stepTimes.length} steps`);
-console.log(`  longest task while playing the compare page (6 s, fastest speed)   ${longTasks ? f(longest) : "none over 50 ms"} (${longTasks} long tasks)`);
+for (const [name, { work, frame, phases }] of Object.entries(steps)) {
+  console.log(`  step click → work done, ${name}   median ${f(median(work))}, p95 ${f(pct(work, 95))}, max ${f(Math.max(...work))}; → next frame median ${f(median(frame))}, p95 ${f(pct(frame, 95))} over ${work.length} steps`);
+  // Where the work went: each phase's median and p95 per step; the rest is
+  // the reactive graph and the DOM (creating, diffing and inserting nodes).
+  const names = [...new Set(phases.flatMap((p) => Object.keys(p)))].sort();
+  if (names.length) {
+    const rest = work.map((w, i) => w - Object.values(phases[i]).reduce((a, b) => a + b, 0));
+    const parts = names.map((n) => {
+      const xs = phases.map((p) => p[n] ?? 0);
+      return `${n.replace("step: ", "")} ${f(median(xs))} (p95 ${f(pct(xs, 95))})`;
+    });
+    console.log(`      phases: ${parts.join(", ")}, rest ${f(median(rest))} (p95 ${f(pct(rest, 95))})`);
+  }
+}
+console.log(`  playing the compare page (6 s, fastest speed)   ${longTasks} long tasks over 50 ms, longest ${longTasks ? f(longest) : "none"}`);
 for (const [id, { times, figures }] of Object.entries(explored)) {
   console.log(`  explore ${id} to a complete exploration   median ${f(median(times))} of ${times.length} (min ${f(Math.min(...times))}, max ${f(Math.max(...times))}): ${figures}`);
 }

@@ -10,7 +10,7 @@ use sim::world::Status;
 use sim::World;
 
 /// How a process card is drawn.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CardState {
     /// It can take a step.
     Runnable,
@@ -23,7 +23,7 @@ pub enum CardState {
 }
 
 /// One process as the stage shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ProcessCard {
     /// Its pid.
     pub pid: u32,
@@ -178,15 +178,7 @@ impl Frame {
                 })
                 .collect(),
             processes,
-            shared: world
-                .shared_state()
-                .into_iter()
-                .map(|(name, value)| SharedVar {
-                    name,
-                    plain: is_plain(&value),
-                    value: display(world, &value),
-                })
-                .collect(),
+            shared: shared_vars(world),
             output: world
                 .output()
                 .iter()
@@ -195,6 +187,19 @@ impl Frame {
             highlights: highlights(world, last),
         }
     }
+}
+
+/// The whiteboard's variables.
+fn shared_vars(world: &World) -> Vec<SharedVar> {
+    world
+        .shared_state()
+        .into_iter()
+        .map(|(name, value)| SharedVar {
+            name,
+            plain: is_plain(&value),
+            value: display(world, &value),
+        })
+        .collect()
 }
 
 /// A value as a card shows it: a handle on a channel, lock or process by the
@@ -248,17 +253,30 @@ impl Frame {
     /// The run's result in one line: shared memory when there is any plain
     /// data in it, else the last line printed.
     pub fn headline(&self) -> String {
-        let shared: Vec<String> = self
-            .shared
-            .iter()
-            .filter(|v| v.plain)
-            .map(|v| format!("{} = {}", v.name, v.value))
-            .collect();
-        if shared.is_empty() {
-            self.output.last().cloned().unwrap_or_default()
-        } else {
-            shared.join(", ")
-        }
+        headline(&self.shared, self.output.last().map(String::as_str))
+    }
+
+    /// The same line as [`Frame::headline`], read straight off a world without
+    /// drawing the rest of the frame.
+    pub fn headline_of(world: &World) -> String {
+        headline(
+            &shared_vars(world),
+            world.output().last().map(|t| t.as_str()),
+        )
+    }
+}
+
+/// Plain shared data when there is any, else the last line printed.
+fn headline(shared: &[SharedVar], last_line: Option<&str>) -> String {
+    let shared: Vec<String> = shared
+        .iter()
+        .filter(|v| v.plain)
+        .map(|v| format!("{} = {}", v.name, v.value))
+        .collect();
+    if shared.is_empty() {
+        last_line.unwrap_or_default().to_string()
+    } else {
+        shared.join(", ")
     }
 }
 

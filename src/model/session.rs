@@ -67,6 +67,8 @@ pub struct Session {
     pickers: Vec<Picker>,
     picker: Picker,
     policy: Policy,
+    /// How many times the run was rewound (see [`Session::rewinds`]).
+    rewinds: u64,
 }
 
 impl Session {
@@ -79,6 +81,7 @@ impl Session {
             pickers: Vec::new(),
             picker: Picker::new(policy),
             policy,
+            rewinds: 0,
         })
     }
 
@@ -95,6 +98,13 @@ impl Session {
     /// Steps taken so far.
     pub fn step_index(&self) -> usize {
         self.timeline.position()
+    }
+
+    /// How many times the run went anywhere but forward by one step: a step
+    /// back, a reset, a jump or a replay. While it stays the same, the trace
+    /// has only grown, so views built from it can read just the new events.
+    pub fn rewinds(&self) -> u64 {
+        self.rewinds
     }
 
     /// The scheduling policy.
@@ -171,6 +181,7 @@ impl Session {
         if !self.timeline.step_back() {
             return false;
         }
+        self.rewinds += 1;
         if let Some(picker) = self.pickers.get(self.timeline.position()) {
             self.picker = picker.clone();
         }
@@ -179,6 +190,7 @@ impl Session {
 
     /// Returns to the start and forgets the run.
     pub fn reset(&mut self) {
+        self.rewinds += 1;
         self.timeline = Timeline::new(self.start.clone());
         self.pickers.clear();
         self.picker = Picker::new(self.policy);
@@ -188,6 +200,7 @@ impl Session {
     /// Returns the step reached.
     pub fn jump_to(&mut self, n: usize) -> usize {
         if n <= self.timeline.recorded() && self.timeline.seek(n).is_ok() {
+            self.rewinds += 1;
             if let Some(picker) = self.pickers.get(n) {
                 self.picker = picker.clone();
             }

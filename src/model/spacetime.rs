@@ -63,19 +63,77 @@ pub struct Diagram {
 
 /// Reads the diagram off the world's trace.
 pub fn diagram(world: &World) -> Diagram {
-    let lanes: Vec<String> = world
-        .processes()
-        .iter()
-        .map(|p| p.name().to_string())
-        .collect();
-    let lane_of = |pid: sim::ir::Pid| pid.0 as usize;
-    let mut marks = Vec::new();
-    let mut arrows = Vec::new();
-    let mut sent: HashMap<u32, (u64, usize)> = HashMap::new();
-    let mut buffered: HashMap<u32, VecDeque<(u64, usize)>> = HashMap::new();
-    let mut steps = 0;
-    for event in world.trace().iter() {
-        steps = steps.max(event.step);
+    let mut reader = DiagramReader::default();
+    reader.sync(world, 0);
+    reader.diagram
+}
+
+/// Keeps a diagram up to date as a run grows: each call reads only the trace
+/// events added since the last one, and starts afresh when the run was
+/// rewound (stepping back, a reset, a jump or a replay).
+#[derive(Clone, Debug, Default)]
+pub struct DiagramReader {
+    diagram: Diagram,
+    /// Trace events read so far.
+    read: usize,
+    /// The run's rewind count the events were read under.
+    rewinds: u64,
+    /// How many times the diagram was started afresh; marks and arrows keep
+    /// their index only within one epoch.
+    epoch: u64,
+    sent: HashMap<u32, (u64, usize)>,
+    buffered: HashMap<u32, VecDeque<(u64, usize)>>,
+}
+
+impl DiagramReader {
+    /// The diagram as of the last [`sync`](Self::sync).
+    pub fn diagram(&self) -> &Diagram {
+        &self.diagram
+    }
+
+    /// Starts afresh each time the run is rewound, so an index into the
+    /// marks or arrows names the same one as long as this stays the same.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Brings the diagram up to `world`. `rewinds` counts how often the run
+    /// was rewound (see `Session::rewinds`): while it stays the same, the
+    /// trace only grew since the last call.
+    pub fn sync(&mut self, world: &World, rewinds: u64) {
+        let trace = world.trace();
+        if rewinds != self.rewinds || trace.len() < self.read {
+            let epoch = self.epoch + 1;
+            *self = DiagramReader {
+                rewinds,
+                epoch,
+                ..DiagramReader::default()
+            };
+        }
+        if self.diagram.lanes.len() != world.processes().len() {
+            self.diagram.lanes = world
+                .processes()
+                .iter()
+                .map(|p| p.name().to_string())
+                .collect();
+        }
+        for i in self.read..trace.len() {
+            if let Some(event) = trace.get(i) {
+                self.add(world, event);
+            }
+        }
+        self.read = trace.len();
+    }
+
+    fn add(&mut self, world: &World, event: &Event) {
+        let lane_of = |pid: sim::ir::Pid| pid.0 as usize;
+        let Diagram {
+            marks,
+            arrows,
+            steps,
+            ..
+        } = &mut self.diagram;
+        *steps = (*steps).max(event.step);
         let lane = lane_of(event.pid);
         let mut mark = |kind| {
             marks.push(Mark {
@@ -109,7 +167,7 @@ pub fn diagram(world: &World) -> Diagram {
                 mark(MarkKind::Other)
             }
             EventKind::ChanSend { chan, .. } => {
-                buffered
+                self.buffered
                     .entry(chan.0)
                     .or_default()
                     .push_back((event.step, lane));
@@ -117,16 +175,17 @@ pub fn diagram(world: &World) -> Diagram {
             }
             EventKind::ChanRecv { chan, ok: true, .. } => {
                 // Buffers are FIFO, so the oldest unmatched send is the one taken.
-                if let Some(origin) = buffered.get_mut(&chan.0).and_then(|q| q.pop_front()) {
+                if let Some(origin) = self.buffered.get_mut(&chan.0).and_then(|q| q.pop_front()) {
                     arrows.push(arrow(origin, event, lane, world));
                 }
             }
             EventKind::Send { msg, .. } => {
-                sent.insert(msg.0, (event.step, lane));
+                self.sent.insert(msg.0, (event.step, lane));
                 mark(MarkKind::Other);
             }
             EventKind::Receive { msg, from, .. } => {
-                let origin = sent
+                let origin = self
+                    .sent
                     .get(&msg.0)
                     .copied()
                     .unwrap_or((event.step, lane_of(*from)));
@@ -144,12 +203,6 @@ pub fn diagram(world: &World) -> Diagram {
             _ => {}
         }
     }
-    Diagram {
-        lanes,
-        marks,
-        arrows,
-        steps,
-    }
 }
 
 fn arrow(from: (u64, usize), event: &Event, lane: usize, world: &World) -> Arrow {
@@ -157,5 +210,76 @@ fn arrow(from: (u64, usize), event: &Event, lane: usize, world: &World) -> Arrow
         from,
         to: (event.step, lane),
         text: event.narrate(world),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::session::{Policy, Session};
+
+    fn session(src: &str, dialect: lang::Dialect, policy: Policy) -> Session {
+        let program = lang::compile(dialect, src).expect("the program compiles");
+        Session::new(Arc::new(program), sim::Options::default(), policy).unwrap()
+    }
+
+    /// Steps through a run, back and forth, and checks after every move that
+    /// the diagram kept up to date equals the one read afresh from the trace.
+    fn follow(mut s: Session) {
+        let mut reader = DiagramReader::default();
+        let mut check = |s: &Session| {
+            reader.sync(s.world(), s.rewinds());
+            assert_eq!(
+                reader.diagram(),
+                &diagram(s.world()),
+                "at step {}",
+                s.step_index()
+            );
+        };
+        for _ in 0..12 {
+            s.step();
+            check(&s);
+        }
+        s.back();
+        check(&s);
+        s.back();
+        check(&s);
+        s.set_policy(Policy::Random(9));
+        while s.step() {
+            check(&s);
+        }
+        s.jump_to(3);
+        check(&s);
+        s.reset();
+        check(&s);
+        s.step();
+        check(&s);
+    }
+
+    #[test]
+    fn a_diagram_kept_up_to_date_equals_one_read_afresh() {
+        let racy = "import threading\ncount = 0\ndef inc():\n    global count\n    count += 1\na = threading.Thread(target=inc)\nb = threading.Thread(target=inc)\na.start()\nb.start()\na.join()\nb.join()\nprint(count)\n";
+        follow(session(racy, lang::Dialect::Python, Policy::RoundRobin));
+        let pingpong = "pong() ->\n    receive\n        {ping, From} -> From ! pong\n    end.\n\nmain() ->\n    P = spawn(fun() -> pong() end),\n    P ! {ping, self()},\n    receive\n        pong -> ok\n    end.\n";
+        follow(session(pingpong, lang::Dialect::Erlang, Policy::RoundRobin));
+    }
+
+    #[test]
+    fn a_rewind_starts_a_new_epoch() {
+        let racy = "import threading\ncount = 0\ndef inc():\n    global count\n    count += 1\na = threading.Thread(target=inc)\na.start()\na.join()\n";
+        let mut s = session(racy, lang::Dialect::Python, Policy::RoundRobin);
+        let mut reader = DiagramReader::default();
+        s.step();
+        s.step();
+        reader.sync(s.world(), s.rewinds());
+        let epoch = reader.epoch();
+        s.step();
+        reader.sync(s.world(), s.rewinds());
+        assert_eq!(reader.epoch(), epoch, "growing keeps the epoch");
+        s.back();
+        reader.sync(s.world(), s.rewinds());
+        assert_ne!(reader.epoch(), epoch, "stepping back starts afresh");
     }
 }

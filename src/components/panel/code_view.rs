@@ -18,70 +18,71 @@ pub fn CodeView(
     /// The program's title, for screen readers.
     title: String,
 ) -> impl IntoView {
+    // Keyed by the line's whole content: a step re-renders only the lines a
+    // cursor left or reached, and the rest of the listing stays as it is.
     view! {
         <figure class="code-view" tabindex="0" aria-label=format!("Source of {title}")>
             <pre>
                 <code>
-                    {move || {
-                        let names = names.get();
-                        let name_of = |pid: u32| {
-                            names
-                                .iter()
-                                .find(|(p, _)| *p == pid)
-                                .map(|(_, n)| n.clone())
-                                .unwrap_or_default()
-                        };
-                        lines
-                            .get()
-                            .into_iter()
-                            .map(|line| {
-                                let busy = !line.here.is_empty();
-                                let first = line.here.first().copied().unwrap_or(0);
-                                let markers = line
-                                    .here
-                                    .iter()
-                                    .map(|pid| {
-                                        view! {
-                                            <span class=format!("marker proc-{}", pid % 6) title=name_of(*pid)>
-                                                {initials(&name_of(*pid))}
-                                            </span>
-                                        }
-                                    })
-                                    .collect_view();
-                                let segments = line
-                                    .segments
-                                    .into_iter()
-                                    .map(|s| {
-                                        let mut class = s.class.unwrap_or("").to_string();
-                                        if s.current.contains(&RACE_MARK) {
-                                            class.push_str(" race-span");
-                                        }
-                                        if let Some(pid) = s.current.iter().find(|p| **p != RACE_MARK) {
-                                            class.push_str(&format!(" current proc-{}", pid % 6));
-                                        }
-                                        view! { <span class=class>{s.text}</span> }
-                                    })
-                                    .collect_view();
-                                view! {
-                                    <span class=format!(
-                                        "line proc-{}{}",
-                                        first % 6,
-                                        if busy { " busy" } else { "" },
-                                    )>
-                                        <span class="gutter" aria-hidden="true">
-                                            <span class="markers">{markers}</span>
-                                            <span class="number">{line.number}</span>
-                                        </span>
-                                        <span class="text">{segments}</span>
-                                        "\n"
-                                    </span>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For each=move || lines.get() key=|line| line.clone() let:line>
+                        {render_line(line, names)}
+                    </For>
                 </code>
             </pre>
         </figure>
+    }
+}
+
+/// One line: its gutter with the markers of the processes standing on it,
+/// and its coloured segments with the current spans underlined.
+fn render_line(line: CodeLine, names: Signal<Vec<(u32, String)>>) -> impl IntoView {
+    // A pid's name never changes, and a marker for a new pid changes the
+    // line's key, so the names are read once, untracked.
+    let name_of = |pid: u32| {
+        names.with_untracked(|names| {
+            names
+                .iter()
+                .find(|(p, _)| *p == pid)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        })
+    };
+    let busy = !line.here.is_empty();
+    let first = line.here.first().copied().unwrap_or(0);
+    let markers = line
+        .here
+        .iter()
+        .map(|pid| {
+            view! {
+                <span class=format!("marker proc-{}", pid % 6) title=name_of(*pid)>
+                    {initials(&name_of(*pid))}
+                </span>
+            }
+        })
+        .collect_view();
+    let segments = line
+        .segments
+        .into_iter()
+        .map(|s| {
+            let mut class = s.class.unwrap_or("").to_string();
+            if s.current.contains(&RACE_MARK) {
+                class.push_str(" race-span");
+            }
+            if let Some(pid) = s.current.iter().find(|p| **p != RACE_MARK) {
+                class.push_str(&format!(" current proc-{}", pid % 6));
+            }
+            view! { <span class=class>{s.text}</span> }
+        })
+        .collect_view();
+    view! {
+        <span class=format!("line proc-{}{}", first % 6, if busy { " busy" } else { "" })>
+            <span class="gutter" aria-hidden="true">
+                <span class="markers">{markers}</span>
+                <span class="number">{line.number}</span>
+            </span>
+            <span class="text">{segments}</span>
+            "\n"
+        </span>
     }
 }
 

@@ -84,6 +84,7 @@ pub fn Controls(
                 <span class="hint">"Pick who runs next in each panel."</span>
             </Show>
             <button type="button" class="copy-link" on:click=move |_| {
+                super::url_writer::flush();
                 let copied = browser::current_url().is_some_and(|url| browser::copy_text(&url));
                 link_note.set(if copied { "Link copied: it opens this exact step." } else { "Copy the address bar to share this step." });
             } title="Copy a link to this exact step">"Copy link"</button>

@@ -84,7 +84,7 @@ impl Driver {
 
     /// One policy step in every session that can take one.
     pub fn step(&self) -> bool {
-        self.each(Session::step)
+        super::timing::measured("step: sessions", || self.each(Session::step))
     }
 
     /// One step back in every session that has one.

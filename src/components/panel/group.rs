@@ -79,7 +79,7 @@ fn Scoreboard(sessions: Vec<(String, SessionSignal)>) -> impl IntoView {
             {sessions
                 .into_iter()
                 .map(|(title, session)| {
-                    let result = move || session.with(|s| Frame::of(s.world(), &[]).headline());
+                    let result = move || session.with(|s| Frame::headline_of(s.world()));
                     let verdict = move || {
                         session.with(|s| {
                             let findings = s.world().findings();

@@ -10,6 +10,8 @@ pub mod group;
 pub mod narration;
 pub mod stage;
 pub mod timeline;
+pub mod timing;
+pub mod url_writer;
 
 use std::sync::Arc;
 
@@ -17,7 +19,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::model::code_lines::code_lines;
+use crate::model::code_lines::SourceLines;
 use crate::model::frame::Frame;
 use crate::model::motion::motions;
 use crate::model::session::{Policy, Session};
@@ -133,14 +135,19 @@ pub fn PanelView(
             schedule: s.schedule(),
         });
         let fresh = state.schedule.is_empty() && state.policy == Policy::RoundRobin;
-        browser::set_query_value(url_key, (!fresh).then(|| state.encode()).as_deref());
+        url_writer::write_later(url_key, (!fresh).then(|| state.encode()));
     });
-    let tokens = lang::highlight(program.dialect, &program.source);
-    let source = program.source.clone();
-    let frame = Memo::new(move |_| session.with(|s| Frame::of(s.world(), s.last_events())));
+    // The source is cut into coloured lines once; a step only moves the cursors.
+    let source = SourceLines::new(
+        &program.source,
+        &lang::highlight(program.dialect, &program.source),
+    );
+    let frame = Memo::new(move |_| {
+        session.with(|s| timing::measured("step: frame", || Frame::of(s.world(), s.last_events())))
+    });
     let step = Signal::derive(move || session.with(Session::step_index));
     let moving = Signal::derive(move || session.with(|s| motions(s.world(), s.last_events())));
-    let lines = Signal::derive(move || {
+    let lines = Memo::new(move |_| {
         frame.with(|f| {
             let mut cursors: Vec<_> = f
                 .processes
@@ -154,7 +161,7 @@ pub fn PanelView(
                     .iter()
                     .map(|span| (RACE_MARK, *span, 0)),
             );
-            code_lines(&source, &tokens, &cursors)
+            timing::measured("step: code lines", || source.mark(&cursors))
         })
     });
     let names = Signal::derive(move || {
@@ -181,7 +188,7 @@ pub fn PanelView(
             <Explore session=session requests=driver.explore_requests/>
             <Choices session=session/>
             <div class="panel-body">
-                <CodeView lines=lines names=names title=program.title.clone()/>
+                <CodeView lines=lines.into() names=names title=program.title.clone()/>
                 <Stage
                     frame=frame.into()
                     motions=moving

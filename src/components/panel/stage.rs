@@ -47,25 +47,36 @@ pub fn Stage(
     view! {
         <svg class="stage" viewBox=view_box role="img" aria-label=label>
             {move || {
-                let f = frame.get();
                 let l = layout.get();
-                let board = l.board.map(|origin| view! { <Whiteboard origin=origin frame=f.clone() layout=l.clone()/> });
-                let cards = f
-                    .processes
-                    .iter()
-                    .zip(&l.cards)
-                    .map(|(card, at)| view! { <Card card=card.clone() at=*at/> })
-                    .collect_view();
-                let waits = view! { <WaitFor frame=f.clone() layout=l.clone()/> };
-                let network = l.network.map(|at| view! { <Network frame=f.clone() at=at/> });
-                let pipes = f
-                    .channels
-                    .iter()
-                    .zip(&l.pipes)
-                    .map(|(c, at)| view! { <Pipe channel=c.clone() at=*at/> })
-                    .collect_view();
-                view! { {board} {network} {pipes} {cards} <g class="waits">{waits}</g> }
+                l.board.map(|origin| view! { <Whiteboard origin=origin frame=frame.get() layout=l.clone()/> })
             }}
+            {move || layout.get().network.map(|at| view! { <Network frame=frame.get() at=at/> })}
+            {move || {
+                let l = layout.get();
+                frame.with(|f| {
+                    f.channels
+                        .iter()
+                        .zip(&l.pipes)
+                        .map(|(c, at)| view! { <Pipe channel=c.clone() at=*at/> })
+                        .collect_view()
+                })
+            }}
+            // Keyed by what a card shows and where: a step redraws only the
+            // cards whose process changed, not every card on the stage.
+            <For
+                each=move || {
+                    let l = layout.get();
+                    frame.with(|f| f.processes.iter().cloned().zip(l.cards.iter().copied()).collect::<Vec<_>>())
+                }
+                key=|(card, at)| (card.clone(), at.x.to_bits(), at.y.to_bits())
+                children=|(card, at)| view! { <Card card=card at=at/> }
+            />
+            <g class="waits">
+                {move || {
+                    let waiting = frame.with(|f| !f.highlights.waits.is_empty());
+                    waiting.then(|| view! { <WaitFor frame=frame.get() layout=layout.get()/> })
+                }}
+            </g>
             <g class="motions" aria-hidden="true">
                 {move || {
                     let _ = step.get();
