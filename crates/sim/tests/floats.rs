@@ -72,3 +72,48 @@ fn programs_compute_with_floats() {
     run(&mut w, &mut RoundRobin::new(), 100);
     assert_eq!(w.output_text(), "3.5 6.5 true 6 +Inf\nfalse\n");
 }
+
+/// Prints each expression on its own line in a one-thread Python program and returns the
+/// output, then the crash message if the thread crashed.
+fn python_prints(exprs: Vec<Expr>) -> String {
+    let mut p = ProgramBuilder::new(Style::Python);
+    let main = p.function("main", &[], |f| {
+        for e in exprs {
+            f.print(e);
+        }
+    });
+    p.thread("main", main, vec![]);
+    let mut w = world(p.build());
+    run(&mut w, &mut RoundRobin::new(), 100);
+    let mut out = w.output_text();
+    if let sim::world::Status::Crashed(why) = w.processes()[0].status() {
+        out.push_str(&format!("crashed: {why}"));
+    }
+    out
+}
+
+#[test]
+fn python_mixes_ints_and_floats_as_cpython_does() {
+    // Expected texts are what CPython 3.11 prints for each expression, worked out by hand:
+    // 2.5 * 4 = 10.0, 7 / 2.0 = 3.5, 7.5 // 2 = 3.0, -7.5 % 2 = 0.5 (the remainder takes the
+    // divisor's sign), 1 == 1.0 is True, 3 < 3.5 is True.
+    let out = python_prints(vec![
+        Expr::from(2.5) * 4,
+        Expr::int(7).bin(BinOp::Div, 2.0),
+        Expr::from(7.5).bin(BinOp::FloorDiv, 2),
+        Expr::from(-7.5).bin(BinOp::Mod, 2),
+        Expr::int(1).eq(1.0),
+        Expr::int(3).lt(3.5),
+    ]);
+    assert_eq!(out, "10.0\n3.5\n3.0\n0.5\nTrue\nTrue\n");
+}
+
+#[test]
+fn python_float_division_by_zero_crashes_instead_of_giving_infinity() {
+    // CPython: `1.0 / 0` raises ZeroDivisionError: float division by zero. Nothing prints.
+    let out = python_prints(vec![Expr::from(1.0).bin(BinOp::Div, 0)]);
+    assert!(
+        out.starts_with("crashed: ") && out.contains("float division by zero"),
+        "{out}"
+    );
+}

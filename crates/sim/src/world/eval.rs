@@ -406,6 +406,10 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
         BinOp::Sub => Value::from(x - y),
         BinOp::Mul => Value::from(x * y),
         BinOp::Div => Value::from(x / y),
+        // Python's float `//` and `%`: the quotient rounded down, and a remainder with the
+        // divisor's sign.
+        BinOp::FloorDiv => Value::from((x / y).floor()),
+        BinOp::Mod => Value::from(x - y * (x / y).floor()),
         BinOp::Eq => Value::Bool(x == y),
         BinOp::Ne => Value::Bool(x != y),
         BinOp::Lt => Value::Bool(x < y),
@@ -416,9 +420,28 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
     })
 }
 
+/// Both operands as floats when at least one is a float and the other a number: Python and
+/// Erlang promote `2.5 * 4` to float arithmetic (Go's type checker never lets the two mix).
+fn as_floats(a: &Value, b: &Value) -> Option<(f64, f64)> {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => Some((x.0, y.0)),
+        (Value::Float(x), Value::Int(y)) => Some((x.0, *y as f64)),
+        (Value::Int(x), Value::Float(y)) => Some((*x as f64, y.0)),
+        _ => None,
+    }
+}
+
 fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
-    if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
-        if let Some(v) = float_op(op, x.0, y.0) {
+    if let Some((x, y)) = as_floats(&a, &b) {
+        let dividing = matches!(op, BinOp::Div | BinOp::FloorDiv | BinOp::Mod | BinOp::Rem);
+        // Go's run time gives an infinity; Python raises and Erlang's `/` is badarith.
+        if dividing && y == 0.0 && style != Style::Go {
+            return error(
+                Value::atom("badarith"),
+                "float division by zero".to_string(),
+            );
+        }
+        if let Some(v) = float_op(op, x, y) {
             return Ok(v);
         }
     }
