@@ -155,4 +155,41 @@ pub(crate) enum ExprKind {
     If(Vec<IfBranch>),
     /// `begin … end`.
     Block(Vec<Expr>),
+    /// `try Body of Clauses catch Handlers after Cleanup end`.
+    Try(Box<TryExpr>),
+    /// `catch Expr`.
+    Catch(Box<Expr>),
+    /// `[Head || Qualifiers]`.
+    Comprehension(Box<Expr>, Vec<Qualifier>),
+}
+
+/// The parts of a `try`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TryExpr {
+    /// The protected expressions.
+    pub body: Vec<Expr>,
+    /// The `of` clauses, matched against the body's value (not protected).
+    pub of: Vec<CaseClause>,
+    /// The `catch` clauses.
+    pub catches: Vec<CatchClause>,
+    /// The `after` expressions, run on every way out.
+    pub after: Vec<Expr>,
+}
+
+/// `Class:Reason when Guard -> Body` of a `try … catch`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CatchClause {
+    /// The class pattern (an atom, a variable or `_`); `None` means `throw`.
+    pub class: Option<Expr>,
+    /// The reason pattern, guard and body.
+    pub clause: CaseClause,
+}
+
+/// One qualifier of a list comprehension.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Qualifier {
+    /// `Pattern <- List`.
+    Generator(Expr, Expr),
+    /// A condition.
+    Filter(Expr),
 }

@@ -55,22 +55,17 @@ impl Case {
     }
 }
 
-/// Compiles a module so that it starts from `entry`.
-///
-/// The dialect has no separate way to pass an entry yet. Its shell-style scripts (functions,
-/// then top-level expressions run in order by a process called `shell`) are what a shell
-/// session is, so the module runs as such a script with the entry as its one expression.
+/// Compiles a module so that it starts from `entry`, as `erl -eval` starts it.
 pub fn compile_entry(source: &str, entry: &str) -> Result<Program, String> {
-    let script = format!("{source}\n{entry}.\n");
-    lang::compile(Dialect::Erlang, &script).map_err(|d| {
+    lang::compile_with_entry(Dialect::Erlang, source, Some(entry)).map_err(|d| {
         let text = d.to_string();
         format!("compile: {}", text.lines().next().unwrap_or(""))
     })
 }
 
-/// Everything the world printed, as a stream of characters: each printed text is one line.
+/// Everything the world printed, exactly as a stream of characters.
 pub fn printed(world: &World) -> String {
-    world.output().iter().map(|t| format!("{t}\n")).collect()
+    world.output_text()
 }
 
 /// Checks a module against its recording; the error says what went wrong first.

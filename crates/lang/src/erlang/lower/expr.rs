@@ -250,7 +250,8 @@ impl FnLower<'_> {
                 // without a temporary (which expand mode would show as a step).
                 let msg = self.expr(msg)?;
                 if let IrExpr::Const(v) = &to {
-                    if !matches!(v, Value::Pid(_)) {
+                    // A pid, or an atom: the registered name.
+                    if !matches!(v, Value::Pid(_) | Value::Atom(_)) {
                         return Err(Diagnostic::new(
                             e.span,
                             format!(
@@ -299,6 +300,21 @@ impl FnLower<'_> {
                 IrExpr::Local(dst)
             }
             ExprKind::Block(body) => self.seq(body, false)?,
+            ExprKind::Try(t) => {
+                let dst = self.cx.dst(into, "tmp");
+                self.try_expr(e, t, dst)?;
+                IrExpr::Local(dst)
+            }
+            ExprKind::Catch(inner) => {
+                let dst = self.cx.dst(into, "tmp");
+                self.catch_expr(e, inner, dst)?;
+                IrExpr::Local(dst)
+            }
+            ExprKind::Comprehension(head, quals) => {
+                let dst = self.cx.dst(into, "tmp");
+                self.comprehension(e, head, quals, dst)?;
+                IrExpr::Local(dst)
+            }
         })
     }
 
@@ -348,9 +364,16 @@ impl FnLower<'_> {
                 vars_in(b, &mut used);
             }
         }
+        // A parameter named like a variable outside shadows it: it is not captured.
+        let mut params_vars = Vec::new();
+        for c in clauses {
+            for p in &c.params {
+                vars_in(p, &mut params_vars);
+            }
+        }
         let captured: Vec<String> = used
             .into_iter()
-            .filter(|v| self.bound.contains(v))
+            .filter(|v| self.bound.contains(v) && !params_vars.contains(v))
             .collect();
         let arity = clauses.first().map_or(0, |c| c.params.len());
         let mut params: Vec<String> = captured.clone();

@@ -5,7 +5,11 @@ use super::*;
 impl Parser {
     pub(super) fn expr(&mut self) -> Res<Expr> {
         self.enter()?;
-        let res = self.match_expr();
+        let res = if self.is_kw("catch") {
+            self.catch_expr()
+        } else {
+            self.match_expr()
+        };
         self.leave();
         res
     }
@@ -271,11 +275,9 @@ impl Parser {
                 let mut tail = None;
                 while !self.is_op("]") {
                     items.push(self.expr()?);
-                    if self.is_op("||") {
-                        return self.err(
-                            format!("list comprehensions are not part of the Erlang lesson dialect; {SUPPORTED}"),
-                            "write a recursive function over the list",
-                        );
+                    if self.is_op("||") && items.len() == 1 {
+                        let head = items.pop().expect("one item");
+                        return self.comprehension(start, head);
                     }
                     if self.eat_op("|") {
                         tail = Some(Box::new(self.expr()?));
@@ -293,6 +295,7 @@ impl Parser {
                 ExprKind::List(items, tail)
             }
             Tok::Kw("fun") => return self.fun(start),
+            Tok::Kw("try") => return self.try_expr(start),
             Tok::Kw("receive") => return self.receive(start),
             Tok::Kw("case") => {
                 let subject = self.expr()?;

@@ -1,6 +1,8 @@
 //! Recursive-descent parser for the Erlang lesson dialect.
 
 mod expr;
+mod forms;
+mod macros;
 
 use sim::ir::Span;
 
@@ -12,7 +14,8 @@ use crate::source::{join, LineIndex};
 
 /// What the dialect supports, quoted in "not part of the dialect" errors.
 pub(crate) const SUPPORTED: &str = "supported: functions with clauses and guards, \
-    case, if, receive … after, fun, spawn, !, self(), io:format";
+    case, if, receive … after, try … catch, fun, list comprehensions, spawn, !, self(), \
+    io:format, -define macros";
 
 /// Parses a whole module.
 pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
@@ -20,9 +23,10 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
     if let Some(err) = lexed.error {
         return Err(err);
     }
+    let tokens = macros::expand(lexed.tokens)?;
     let mut p = Parser {
         cursor: TokenCursor::new(
-            lexed.tokens,
+            tokens,
             "split the deeply nested part into smaller functions",
         ),
         name: None,
@@ -57,7 +61,6 @@ fn describe(tok: &Tok) -> String {
 
 fn unsupported_keyword(kw: &str) -> Option<&'static str> {
     Some(match kw {
-        "try" | "catch" => "let the process crash; the simulator shows the reason",
         "maybe" | "cond" | "let" => "use `case`",
         "band" | "bor" | "bxor" | "bsl" | "bsr" | "bnot" => "use `+`, `-`, `*`, `div` and `rem`",
         _ => return None,
@@ -184,7 +187,7 @@ impl Parser {
         match name.as_str() {
             "module" | "export" | "compile" | "author" | "vsn" | "spec" | "type" | "import"
             | "export_type" | "behaviour" | "behavior" | "moduledoc" | "doc" => {}
-            "record" | "define" | "include" | "include_lib" | "ifdef" | "ifndef" | "undef" => {
+            "record" | "include" | "include_lib" | "ifdef" | "ifndef" | "undef" => {
                 return Err(Diagnostic::new(
                     join(start, self.prev_span()),
                     format!("`-{name}` is not part of the Erlang lesson dialect; {SUPPORTED}"),
