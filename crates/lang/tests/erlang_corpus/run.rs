@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use lang::Dialect;
-use sim::ir::Program;
+use sim::ir::{Program, Style};
 use sim::schedule::{Random, RoundRobin};
 use sim::world::Status;
 use sim::{run, Options, Scheduler, World, WorldStatus};
@@ -139,11 +139,14 @@ pub fn first_difference(want: &str, got: &str) -> String {
 /// The logger reports that a process died of an error with a reason such as
 /// `{badarith, Stack}`; the simulator must show a crashed process whose reason names it.
 fn check_reports(err: &str, world: &World) -> Result<(), String> {
+    // A process that died of an exception has its Erlang exit reason; other crashes
+    // (the simulator's own faults) have only their message.
     let crashes: Vec<String> = world
         .processes()
         .iter()
-        .filter_map(|p| match p.status() {
-            Status::Crashed(why) => Some(why.to_string()),
+        .filter_map(|p| match (p.exit_reason(), p.status()) {
+            (Some(reason), Status::Crashed(_)) => Some(reason.repr(Style::Erlang)),
+            (None, Status::Crashed(why)) => Some(why.to_string()),
             _ => None,
         })
         .collect();
