@@ -123,3 +123,29 @@ fn output_without_a_line_break_continues_the_line() {
     let w = run_seeded(&p, 0);
     assert_eq!(w.output_text(), "ab\nc1\nend");
 }
+
+#[test]
+fn imported_library_functions_are_called_by_their_short_names() {
+    let src = "\
+-module(imp).
+-import(lists, [map/2, sum/1]).
+main() -> io:format(\"~w~n\", [sum(map(fun(X) -> X * 3 end, [1, 2]))]).
+";
+    assert_eq!(output(Erlang, src), ["9"]);
+}
+
+#[test]
+fn send_after_delivers_later_than_a_shorter_timer() {
+    let src = "\
+main() ->
+    erlang:send_after(30, self(), late),
+    erlang:send_after(10, self(), early),
+    receive A -> io:format(\"~p~n\", [A]) end,
+    receive B -> io:format(\"~p~n\", [B]) end.
+";
+    let p = program(Erlang, src);
+    for seed in 0..8 {
+        let w = run_seeded(&p, seed);
+        assert_eq!(common::lines(&w), ["early", "late"], "seed {seed}");
+    }
+}

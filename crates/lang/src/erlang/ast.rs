@@ -19,6 +19,8 @@ pub(crate) struct Module {
     pub name: Option<String>,
     /// Functions listed in `-export([…]).`, as name and arity.
     pub exports: Vec<(String, usize)>,
+    /// Functions named in `-import(Module, […]).`: module, name and arity.
+    pub imports: Vec<(String, String, usize)>,
 }
 
 /// A named function: all its clauses (they share name and arity).

@@ -44,6 +44,9 @@ impl FnLower<'_> {
             ExprKind::Atom(name) => {
                 if let Some(id) = self.ctx.funcs.get(&(name.clone(), args.len())).copied() {
                     Callee::Func(id)
+                } else if let Some(m) = self.ctx.imports.get(&(name.clone(), args.len())) {
+                    let m = m.clone();
+                    return self.remote_call(&m, func.span, func, args, span).map(Some);
                 } else if BIFS.iter().any(|(n, a)| n == name && *a == args.len()) {
                     return self.bif(name, args, span, into).map(Some);
                 } else {
@@ -91,6 +94,23 @@ impl FnLower<'_> {
             ("io", "format" | "fwrite", [fmt, values]) => {
                 self.format(fmt, Some(values), span)?;
                 Ok(IrExpr::atom("ok"))
+            }
+            ("erlang", "send_after", [time, dest, msg]) => {
+                // A timer is a process of its own that sleeps, then sends.
+                let Some(id) = self.ctx.library("$send_after", 3, true) else {
+                    return Err(self.undefined("send_after", 3, span));
+                };
+                let args = self.exprs(&[time.clone(), dest.clone(), msg.clone()])?;
+                self.spawn(
+                    Callee::Func(id),
+                    args,
+                    Some("timer".to_string()),
+                    span,
+                    None,
+                );
+                let r = self.cx.temp("timer_ref");
+                self.cx.emit(span, Op::MakeRef { dst: r });
+                Ok(IrExpr::Local(r))
             }
             ("timer", "sleep", [ticks]) => {
                 let t = self.expr(ticks)?;

@@ -105,6 +105,8 @@ struct Ctx {
     out: Vec<ir::Function>,
     /// The library (`lists`), once the program calls it.
     prelude: Option<prelude::Prelude>,
+    /// `-import`ed functions: name and arity to their module.
+    imports: HashMap<(String, usize), String>,
 }
 
 impl Ctx {
@@ -163,6 +165,11 @@ pub(crate) fn lower(module: &Module, entry: Option<Vec<Expr>>) -> Result<Program
         funcs: HashMap::new(),
         out: Vec::new(),
         prelude: None,
+        imports: module
+            .imports
+            .iter()
+            .map(|(m, f, a)| ((f.clone(), *a), m.clone()))
+            .collect(),
     };
     for (i, f) in module.functions.iter().enumerate() {
         ctx.funcs

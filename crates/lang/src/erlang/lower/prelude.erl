@@ -138,3 +138,8 @@ sublist([H | T], N) when N > 0 -> [H | sublist(T, N - 1)].
     element(D + 1, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D",
                     "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R",
                     "S", "T", "U", "V", "W", "X", "Y", "Z"}).
+
+%% `erlang:send_after(Time, Dest, Msg)` runs this in a timer process of its own.
+'$send_after'(Time, Dest, Msg) ->
+    timer:sleep(Time),
+    Dest ! Msg.

@@ -31,6 +31,7 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
         ),
         name: None,
         exports: Vec::new(),
+        imports: Vec::new(),
     };
     p.module()
 }
@@ -41,6 +42,8 @@ struct Parser {
     name: Option<String>,
     /// Exported functions from `-export`, as read so far.
     exports: Vec<(String, usize)>,
+    /// Imported functions from `-import`, as read so far.
+    imports: Vec<(String, String, usize)>,
 }
 
 deref_cursor!(Parser, Tok);
@@ -130,6 +133,7 @@ impl Parser {
             script,
             name: self.name.take(),
             exports: std::mem::take(&mut self.exports),
+            imports: std::mem::take(&mut self.imports),
         })
     }
 
@@ -241,6 +245,17 @@ impl Parser {
                 for w in body.windows(3) {
                     if let [Tok::Atom(f), Tok::Op("/"), Tok::Int(a)] = w {
                         self.exports.push((f.clone(), *a as usize));
+                    }
+                }
+            }
+            "import" => {
+                if let Some(Tok::Atom(m)) = body.get(1) {
+                    for w in body.windows(3) {
+                        if let [Tok::Atom(f), Tok::Op("/"), Tok::Int(a)] = w {
+                            if f != m {
+                                self.imports.push((m.clone(), f.clone(), *a as usize));
+                            }
+                        }
                     }
                 }
             }
