@@ -149,3 +149,28 @@ main() ->
         assert_eq!(common::lines(&w), ["early", "late"], "seed {seed}");
     }
 }
+
+#[test]
+fn records_are_tagged_tuples_with_defaults_updates_fields_and_patterns() {
+    let src = "\
+-record(lamp, {room, watts = 40, on = false}).
+describe(#lamp{room = R, on = true}) -> {lit, R};
+describe(#lamp{room = R}) -> {dark, R}.
+main() ->
+    L = #lamp{room = hall},
+    Lit = L#lamp{on = true, watts = 60},
+    io:format(\"~p ~p~n\", [L, Lit]),
+    io:format(\"~p ~p ~w~n\", [describe(L), describe(Lit), Lit#lamp.watts]),
+    io:format(\"~p ~p~n\", [is_record(L, lamp), is_record({lamp, x}, lamp)]),
+    io:format(\"~w~n\", [[W || #lamp{watts = W} <- [L, Lit]]]).
+";
+    assert_eq!(
+        output(Erlang, src),
+        [
+            "{lamp,hall,40,false} {lamp,hall,60,true}",
+            "{dark,hall} {lit,hall} 60",
+            "true false",
+            "[40,60]",
+        ]
+    );
+}

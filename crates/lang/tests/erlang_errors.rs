@@ -54,9 +54,19 @@ fn malformed_and_unsupported_programs() {
                 "1:31",
             ),
             (
-                "-record(point, {x, y}).\nmain() -> ok.\n",
-                "`-record` is not part of the Erlang lesson dialect",
-                "1:1",
+                "-record(point, {x, y}).\nmain() -> #point{z = 1}.\n",
+                "record `point` has no field `z`",
+                "2:18",
+            ),
+            (
+                "main() -> #point{x = 1}.\n",
+                "record `point` is undefined",
+                "1:12",
+            ),
+            (
+                "-record(point, {x, x}).\nmain() -> ok.\n",
+                "field `x` is defined twice",
+                "1:20",
             ),
             (
                 "main() -> ?UNKNOWN.\n",
@@ -174,11 +184,7 @@ fn malformed_and_unsupported_programs() {
                 "2:3",
             ),
             ("main() -> <<1>>.\n", "binaries are not part", "1:11"),
-            (
-                "main() -> #{a => 1}.\n",
-                "maps and records are not part",
-                "1:11",
-            ),
+            ("main() -> #{a => 1}.\n", "maps are not part", "1:11"),
             (
                 "main() -> 1 < 2 < 3.\n",
                 "comparisons cannot be chained",

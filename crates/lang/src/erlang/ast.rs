@@ -21,6 +21,19 @@ pub(crate) struct Module {
     pub exports: Vec<(String, usize)>,
     /// Functions named in `-import(Module, […]).`: module, name and arity.
     pub imports: Vec<(String, String, usize)>,
+    /// Records from `-record(Name, {Fields}).`, in order.
+    pub records: Vec<RecordDef>,
+}
+
+/// `-record(Name, {Field, Field = Default, …}).`
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RecordDef {
+    /// The record's name, also the tag of its tuples.
+    pub name: String,
+    /// The fields in order, with their default values.
+    pub fields: Vec<(String, Option<Expr>)>,
+    /// Where the attribute is.
+    pub span: Span,
 }
 
 /// A named function: all its clauses (they share name and arity).
@@ -163,6 +176,17 @@ pub(crate) enum ExprKind {
     Catch(Box<Expr>),
     /// `[Head || Qualifiers]`.
     Comprehension(Box<Expr>, Vec<Qualifier>),
+    /// `#name{field = Value, …}`, or `Base#name{…}` (an update) when there is a base.
+    Record {
+        /// The record's name.
+        name: String,
+        /// The record being updated.
+        base: Option<Box<Expr>>,
+        /// The fields given, with where each name is.
+        fields: Vec<(String, Expr, Span)>,
+    },
+    /// `Expr#name.field`.
+    RecordField(Box<Expr>, String, String),
 }
 
 /// The parts of a `try`.

@@ -33,6 +33,10 @@ impl FnLower<'_> {
                 }
             }
             ExprKind::Binary(op, a, b) => binary(*op, self.pure(a)?, self.pure(b)?),
+            ExprKind::RecordField(r, name, field) => {
+                let i = self.field_index(name, field, e.span)?;
+                self.pure(r)?.index(IrExpr::int(i))
+            }
             ExprKind::Neg(a) => IrExpr::Unary(UnOp::Neg, Box::new(self.pure(a)?)),
             ExprKind::Not(a) => IrExpr::Unary(UnOp::Not, Box::new(self.pure(a)?)),
             ExprKind::Call {
@@ -95,6 +99,11 @@ impl FnLower<'_> {
             "is_pid" => one(Builtin::IsPid, args),
             "is_function" => one(Builtin::IsFun, args),
             "integer_to_list" | "atom_to_list" => one(Builtin::ToStr, args),
+            "is_record" => {
+                let name = args.pop().unwrap_or(IrExpr::Const(Value::Unit));
+                let value = args.pop().unwrap_or(IrExpr::Const(Value::Unit));
+                self.is_record(value, &name, span)?
+            }
             "element" => {
                 let t = args.pop().unwrap_or(IrExpr::Const(Value::Unit));
                 let n = args.pop().unwrap_or(IrExpr::int(1));
@@ -309,6 +318,13 @@ impl FnLower<'_> {
                 let dst = self.cx.dst(into, "tmp");
                 self.catch_expr(e, inner, dst)?;
                 IrExpr::Local(dst)
+            }
+            ExprKind::Record { name, base, fields } => {
+                self.record_value(e, name, base.as_deref(), fields)?
+            }
+            ExprKind::RecordField(r, name, field) => {
+                let i = self.field_index(name, field, e.span)?;
+                self.expr(r)?.index(IrExpr::int(i))
             }
             ExprKind::Comprehension(head, quals) => {
                 let dst = self.cx.dst(into, "tmp");

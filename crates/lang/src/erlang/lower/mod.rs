@@ -12,6 +12,7 @@ mod expr;
 mod format;
 mod prelude;
 mod process;
+mod records;
 
 use std::collections::{HashMap, HashSet};
 
@@ -72,6 +73,7 @@ const BIFS: &[(&str, usize)] = &[
     ("node", 0),
     ("apply", 2),
     ("apply", 3),
+    ("is_record", 2),
 ];
 
 /// Built-ins allowed in guards (pure, and cannot block).
@@ -92,6 +94,7 @@ const GUARD_BIFS: &[&str] = &[
     "is_list",
     "is_pid",
     "is_function",
+    "is_record",
 ];
 
 /// A clause body still to be lowered: its label, the variables bound on entry, and the
@@ -107,6 +110,8 @@ struct Ctx {
     prelude: Option<prelude::Prelude>,
     /// `-import`ed functions: name and arity to their module.
     imports: HashMap<(String, usize), String>,
+    /// The module's records by name.
+    records: HashMap<String, super::ast::RecordDef>,
 }
 
 impl Ctx {
@@ -169,6 +174,11 @@ pub(crate) fn lower(module: &Module, entry: Option<Vec<Expr>>) -> Result<Program
             .imports
             .iter()
             .map(|(m, f, a)| ((f.clone(), *a), m.clone()))
+            .collect(),
+        records: module
+            .records
+            .iter()
+            .map(|r| (r.name.clone(), r.clone()))
             .collect(),
     };
     for (i, f) in module.functions.iter().enumerate() {
@@ -421,6 +431,13 @@ fn vars_in(e: &Expr, out: &mut Vec<String>) {
                 }
             }
         }
+        ExprKind::Record { base, fields, .. } => {
+            if let Some(b) = base {
+                vars_in(b, out);
+            }
+            fields.iter().for_each(|(_, v, _)| vars_in(v, out));
+        }
+        ExprKind::RecordField(e, _, _) => vars_in(e, out),
         ExprKind::Wildcard
         | ExprKind::Atom(_)
         | ExprKind::Int(_)

@@ -199,11 +199,8 @@ impl Parser {
         for _ in 0..chain {
             self.leave();
         }
-        if self.is_op("#") {
-            return self.err(
-                format!("records are not part of the Erlang lesson dialect; {SUPPORTED}"),
-                "use tuples like `{point, X, Y}`",
-            );
+        while self.is_op("#") {
+            e = self.record_suffix(e)?;
         }
         Ok(e)
     }
@@ -364,12 +361,14 @@ impl Parser {
                     "use strings, atoms and lists",
                 );
             }
+            Tok::Op("#") if matches!(self.peek(), Tok::Atom(_)) => {
+                self.pos -= 1;
+                return self.record_expr(None);
+            }
             Tok::Op("#") => {
                 self.pos -= 1;
                 return self.err(
-                    format!(
-                        "maps and records are not part of the Erlang lesson dialect; {SUPPORTED}"
-                    ),
+                    format!("maps are not part of the Erlang lesson dialect; {SUPPORTED}"),
                     "use tuples and lists",
                 );
             }

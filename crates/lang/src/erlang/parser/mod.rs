@@ -3,10 +3,11 @@
 mod expr;
 mod forms;
 mod macros;
+mod records;
 
 use sim::ir::Span;
 
-use super::ast::{BinOp, CaseClause, Clause, Expr, ExprKind, Function, Guard, Module};
+use super::ast::{BinOp, CaseClause, Clause, Expr, ExprKind, Function, Guard, Module, RecordDef};
 use super::lexer::{self, Tok};
 use crate::cursor::{deref_cursor, token_kind, TokenCursor};
 use crate::diagnostic::{Diagnostic, Res};
@@ -32,6 +33,7 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
         name: None,
         exports: Vec::new(),
         imports: Vec::new(),
+        records: Vec::new(),
     };
     p.module()
 }
@@ -44,6 +46,8 @@ struct Parser {
     exports: Vec<(String, usize)>,
     /// Imported functions from `-import`, as read so far.
     imports: Vec<(String, String, usize)>,
+    /// Records defined so far.
+    records: Vec<RecordDef>,
 }
 
 deref_cursor!(Parser, Tok);
@@ -134,6 +138,7 @@ impl Parser {
             name: self.name.take(),
             exports: std::mem::take(&mut self.exports),
             imports: std::mem::take(&mut self.imports),
+            records: std::mem::take(&mut self.records),
         })
     }
 
@@ -191,15 +196,12 @@ impl Parser {
         match name.as_str() {
             "module" | "export" | "compile" | "author" | "vsn" | "spec" | "type" | "import"
             | "export_type" | "behaviour" | "behavior" | "moduledoc" | "doc" => {}
-            "record" | "include" | "include_lib" | "ifdef" | "ifndef" | "undef" => {
+            "record" => return self.record_def(start),
+            "include" | "include_lib" | "ifdef" | "ifndef" | "undef" => {
                 return Err(Diagnostic::new(
                     join(start, self.prev_span()),
                     format!("`-{name}` is not part of the Erlang lesson dialect; {SUPPORTED}"),
-                    if name == "record" {
-                        "use tuples like `{point, X, Y}`"
-                    } else {
-                        "write values out in full; macros and includes are not supported"
-                    },
+                    "write values out in full; includes and conditional compilation are not supported",
                 ));
             }
             _ => {
