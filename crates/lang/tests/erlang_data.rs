@@ -40,7 +40,7 @@ main() ->
     io:format(\"~w ~w~n\", [lists:zip([1, 2], [a, b]), lists:append([1], [2])]),
     io:format(\"~w ~w~n\", [lists:duplicate(3, z), lists:flatten([1, [2, [3]], 4])]),
     io:format(\"~w ~w ~w~n\", [lists:max([3, 9, 2]), lists:min([3, 9, 2]), lists:delete(2, [1, 2, 3, 2])]),
-    io:format(\"~w~n\", [lists:seq(10, 1, -3)]),
+    io:format(\"~w ~w~n\", [lists:seq(10, 1, -3), tuple_to_list({a, 1, b})]),
     lists:foreach(fun(X) -> io:format(\"~w\", [X]) end, [7, 8]),
     io:format(\"~n\").
 ";
@@ -54,7 +54,7 @@ main() ->
             "[{1,a},{2,b}] [1,2]",
             "[z,z,z] [1,2,3,4]",
             "9 2 [1,3,2]",
-            "[10,7,4,1]",
+            "[10,7,4,1] [a,1,b]",
             "78",
         ]
     );

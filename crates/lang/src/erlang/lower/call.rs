@@ -49,6 +49,10 @@ impl FnLower<'_> {
                     return self.remote_call(&m, func.span, func, args, span).map(Some);
                 } else if BIFS.iter().any(|(n, a)| n == name && *a == args.len()) {
                     return self.bif(name, args, span, into).map(Some);
+                } else if prelude::BUILT_IN.contains(&(name.as_str(), args.len())) {
+                    return self
+                        .remote_call(prelude::MODULE, func.span, func, args, span)
+                        .map(Some);
                 } else {
                     return Err(self.undefined(name, args.len(), span));
                 }

@@ -111,6 +111,9 @@ sublist(_, 0) -> [];
 sublist([], _) -> [];
 sublist([H | T], N) when N > 0 -> [H | sublist(T, N - 1)].
 
+%% Built-ins without a module that the library provides.
+tuple_to_list(T) -> [element(I, T) || I <- seq(1, tuple_size(T))].
+
 %% `Text` laid out in a field of `Width` characters: padded with spaces on the left
 %% (`Left` false) or on the right; too long, it is written as stars when `Over` is `stars`.
 '$field'(Text, Width, Left, Over) ->

@@ -12,6 +12,9 @@ const SOURCE: &str = include_str!("prelude.erl");
 /// The library's module name: calls `lists:f(…)` go to its functions.
 pub(super) const MODULE: &str = "lists";
 
+/// Built-ins called without a module that the library defines.
+pub(super) const BUILT_IN: &[(&str, usize)] = &[("tuple_to_list", 1)];
+
 /// The library once a program has asked for it: its functions and their ids.
 pub(super) struct Prelude {
     module: Module,
