@@ -102,7 +102,8 @@ fn format_widths_bases_and_characters() {
 main() ->
     io:format(\"[~5w][~-5w][~6s][~-4s]~n\", [42, 42, \"ab\", ab]),
     io:format(\"[~3w][~2b][~.2b][~.16B][~-6.16b]~n\", [12345, 100, 5, 255, 171]),
-    io:format(\"[~3c][~c]~n\", [$x, $y]).
+    io:format(\"[~3c][~c]~n\", [$x, $y]),
+    io:format(\"~ts ~i~lp~n\", [\"uni\", skipped, [1]]).
 ";
     assert_eq!(
         output(Erlang, src),
@@ -110,6 +111,7 @@ main() ->
             "[   42][42   ][    ab][ab  ]",
             "[***][**][101][FF][ab    ]",
             "[xxx][y]",
+            "uni [1]",
         ]
     );
 }

@@ -18,7 +18,8 @@ struct Directive {
 }
 
 const HINT: &str = "use ~p or ~w for a value, ~s for a string, ~b for an integer, ~c for a \
-                    character, ~n for a new line, with an optional width like ~5w or ~-10s";
+                    character, ~i to skip a value, ~n for a new line, with an optional width \
+                    like ~5w or ~-10s";
 
 impl FnLower<'_> {
     /// Lowers `io:format(Format)` or `io:format(Format, Args)`.
@@ -80,7 +81,7 @@ impl FnLower<'_> {
                     lit.push('~');
                     continue;
                 }
-                'p' | 'w' | 's' | 'b' | 'B' | 'c' => {}
+                'p' | 'w' | 's' | 'b' | 'B' | 'c' | 'i' => {}
                 other => {
                     return Err(Diagnostic::new(
                         fmt.span,
@@ -101,6 +102,11 @@ impl FnLower<'_> {
                 ));
             };
             used += 1;
+            if d.control == 'i' {
+                // `~i` skips its argument.
+                self.expr(v)?;
+                continue;
+            }
             if d.control == 'c' {
                 lit.push_str(&character(v, &d)?);
                 continue;
@@ -237,7 +243,12 @@ fn directive(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<Dir
         chars.next();
         d.precision = number(chars);
     }
-    d.control = chars.next()?;
+    // `~ts` and `~lp`: the Unicode and list modifiers change nothing for these values.
+    let mut control = chars.next()?;
+    if matches!(control, 't' | 'l') && chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+        control = chars.next()?;
+    }
+    d.control = control;
     if d.left && d.width.is_none() {
         return None;
     }
