@@ -59,6 +59,11 @@ fn malformed_and_unsupported_programs() {
                 "2:18",
             ),
             (
+                "main() -> M = 1, M#{a => 1}.\n",
+                "maps are not part",
+                "1:20",
+            ),
+            (
                 "main() -> #point{x = 1}.\n",
                 "record `point` is undefined",
                 "1:12",

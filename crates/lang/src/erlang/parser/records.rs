@@ -63,6 +63,12 @@ impl Parser {
     /// The record named at the cursor (after `#`), which must be defined above.
     fn record_name(&mut self) -> Res<(String, Span)> {
         let span = self.span();
+        if self.is_op("{") {
+            return self.err(
+                format!("maps are not part of the Erlang lesson dialect; {SUPPORTED}"),
+                "use tuples and lists",
+            );
+        }
         let Tok::Atom(name) = self.peek().clone() else {
             return self.expected("a record name after `#`", "write `#point{x = 1}`");
         };
