@@ -72,6 +72,7 @@ pub fn load(path: &Path, id: Option<&str>) -> Result<Loaded, String> {
         expand: false,
         mailbox: None,
         expect: Default::default(),
+        entry: None,
         source_line: 1,
         source_offset: 0,
         source_indent: 0,

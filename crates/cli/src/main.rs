@@ -40,6 +40,9 @@ enum Command {
         /// `round-robin`, or a recorded schedule string from the app.
         #[arg(long)]
         schedule: Option<String>,
+        /// An Erlang shell expression to start the module from, like `'tut:start()'`.
+        #[arg(long)]
+        entry: Option<String>,
     },
     /// Try every schedule of a program and print how many end in each outcome.
     Explore {
@@ -66,7 +69,14 @@ fn main() -> ExitCode {
             program,
             seed,
             schedule,
-        } => run::run(&file, program.as_deref(), seed, schedule.as_deref()),
+            entry,
+        } => run::run(
+            &file,
+            program.as_deref(),
+            seed,
+            schedule.as_deref(),
+            entry.as_deref(),
+        ),
         Command::Explore {
             file,
             program,

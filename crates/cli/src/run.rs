@@ -10,13 +10,19 @@ use crate::load::{compile, load};
 
 /// Runs a program and prints the narration, the output, the final shared state and any
 /// findings. Exits non-zero on a compile error, a crash, a deadlock or a runaway run.
+/// `entry` starts an Erlang module from a shell expression (`--entry 'tut:start()'`),
+/// overriding a lesson block's `entry=`.
 pub fn run(
     path: &Path,
     id: Option<&str>,
     seed: Option<u64>,
     schedule: Option<&str>,
+    entry: Option<&str>,
 ) -> Result<ExitCode, String> {
-    let loaded = load(path, id)?;
+    let mut loaded = load(path, id)?;
+    if let Some(entry) = entry {
+        loaded.program.entry = Some(entry.to_string());
+    }
     let ir = match compile(&loaded) {
         Ok(ir) => ir,
         Err(message) => {

@@ -44,20 +44,54 @@ fn malformed_and_unsupported_programs() {
                 "1:11",
             ),
             (
-                "main() -> try ok catch _ -> ok end.\n",
-                "`try` is not part of the Erlang lesson dialect",
+                "main() -> try ok end.\n",
+                "expected `catch` or `after` in this `try`",
+                "1:18",
+            ),
+            (
+                "main() -> try ok catch error:R:S -> R end.\n",
+                "the stack trace pattern `Class:Reason:Stack` is not part",
+                "1:31",
+            ),
+            (
+                "-record(point, {x, y}).\nmain() -> #point{z = 1}.\n",
+                "record `point` has no field `z`",
+                "2:18",
+            ),
+            (
+                "main() -> M = 1, M#{a => 1}.\n",
+                "maps are not part",
+                "1:20",
+            ),
+            (
+                "main() -> #point{x = 1}.\n",
+                "record `point` is undefined",
+                "1:12",
+            ),
+            (
+                "-record(point, {x, x}).\nmain() -> ok.\n",
+                "field `x` is defined twice",
+                "1:20",
+            ),
+            (
+                "main() -> ?UNKNOWN.\n",
+                "macro `UNKNOWN` is undefined",
                 "1:11",
             ),
             (
-                "-record(point, {x, y}).\nmain() -> ok.\n",
-                "`-record` is not part of the Erlang lesson dialect",
-                "1:1",
+                "-define(TWICE(X), X + X).\nmain() -> ?TWICE(1, 2).\n",
+                "macro `TWICE` takes 1 argument, given 2",
+                "2:11",
             ),
-            ("main() -> ?MODULE.\n", "macros are not part", "1:11"),
             (
-                "main() -> [X || X <- [1]].\n",
-                "list comprehensions are not part",
-                "1:14",
+                "main() -> ?MODULE.\n",
+                "`?MODULE` needs a `-module(Name).` before it",
+                "1:11",
+            ),
+            (
+                "main() -> [X || X <- [1].\n",
+                "to close the list comprehension",
+                "1:25",
             ),
             ("f() -> ok.\n", "this program has no entry point", "1:1"),
             (
@@ -97,8 +131,8 @@ fn malformed_and_unsupported_programs() {
                 "2:1",
             ),
             (
-                "main() -> foo ! hi.\n",
-                "`!` sends to a process, but `foo` is not a pid",
+                "main() -> 42 ! hi.\n",
+                "`!` sends to a process, but `42` is not a pid",
                 "1:11",
             ),
             (
@@ -112,9 +146,9 @@ fn malformed_and_unsupported_programs() {
                 "1:18",
             ),
             (
-                "main() -> lists:reverse([1]).\n",
-                "module `lists` is not part",
-                "1:11",
+                "main() -> lists:shuffle([1]).\n",
+                "function lists:shuffle/1 is undefined",
+                "1:17",
             ),
             ("main() -> ok § ok.\n", "unexpected character `§`", "1:14"),
             (
@@ -155,20 +189,26 @@ fn malformed_and_unsupported_programs() {
                 "2:3",
             ),
             ("main() -> <<1>>.\n", "binaries are not part", "1:11"),
-            (
-                "main() -> #{a => 1}.\n",
-                "maps and records are not part",
-                "1:11",
-            ),
+            ("main() -> #{a => 1}.\n", "maps are not part", "1:11"),
             (
                 "main() -> 1 < 2 < 3.\n",
                 "comparisons cannot be chained",
                 "1:17",
             ),
             (
-                "main() -> erlang:monitor(process, self()).\n",
-                "`erlang:monitor/2` is not part",
+                "main() -> erlang:halt().\n",
+                "`erlang:halt/0` is not part",
                 "1:18",
+            ),
+            (
+                "main() -> monitor(port, self()).\n",
+                "only processes can be monitored",
+                "1:19",
+            ),
+            (
+                "main() -> io:format(\"~5c\", [self()]).\n",
+                "`~c` prints a character written out",
+                "1:29",
             ),
             ("main(X) -> X.\n", "this program has no entry point", "1:1"),
             (

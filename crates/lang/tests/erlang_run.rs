@@ -87,7 +87,7 @@ main() ->
         vec![
             "zero negative an_ok",
             "diagonal point",
-            "empty {starts_with, 7} something_else"
+            "empty {starts_with,7} something_else"
         ]
     );
 }
@@ -163,7 +163,7 @@ main() ->
 ";
     assert_eq!(
         output(Erlang, src),
-        vec!["\"quoted\"|{a, 1}|raw|~", "two", "lines", "[1, 2, 3]"]
+        vec!["\"quoted\"|{a,1}|raw|~", "two", "lines", "[1,2,3]"]
     );
 }
 

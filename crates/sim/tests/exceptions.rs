@@ -45,7 +45,7 @@ fn a_throw_is_caught_with_its_class_and_value() {
     });
     p.actor("main", main, vec![]);
     let w = run_world(p);
-    assert_eq!(output(&w), ["{throw, ball}", "after the try"]);
+    assert_eq!(output(&w), ["{throw,ball}", "after the try"]);
 }
 
 #[test]
@@ -78,8 +78,8 @@ fn an_error_in_a_callee_unwinds_to_the_caller_with_a_stack() {
     assert_eq!(
         output(&w),
         [
-            "{error, badarith}",
-            "[{g, 0, [{line, 7}]}, {h, 0, [{line, 3}]}, {main, 0, [{line, 0}]}]"
+            "{error,badarith}",
+            "[{g,0,[{line,7}]},{h,0,[{line,3}]},{main,0,[{line,0}]}]"
         ]
     );
     assert_eq!(
@@ -117,7 +117,7 @@ fn an_after_block_runs_on_both_paths_and_the_exception_goes_on() {
     let w = run_world(p);
     assert_eq!(
         output(&w),
-        ["body 1", "after 1", "body 2", "after 2", "{exit, boom}"]
+        ["body 1", "after 1", "body 2", "after 2", "{exit,boom}"]
     );
 }
 
@@ -148,7 +148,7 @@ fn a_handler_can_reraise_and_an_outer_one_sees_the_same_exception() {
     });
     p.actor("main", main, vec![]);
     let w = run_world(p);
-    assert_eq!(output(&w), ["inner sees it", "{error, oops}"]);
+    assert_eq!(output(&w), ["inner sees it", "{error,oops}"]);
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn catch_as_a_value_gives_throws_errors_and_exits_their_erlang_shapes() {
     let w = run_world(p);
     assert_eq!(
         output(&w),
-        ["{42, {'EXIT', boom}, 'EXIT', fine}", "{badmatch, 3}"]
+        ["{42,{'EXIT',boom},'EXIT',fine}", "{badmatch,3}"]
     );
 }
 
@@ -194,7 +194,7 @@ fn an_uncaught_error_ends_the_process_with_reason_and_stack_and_a_report() {
     assert_eq!(proc0.exit_class(), Some(ExceptionClass::Error));
     assert_eq!(
         w.crash_report(Pid(0)).unwrap(),
-        "=ERROR REPORT====\nError in process <0.0> with exit value:\n{oops, [{main, 0, [{line, 2}]}]}"
+        "=ERROR REPORT====\nError in process <0.0.0> with exit value:\n{oops,[{main,0,[{line,2}]}]}"
     );
 }
 

@@ -80,7 +80,7 @@ fn an_abnormal_exit_takes_down_a_linked_process_with_the_same_reason() {
     assert!(
         story
             .iter()
-            .any(|s| s.starts_with("the exit signal from child ({badarith, ")
+            .any(|s| s.starts_with("the exit signal from child ({badarith,")
                 && s.contains("the link takes down main")),
         "{story:#?}"
     );
@@ -140,12 +140,12 @@ fn a_trapping_process_receives_exit_messages_instead_of_dying() {
     let mut w = World::new(p.build(), Options::default()).unwrap();
     run_rr(&mut w);
     // process_flag returns the old value: false the first time, true the second.
-    assert_eq!(output(&w), ["{false, true}", "{'EXIT', <0.1>, boom}"]);
+    assert_eq!(output(&w), ["{false,true}", "{'EXIT',<0.1.0>,boom}"]);
     assert_eq!(reason(&w, 0), Some(atom("normal")));
     let story: Vec<String> = w.trace().iter().map(|e| e.narrate(&w)).collect();
     assert!(
         story.iter().any(
-            |s| s == "the exit signal from child is delivered to main as {'EXIT', <0.1>, boom}"
+            |s| s == "the exit signal from child is delivered to main as {'EXIT',<0.1.0>,boom}"
         ),
         "{story:#?}"
     );
@@ -206,7 +206,7 @@ fn exit_with_another_reason_reaches_a_trapping_process_as_a_message() {
     p.actor("main", main, vec![]);
     let mut w = World::new(p.build(), Options::default()).unwrap();
     run_rr(&mut w);
-    assert_eq!(output(&w), ["{'EXIT', <0.0>, stop}", "hello"]);
+    assert_eq!(output(&w), ["{'EXIT',<0.0.0>,stop}", "hello"]);
     assert_eq!(w.status(), &WorldStatus::Idle);
 }
 
@@ -232,7 +232,7 @@ fn a_signal_and_a_later_message_arrive_in_order_under_every_schedule() {
         .iter()
         .map(|t| t.as_str())
         .collect();
-    assert_eq!(out, ["{'EXIT', <0.0>, stop}", "hello"]);
+    assert_eq!(out, ["{'EXIT',<0.0.0>,stop}", "hello"]);
 }
 
 #[test]
@@ -377,13 +377,13 @@ fn link_to_dead(trap: bool) -> World {
 #[test]
 fn linking_to_a_dead_process_raises_noproc_when_not_trapping() {
     let w = link_to_dead(false);
-    assert_eq!(output(&w), ["{error, noproc}", "no message"]);
+    assert_eq!(output(&w), ["{error,noproc}", "no message"]);
 }
 
 #[test]
 fn linking_to_a_dead_process_delivers_an_exit_message_when_trapping() {
     let w = link_to_dead(true);
-    assert_eq!(output(&w), ["{'EXIT', <0.1>, noproc}"]);
+    assert_eq!(output(&w), ["{'EXIT',<0.1.0>,noproc}"]);
 }
 
 #[test]

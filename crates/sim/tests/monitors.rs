@@ -46,7 +46,7 @@ fn a_monitor_reports_down_with_the_exit_reason() {
         run_program(p),
         [
             "#Ref<0.0.0.0>",
-            "{'DOWN', #Ref<0.0.0.0>, process, <0.1>, boom}"
+            "{'DOWN',#Ref<0.0.0.0>,process,<0.1.0>,boom}"
         ]
     );
 }
@@ -132,6 +132,6 @@ fn spawn_monitor_returns_the_pid_and_a_reference() {
     // make_ref took reference 0, so the monitor's is 1.
     assert_eq!(
         run_program(p),
-        ["{<0.1>, #Ref<0.0.0.1>, #Ref<0.0.0.0>}", "boom"]
+        ["{<0.1.0>,#Ref<0.0.0.1>,#Ref<0.0.0.0>}", "boom"]
     );
 }

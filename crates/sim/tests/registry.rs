@@ -34,7 +34,7 @@ fn a_registered_name_reaches_the_process() {
     });
     p.actor("main", main, vec![]);
     let w = run_world(p);
-    assert_eq!(output(&w), ["{true, [srv]}", "hello"]);
+    assert_eq!(output(&w), ["{true,[srv]}", "hello"]);
     // The server ended, so its name is gone.
     assert_eq!(w.whereis("srv"), None);
 }
@@ -94,6 +94,6 @@ fn registering_a_taken_name_and_unregistering_twice_raise_badarg() {
     let w = run_world(p);
     assert_eq!(
         output(&w),
-        ["{error, badarg}", "undefined", "{error, badarg}"]
+        ["{error,badarg}", "undefined", "{error,badarg}"]
     );
 }

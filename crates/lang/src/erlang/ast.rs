@@ -19,6 +19,21 @@ pub(crate) struct Module {
     pub name: Option<String>,
     /// Functions listed in `-export([…]).`, as name and arity.
     pub exports: Vec<(String, usize)>,
+    /// Functions named in `-import(Module, […]).`: module, name and arity.
+    pub imports: Vec<(String, String, usize)>,
+    /// Records from `-record(Name, {Fields}).`, in order.
+    pub records: Vec<RecordDef>,
+}
+
+/// `-record(Name, {Field, Field = Default, …}).`
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RecordDef {
+    /// The record's name, also the tag of its tuples.
+    pub name: String,
+    /// The fields in order, with their default values.
+    pub fields: Vec<(String, Option<Expr>)>,
+    /// Where the attribute is.
+    pub span: Span,
 }
 
 /// A named function: all its clauses (they share name and arity).
@@ -155,4 +170,52 @@ pub(crate) enum ExprKind {
     If(Vec<IfBranch>),
     /// `begin … end`.
     Block(Vec<Expr>),
+    /// `try Body of Clauses catch Handlers after Cleanup end`.
+    Try(Box<TryExpr>),
+    /// `catch Expr`.
+    Catch(Box<Expr>),
+    /// `[Head || Qualifiers]`.
+    Comprehension(Box<Expr>, Vec<Qualifier>),
+    /// `#name{field = Value, …}`, or `Base#name{…}` (an update) when there is a base.
+    Record {
+        /// The record's name.
+        name: String,
+        /// The record being updated.
+        base: Option<Box<Expr>>,
+        /// The fields given, with where each name is.
+        fields: Vec<(String, Expr, Span)>,
+    },
+    /// `Expr#name.field`.
+    RecordField(Box<Expr>, String, String),
+}
+
+/// The parts of a `try`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TryExpr {
+    /// The protected expressions.
+    pub body: Vec<Expr>,
+    /// The `of` clauses, matched against the body's value (not protected).
+    pub of: Vec<CaseClause>,
+    /// The `catch` clauses.
+    pub catches: Vec<CatchClause>,
+    /// The `after` expressions, run on every way out.
+    pub after: Vec<Expr>,
+}
+
+/// `Class:Reason when Guard -> Body` of a `try … catch`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CatchClause {
+    /// The class pattern (an atom, a variable or `_`); `None` means `throw`.
+    pub class: Option<Expr>,
+    /// The reason pattern, guard and body.
+    pub clause: CaseClause,
+}
+
+/// One qualifier of a list comprehension.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Qualifier {
+    /// `Pattern <- List`.
+    Generator(Expr, Expr),
+    /// A condition.
+    Filter(Expr),
 }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use lang::Dialect;
-use sim::ir::Program;
+use sim::ir::{Program, Style};
 use sim::schedule::{Random, RoundRobin};
 use sim::world::Status;
 use sim::{run, Options, Scheduler, World, WorldStatus};
@@ -55,22 +55,17 @@ impl Case {
     }
 }
 
-/// Compiles a module so that it starts from `entry`.
-///
-/// The dialect has no separate way to pass an entry yet. Its shell-style scripts (functions,
-/// then top-level expressions run in order by a process called `shell`) are what a shell
-/// session is, so the module runs as such a script with the entry as its one expression.
+/// Compiles a module so that it starts from `entry`, as `erl -eval` starts it.
 pub fn compile_entry(source: &str, entry: &str) -> Result<Program, String> {
-    let script = format!("{source}\n{entry}.\n");
-    lang::compile(Dialect::Erlang, &script).map_err(|d| {
+    lang::compile_with_entry(Dialect::Erlang, source, Some(entry)).map_err(|d| {
         let text = d.to_string();
         format!("compile: {}", text.lines().next().unwrap_or(""))
     })
 }
 
-/// Everything the world printed, as a stream of characters: each printed text is one line.
+/// Everything the world printed, exactly as a stream of characters.
 pub fn printed(world: &World) -> String {
-    world.output().iter().map(|t| format!("{t}\n")).collect()
+    world.output_text()
 }
 
 /// Checks a module against its recording; the error says what went wrong first.
@@ -144,11 +139,14 @@ pub fn first_difference(want: &str, got: &str) -> String {
 /// The logger reports that a process died of an error with a reason such as
 /// `{badarith, Stack}`; the simulator must show a crashed process whose reason names it.
 fn check_reports(err: &str, world: &World) -> Result<(), String> {
+    // A process that died of an exception has its Erlang exit reason; other crashes
+    // (the simulator's own faults) have only their message.
     let crashes: Vec<String> = world
         .processes()
         .iter()
-        .filter_map(|p| match p.status() {
-            Status::Crashed(why) => Some(why.to_string()),
+        .filter_map(|p| match (p.exit_reason(), p.status()) {
+            (Some(reason), Status::Crashed(_)) => Some(reason.repr(Style::Erlang)),
+            (None, Status::Crashed(why)) => Some(why.to_string()),
             _ => None,
         })
         .collect();

@@ -22,7 +22,12 @@ pub fn compile_program(
     program: &Program,
 ) -> Result<sim::ir::Program, Vec<Diagnostic>> {
     let index = LineIndex::new(text);
-    lang::compile(lang_dialect(program.dialect), &program.source).map_err(|errors| {
+    lang::compile_with_entry(
+        lang_dialect(program.dialect),
+        &program.source,
+        program.entry.as_deref(),
+    )
+    .map_err(|errors| {
         errors
             .iter()
             .map(|error| {

@@ -27,6 +27,9 @@ pub struct Program {
     pub mailbox: Option<MailboxBound>,
     /// What the checker must see when the program runs under `schedule`.
     pub expect: Expect,
+    /// An Erlang shell expression that starts the program (`entry="tut:start()"`), for a
+    /// module that does not start itself.
+    pub entry: Option<String>,
     /// 1-based line in the lesson file of the first source line; add `line - 1` to a line
     /// inside `source` to find it in the file.
     pub source_line: usize,

@@ -11,8 +11,9 @@ use super::info::Word;
 use super::schedule::resolve_schedule;
 
 /// Every attribute a program block accepts.
-pub(crate) const ATTRIBUTES: [&str; 9] = [
+pub(crate) const ATTRIBUTES: [&str; 10] = [
     "id", "title", "seed", "schedule", "network", "expand", "mailbox", "overflow", "expect",
+    "entry",
 ];
 
 /// Where a fenced block's parts are in the lesson file.
@@ -129,6 +130,7 @@ pub(crate) fn parse_program(sink: &mut Sink<'_>, block: FencedBlock) -> Option<P
         expand: attributes.expand,
         mailbox,
         expect: attributes.expect,
+        entry: attributes.entry,
         source_line: block.content_line,
         source_offset: block.content_start,
         source_indent: block.indent,
@@ -170,6 +172,7 @@ struct Attributes {
     mailbox: Option<u32>,
     overflow: Option<(OverflowPolicy, Range<usize>)>,
     expect: Expect,
+    entry: Option<String>,
 }
 
 impl Attributes {
@@ -228,6 +231,7 @@ impl Attributes {
                 ),
             },
             "schedule" => self.schedule = Some((value, span)),
+            "entry" => self.entry = Some(value),
             "mailbox" => match value.parse::<u32>() {
                 Ok(capacity) if (1..=1_000).contains(&capacity) => self.mailbox = Some(capacity),
                 _ => sink.push(

@@ -394,7 +394,8 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         }
         Value::Tuple(items) => {
             let (open, sep, close) = match style {
-                Style::Erlang => ("{", ", ", "}"),
+                // erl writes terms without spaces: `{a,1}`.
+                Style::Erlang => ("{", ",", "}"),
                 Style::Python => ("(", ", ", ")"),
                 Style::Go => ("{", " ", "}"),
             };
@@ -406,14 +407,24 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
             out.push_str(close);
         }
         Value::List(items) => {
-            let sep = if style == Style::Go { " " } else { ", " };
+            let sep = match style {
+                Style::Go => " ",
+                Style::Erlang => ",",
+                Style::Python => ", ",
+            };
             out.push('[');
             render_items(out, items.items(), style, sep, depth);
             out.push(']');
         }
-        Value::Pid(p) => {
-            let _ = write!(out, "<0.{}>", p.0);
-        }
+        Value::Pid(p) => match style {
+            // erl's local pids read `<0.N.0>`.
+            Style::Erlang => {
+                let _ = write!(out, "<0.{}.0>", p.0);
+            }
+            _ => {
+                let _ = write!(out, "<0.{}>", p.0);
+            }
+        },
         Value::Chan(c) => {
             let _ = write!(out, "chan#{}", c.0);
         }

@@ -44,8 +44,15 @@ impl FnLower<'_> {
             ExprKind::Atom(name) => {
                 if let Some(id) = self.ctx.funcs.get(&(name.clone(), args.len())).copied() {
                     Callee::Func(id)
+                } else if let Some(m) = self.ctx.imports.get(&(name.clone(), args.len())) {
+                    let m = m.clone();
+                    return self.remote_call(&m, func.span, func, args, span).map(Some);
                 } else if BIFS.iter().any(|(n, a)| n == name && *a == args.len()) {
                     return self.bif(name, args, span, into).map(Some);
+                } else if prelude::BUILT_IN.contains(&(name.as_str(), args.len())) {
+                    return self
+                        .remote_call(prelude::MODULE, func.span, func, args, span)
+                        .map(Some);
                 } else {
                     return Err(self.undefined(name, args.len(), span));
                 }
@@ -92,6 +99,23 @@ impl FnLower<'_> {
                 self.format(fmt, Some(values), span)?;
                 Ok(IrExpr::atom("ok"))
             }
+            ("erlang", "send_after", [time, dest, msg]) => {
+                // A timer is a process of its own that sleeps, then sends.
+                let Some(id) = self.ctx.library("$send_after", 3, true) else {
+                    return Err(self.undefined("send_after", 3, span));
+                };
+                let args = self.exprs(&[time.clone(), dest.clone(), msg.clone()])?;
+                self.spawn(
+                    Callee::Func(id),
+                    args,
+                    Some("timer".to_string()),
+                    span,
+                    None,
+                );
+                let r = self.cx.temp("timer_ref");
+                self.cx.emit(span, Op::MakeRef { dst: r });
+                Ok(IrExpr::Local(r))
+            }
             ("timer", "sleep", [ticks]) => {
                 let t = self.expr(ticks)?;
                 self.cx.emit(span, Op::Sleep { ticks: t });
@@ -99,6 +123,41 @@ impl FnLower<'_> {
             }
             ("erlang", n, a) if BIFS.iter().any(|(b, ba)| *b == n && *ba == a.len()) => {
                 self.bif(n, args, span, None)
+            }
+            (prelude::MODULE, n, a) => {
+                let Some(id) = self.ctx.library(n, a.len(), false) else {
+                    let arities = self.ctx.library_arities(n);
+                    let hint = match arities.as_slice() {
+                        [] => "the lesson dialect's lists module has seq, map, foreach, foldl, \
+                               filter, reverse, sum, nth, member, keyfind, sort, zip, append, \
+                               duplicate, flatten, max, min, last, delete and a few more"
+                            .to_string(),
+                        known => format!(
+                            "lists:{n} takes {} argument(s)",
+                            known
+                                .iter()
+                                .map(|a| a.to_string())
+                                .collect::<Vec<_>>()
+                                .join(" or ")
+                        ),
+                    };
+                    return Err(Diagnostic::new(
+                        func.span,
+                        format!("function lists:{n}/{} is undefined", a.len()),
+                        hint,
+                    ));
+                };
+                let args = self.exprs(args)?;
+                let dst = self.cx.temp("tmp");
+                self.cx.emit(
+                    span,
+                    Op::Call {
+                        dst: Some(dst),
+                        callee: Callee::Func(id),
+                        args,
+                    },
+                );
+                Ok(IrExpr::Local(dst))
             }
             ("io" | "timer" | "erlang", _, _) => Err(Diagnostic::new(
                 func.span,
@@ -134,6 +193,9 @@ impl FnLower<'_> {
         span: Span,
         into: Option<Local>,
     ) -> Res<IrExpr> {
+        if let Some(v) = self.process_bif(name, args, span, into)? {
+            return Ok(v);
+        }
         match (name, args) {
             ("spawn", [f]) => {
                 let (callee, spawn_name) = match &f.kind {
@@ -168,16 +230,16 @@ impl FnLower<'_> {
                         "list the arguments in `[…]`",
                     ));
                 };
-                let callee = match &f.kind {
+                let (callee, spawn_name) = match &f.kind {
                     ExprKind::Atom(fname) => {
                         let Some(id) = self.ctx.funcs.get(&(fname.clone(), items.len())).copied()
                         else {
                             return Err(self.undefined(fname, items.len(), f.span));
                         };
-                        Callee::Func(id)
+                        (Callee::Func(id), Some(fname.clone()))
                     }
                     ExprKind::Var(_) | ExprKind::Fun(_) | ExprKind::FunRef(..) => {
-                        Callee::Value(self.expr(f)?)
+                        (Callee::Value(self.expr(f)?), None)
                     }
                     _ => {
                         return Err(Diagnostic::new(
@@ -188,22 +250,9 @@ impl FnLower<'_> {
                     }
                 };
                 let args = self.exprs(items)?;
-                Ok(self.spawn(callee, args, None, span, into))
+                Ok(self.spawn(callee, args, spawn_name, span, into))
             }
-            ("exit", [reason]) => {
-                if matches!(&reason.kind, ExprKind::Atom(a) if a == "normal") {
-                    self.cx.emit(span, Op::Exit);
-                } else {
-                    let r = self.expr(reason)?;
-                    self.cx.emit(span, Op::Fail { reason: r });
-                }
-                Ok(IrExpr::atom("ok"))
-            }
-            ("error" | "throw", [reason]) => {
-                let r = self.expr(reason)?;
-                self.cx.emit(span, Op::Fail { reason: r });
-                Ok(IrExpr::atom("ok"))
-            }
+            ("exit" | "error" | "throw", [reason]) => self.raise(name, reason, span),
             _ => {
                 let args = self.exprs(args)?;
                 self.bif_pure(name, args, span)
@@ -234,115 +283,5 @@ impl FnLower<'_> {
             },
         );
         IrExpr::Local(dst)
-    }
-
-    /// `io:format(Format, Args)`: split at compile time into lines of text and values.
-    pub(super) fn format(&mut self, fmt: &Expr, args: Option<&Expr>, span: Span) -> Res<()> {
-        let ExprKind::Str(text) = &fmt.kind else {
-            return Err(Diagnostic::new(
-                fmt.span,
-                "the format of `io:format` must be a string written out",
-                "write `io:format(\"~p~n\", [X])`",
-            ));
-        };
-        let values: Vec<&Expr> = match args.map(|a| &a.kind) {
-            None => Vec::new(),
-            Some(ExprKind::List(items, None)) => items.iter().collect(),
-            Some(_) => {
-                return Err(Diagnostic::new(
-                    args.map_or(span, |a| a.span),
-                    "the arguments of `io:format` must be a list written out",
-                    "write `io:format(\"~p and ~p~n\", [A, B])`",
-                ))
-            }
-        };
-        let mut lines: Vec<Vec<FmtPart>> = vec![Vec::new()];
-        let mut lit = String::new();
-        let mut next = values.iter();
-        let mut used = 0usize;
-        let mut chars = text.chars();
-        let flush = |lit: &mut String, lines: &mut Vec<Vec<FmtPart>>| {
-            if !lit.is_empty() {
-                if let Some(line) = lines.last_mut() {
-                    line.push(FmtPart::Lit(std::mem::take(lit)));
-                }
-            }
-        };
-        while let Some(c) = chars.next() {
-            if c == '\n' {
-                flush(&mut lit, &mut lines);
-                lines.push(Vec::new());
-                continue;
-            }
-            if c != '~' {
-                lit.push(c);
-                continue;
-            }
-            match chars.next() {
-                Some('n') => {
-                    flush(&mut lit, &mut lines);
-                    lines.push(Vec::new());
-                }
-                Some('~') => lit.push('~'),
-                Some(d @ ('p' | 'w' | 's' | 'b' | 'B')) => {
-                    flush(&mut lit, &mut lines);
-                    let Some(v) = next.next() else {
-                        return Err(Diagnostic::new(
-                            fmt.span,
-                            format!(
-                                "the format has more `~` directives than the {} argument{} given",
-                                values.len(),
-                                if values.len() == 1 { "" } else { "s" }
-                            ),
-                            "give one value in the list for each ~p, ~w or ~s",
-                        ));
-                    };
-                    used += 1;
-                    let v = self.expr(v)?;
-                    if let Some(line) = lines.last_mut() {
-                        line.push(if matches!(d, 'p' | 'w') {
-                            FmtPart::Repr(v)
-                        } else {
-                            FmtPart::Show(v)
-                        });
-                    }
-                }
-                other => {
-                    return Err(Diagnostic::new(
-                        fmt.span,
-                        format!(
-                            "`~{}` is not part of the Erlang lesson dialect's io:format",
-                            other.map(String::from).unwrap_or_default()
-                        ),
-                        "use ~p or ~w for a value, ~s for a string, ~n for a new line",
-                    ))
-                }
-            }
-        }
-        flush(&mut lit, &mut lines);
-        if used < values.len() {
-            return Err(Diagnostic::new(
-                args.map_or(span, |a| a.span),
-                format!(
-                    "{} argument{} given but the format uses only {used}",
-                    values.len(),
-                    if values.len() == 1 { " is" } else { "s are" }
-                ),
-                "give one value in the list for each ~p, ~w or ~s",
-            ));
-        }
-        // Each `Print` is one line: a final `~n` just ends the last line.
-        if lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
-            lines.pop();
-        }
-        for line in lines {
-            self.cx.emit(
-                span,
-                Op::Print {
-                    text: IrExpr::Format(line),
-                },
-            );
-        }
-        Ok(())
     }
 }

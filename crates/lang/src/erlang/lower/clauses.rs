@@ -142,6 +142,11 @@ impl FnLower<'_> {
                 }
                 Pattern::Alias(slot, Box::new(inner))
             }
+            ExprKind::Record {
+                name,
+                base: None,
+                fields,
+            } => self.record_pattern(e, name, fields, fresh)?,
             ExprKind::Binary(BinOp::Append, a, _) if matches!(a.kind, ExprKind::Str(_)) => {
                 return Err(Diagnostic::new(
                     e.span,

@@ -33,6 +33,10 @@ impl FnLower<'_> {
                 }
             }
             ExprKind::Binary(op, a, b) => binary(*op, self.pure(a)?, self.pure(b)?),
+            ExprKind::RecordField(r, name, field) => {
+                let i = self.field_index(name, field, e.span)?;
+                self.pure(r)?.index(IrExpr::int(i))
+            }
             ExprKind::Neg(a) => IrExpr::Unary(UnOp::Neg, Box::new(self.pure(a)?)),
             ExprKind::Not(a) => IrExpr::Unary(UnOp::Not, Box::new(self.pure(a)?)),
             ExprKind::Call {
@@ -95,6 +99,11 @@ impl FnLower<'_> {
             "is_pid" => one(Builtin::IsPid, args),
             "is_function" => one(Builtin::IsFun, args),
             "integer_to_list" | "atom_to_list" => one(Builtin::ToStr, args),
+            "is_record" => {
+                let name = args.pop().unwrap_or(IrExpr::Const(Value::Unit));
+                let value = args.pop().unwrap_or(IrExpr::Const(Value::Unit));
+                self.is_record(value, &name, span)?
+            }
             "element" => {
                 let t = args.pop().unwrap_or(IrExpr::Const(Value::Unit));
                 let n = args.pop().unwrap_or(IrExpr::int(1));
@@ -250,7 +259,8 @@ impl FnLower<'_> {
                 // without a temporary (which expand mode would show as a step).
                 let msg = self.expr(msg)?;
                 if let IrExpr::Const(v) = &to {
-                    if !matches!(v, Value::Pid(_)) {
+                    // A pid, or an atom: the registered name.
+                    if !matches!(v, Value::Pid(_) | Value::Atom(_)) {
                         return Err(Diagnostic::new(
                             e.span,
                             format!(
@@ -299,6 +309,28 @@ impl FnLower<'_> {
                 IrExpr::Local(dst)
             }
             ExprKind::Block(body) => self.seq(body, false)?,
+            ExprKind::Try(t) => {
+                let dst = self.cx.dst(into, "tmp");
+                self.try_expr(e, t, dst)?;
+                IrExpr::Local(dst)
+            }
+            ExprKind::Catch(inner) => {
+                let dst = self.cx.dst(into, "tmp");
+                self.catch_expr(e, inner, dst)?;
+                IrExpr::Local(dst)
+            }
+            ExprKind::Record { name, base, fields } => {
+                self.record_value(e, name, base.as_deref(), fields)?
+            }
+            ExprKind::RecordField(r, name, field) => {
+                let i = self.field_index(name, field, e.span)?;
+                self.expr(r)?.index(IrExpr::int(i))
+            }
+            ExprKind::Comprehension(head, quals) => {
+                let dst = self.cx.dst(into, "tmp");
+                self.comprehension(e, head, quals, dst)?;
+                IrExpr::Local(dst)
+            }
         })
     }
 
@@ -348,9 +380,16 @@ impl FnLower<'_> {
                 vars_in(b, &mut used);
             }
         }
+        // A parameter named like a variable outside shadows it: it is not captured.
+        let mut params_vars = Vec::new();
+        for c in clauses {
+            for p in &c.params {
+                vars_in(p, &mut params_vars);
+            }
+        }
         let captured: Vec<String> = used
             .into_iter()
-            .filter(|v| self.bound.contains(v))
+            .filter(|v| self.bound.contains(v) && !params_vars.contains(v))
             .collect();
         let arity = clauses.first().map_or(0, |c| c.params.len());
         let mut params: Vec<String> = captured.clone();

@@ -6,7 +6,13 @@
 
 mod call;
 mod clauses;
+mod comprehension;
+mod except;
 mod expr;
+mod format;
+mod prelude;
+mod process;
+mod records;
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,7 +22,7 @@ use sim::ir::{
 };
 
 use super::ast::{
-    BinOp, CaseClause, Clause as FunClause, Expr, ExprKind, Function, IfBranch, Module,
+    BinOp, CaseClause, Clause as FunClause, Expr, ExprKind, Function, IfBranch, Module, Qualifier,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
 use crate::lowering::{computes, LowerCx, Scratch};
@@ -47,6 +53,27 @@ const BIFS: &[(&str, usize)] = &[
     ("exit", 1),
     ("error", 1),
     ("throw", 1),
+    ("spawn_link", 1),
+    ("spawn_link", 3),
+    ("spawn_monitor", 1),
+    ("spawn_monitor", 3),
+    ("register", 2),
+    ("unregister", 1),
+    ("whereis", 1),
+    ("registered", 0),
+    ("link", 1),
+    ("unlink", 1),
+    ("monitor", 2),
+    ("demonitor", 1),
+    ("demonitor", 2),
+    ("process_flag", 2),
+    ("exit", 2),
+    ("make_ref", 0),
+    ("is_process_alive", 1),
+    ("node", 0),
+    ("apply", 2),
+    ("apply", 3),
+    ("is_record", 2),
 ];
 
 /// Built-ins allowed in guards (pure, and cannot block).
@@ -67,6 +94,7 @@ const GUARD_BIFS: &[&str] = &[
     "is_list",
     "is_pid",
     "is_function",
+    "is_record",
 ];
 
 /// A clause body still to be lowered: its label, the variables bound on entry, and the
@@ -78,6 +106,12 @@ struct Ctx {
     /// The module's own name: `Name:f(…)` is then a local call.
     module: Option<String>,
     out: Vec<ir::Function>,
+    /// The library (`lists`), once the program calls it.
+    prelude: Option<prelude::Prelude>,
+    /// `-import`ed functions: name and arity to their module.
+    imports: HashMap<(String, usize), String>,
+    /// The module's records by name.
+    records: HashMap<String, super::ast::RecordDef>,
 }
 
 impl Ctx {
@@ -135,6 +169,17 @@ pub(crate) fn lower(module: &Module, entry: Option<Vec<Expr>>) -> Result<Program
         module: module.name.clone(),
         funcs: HashMap::new(),
         out: Vec::new(),
+        prelude: None,
+        imports: module
+            .imports
+            .iter()
+            .map(|(m, f, a)| ((f.clone(), *a), m.clone()))
+            .collect(),
+        records: module
+            .records
+            .iter()
+            .map(|r| (r.name.clone(), r.clone()))
+            .collect(),
     };
     for (i, f) in module.functions.iter().enumerate() {
         ctx.funcs
@@ -173,6 +218,9 @@ pub(crate) fn lower(module: &Module, entry: Option<Vec<Expr>>) -> Result<Program
             .get(&("main".to_string(), 0))
             .map(|id| (*id, "main"))
     };
+    if let Err(e) = prelude::lower_library(&mut ctx) {
+        errors.push(e);
+    }
     if !errors.is_empty() {
         errors.sort_by_key(|d: &Diagnostic| d.span.start);
         return Err(Diagnostics(errors));
@@ -355,6 +403,41 @@ fn vars_in(e: &Expr, out: &mut Vec<String>) {
                 body.iter().for_each(|b| vars_in(b, out));
             }
         }
+        ExprKind::Catch(a) => vars_in(a, out),
+        ExprKind::Try(t) => {
+            t.body.iter().for_each(|b| vars_in(b, out));
+            let clauses = t.of.iter().chain(t.catches.iter().map(|c| &c.clause));
+            for c in clauses {
+                vars_in(&c.pattern, out);
+                c.guard.iter().flatten().for_each(|g| vars_in(g, out));
+                c.body.iter().for_each(|b| vars_in(b, out));
+            }
+            for c in &t.catches {
+                if let Some(class) = &c.class {
+                    vars_in(class, out);
+                }
+            }
+            t.after.iter().for_each(|b| vars_in(b, out));
+        }
+        ExprKind::Comprehension(head, quals) => {
+            vars_in(head, out);
+            for q in quals {
+                match q {
+                    Qualifier::Generator(p, l) => {
+                        vars_in(p, out);
+                        vars_in(l, out);
+                    }
+                    Qualifier::Filter(f) => vars_in(f, out),
+                }
+            }
+        }
+        ExprKind::Record { base, fields, .. } => {
+            if let Some(b) = base {
+                vars_in(b, out);
+            }
+            fields.iter().for_each(|(_, v, _)| vars_in(v, out));
+        }
+        ExprKind::RecordField(e, _, _) => vars_in(e, out),
         ExprKind::Wildcard
         | ExprKind::Atom(_)
         | ExprKind::Int(_)

@@ -5,7 +5,11 @@ use super::*;
 impl Parser {
     pub(super) fn expr(&mut self) -> Res<Expr> {
         self.enter()?;
-        let res = self.match_expr();
+        let res = if self.is_kw("catch") {
+            self.catch_expr()
+        } else {
+            self.match_expr()
+        };
         self.leave();
         res
     }
@@ -195,11 +199,8 @@ impl Parser {
         for _ in 0..chain {
             self.leave();
         }
-        if self.is_op("#") {
-            return self.err(
-                format!("records are not part of the Erlang lesson dialect; {SUPPORTED}"),
-                "use tuples like `{point, X, Y}`",
-            );
+        while self.is_op("#") {
+            e = self.record_suffix(e)?;
         }
         Ok(e)
     }
@@ -271,11 +272,9 @@ impl Parser {
                 let mut tail = None;
                 while !self.is_op("]") {
                     items.push(self.expr()?);
-                    if self.is_op("||") {
-                        return self.err(
-                            format!("list comprehensions are not part of the Erlang lesson dialect; {SUPPORTED}"),
-                            "write a recursive function over the list",
-                        );
+                    if self.is_op("||") && items.len() == 1 {
+                        let head = items.pop().expect("one item");
+                        return self.comprehension(start, head);
                     }
                     if self.eat_op("|") {
                         tail = Some(Box::new(self.expr()?));
@@ -293,6 +292,7 @@ impl Parser {
                 ExprKind::List(items, tail)
             }
             Tok::Kw("fun") => return self.fun(start),
+            Tok::Kw("try") => return self.try_expr(start),
             Tok::Kw("receive") => return self.receive(start),
             Tok::Kw("case") => {
                 let subject = self.expr()?;
@@ -361,12 +361,14 @@ impl Parser {
                     "use strings, atoms and lists",
                 );
             }
+            Tok::Op("#") if matches!(self.peek(), Tok::Atom(_)) => {
+                self.pos -= 1;
+                return self.record_expr(None);
+            }
             Tok::Op("#") => {
                 self.pos -= 1;
                 return self.err(
-                    format!(
-                        "maps and records are not part of the Erlang lesson dialect; {SUPPORTED}"
-                    ),
+                    format!("maps are not part of the Erlang lesson dialect; {SUPPORTED}"),
                     "use tuples and lists",
                 );
             }

@@ -1,10 +1,13 @@
 //! Recursive-descent parser for the Erlang lesson dialect.
 
 mod expr;
+mod forms;
+mod macros;
+mod records;
 
 use sim::ir::Span;
 
-use super::ast::{BinOp, CaseClause, Clause, Expr, ExprKind, Function, Guard, Module};
+use super::ast::{BinOp, CaseClause, Clause, Expr, ExprKind, Function, Guard, Module, RecordDef};
 use super::lexer::{self, Tok};
 use crate::cursor::{deref_cursor, token_kind, TokenCursor};
 use crate::diagnostic::{Diagnostic, Res};
@@ -12,7 +15,8 @@ use crate::source::{join, LineIndex};
 
 /// What the dialect supports, quoted in "not part of the dialect" errors.
 pub(crate) const SUPPORTED: &str = "supported: functions with clauses and guards, \
-    case, if, receive … after, fun, spawn, !, self(), io:format";
+    case, if, receive … after, try … catch, fun, list comprehensions, spawn, !, self(), \
+    io:format, -define macros";
 
 /// Parses a whole module.
 pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
@@ -20,13 +24,16 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<Module> {
     if let Some(err) = lexed.error {
         return Err(err);
     }
+    let tokens = macros::expand(lexed.tokens)?;
     let mut p = Parser {
         cursor: TokenCursor::new(
-            lexed.tokens,
+            tokens,
             "split the deeply nested part into smaller functions",
         ),
         name: None,
         exports: Vec::new(),
+        imports: Vec::new(),
+        records: Vec::new(),
     };
     p.module()
 }
@@ -37,6 +44,10 @@ struct Parser {
     name: Option<String>,
     /// Exported functions from `-export`, as read so far.
     exports: Vec<(String, usize)>,
+    /// Imported functions from `-import`, as read so far.
+    imports: Vec<(String, String, usize)>,
+    /// Records defined so far.
+    records: Vec<RecordDef>,
 }
 
 deref_cursor!(Parser, Tok);
@@ -57,7 +68,6 @@ fn describe(tok: &Tok) -> String {
 
 fn unsupported_keyword(kw: &str) -> Option<&'static str> {
     Some(match kw {
-        "try" | "catch" => "let the process crash; the simulator shows the reason",
         "maybe" | "cond" | "let" => "use `case`",
         "band" | "bor" | "bxor" | "bsl" | "bsr" | "bnot" => "use `+`, `-`, `*`, `div` and `rem`",
         _ => return None,
@@ -127,6 +137,8 @@ impl Parser {
             script,
             name: self.name.take(),
             exports: std::mem::take(&mut self.exports),
+            imports: std::mem::take(&mut self.imports),
+            records: std::mem::take(&mut self.records),
         })
     }
 
@@ -184,15 +196,12 @@ impl Parser {
         match name.as_str() {
             "module" | "export" | "compile" | "author" | "vsn" | "spec" | "type" | "import"
             | "export_type" | "behaviour" | "behavior" | "moduledoc" | "doc" => {}
-            "record" | "define" | "include" | "include_lib" | "ifdef" | "ifndef" | "undef" => {
+            "record" => return self.record_def(start),
+            "include" | "include_lib" | "ifdef" | "ifndef" | "undef" => {
                 return Err(Diagnostic::new(
                     join(start, self.prev_span()),
                     format!("`-{name}` is not part of the Erlang lesson dialect; {SUPPORTED}"),
-                    if name == "record" {
-                        "use tuples like `{point, X, Y}`"
-                    } else {
-                        "write values out in full; macros and includes are not supported"
-                    },
+                    "write values out in full; includes and conditional compilation are not supported",
                 ));
             }
             _ => {
@@ -238,6 +247,17 @@ impl Parser {
                 for w in body.windows(3) {
                     if let [Tok::Atom(f), Tok::Op("/"), Tok::Int(a)] = w {
                         self.exports.push((f.clone(), *a as usize));
+                    }
+                }
+            }
+            "import" => {
+                if let Some(Tok::Atom(m)) = body.get(1) {
+                    for w in body.windows(3) {
+                        if let [Tok::Atom(f), Tok::Op("/"), Tok::Int(a)] = w {
+                            if f != m {
+                                self.imports.push((m.clone(), f.clone(), *a as usize));
+                            }
+                        }
                     }
                 }
             }
