@@ -27,6 +27,36 @@ impl FnLower<'_> {
                 let (v, ty) = self.expr(func)?;
                 (Callee::Value(v), None, ty)
             }
+            ExprKind::Selector(base, method) if !self.is_package(base) => {
+                let (recv, ty) = self.expr(base)?;
+                let Some(m) = self.bind_method(recv, &ty, method, func.span)? else {
+                    return Err(Diagnostic::new(
+                        func.span,
+                        format!("`go` cannot start {}", describe_expr(func)),
+                        "start a function or a method of your own struct type",
+                    ));
+                };
+                let variadic = self.method_variadic(m.id);
+                let mut arg_vals = vec![m.recv];
+                arg_vals.extend(self.call_args_v(
+                    args,
+                    &m.ty,
+                    func,
+                    call.span,
+                    variadic.as_ref(),
+                )?);
+                self.cx.emit(
+                    span,
+                    Op::Spawn {
+                        dst: None,
+                        kind: ProcKind::Goroutine,
+                        callee: Callee::Func(m.id),
+                        args: arg_vals,
+                        name: Some(m.name),
+                    },
+                );
+                return Ok(());
+            }
             _ => {
                 return Err(Diagnostic::new(
                     func.span,
@@ -35,7 +65,8 @@ impl FnLower<'_> {
                 ))
             }
         };
-        let arg_vals = self.call_args(args, &fty, func, call.span)?;
+        let variadic = self.func_variadic(func);
+        let arg_vals = self.call_args_v(args, &fty, func, call.span, variadic.as_ref())?;
         self.cx.emit(
             span,
             Op::Spawn {
@@ -81,7 +112,14 @@ impl FnLower<'_> {
         }
         let mut out = Vec::new();
         for (i, a) in args.iter().enumerate() {
-            let (v, t) = self.expr(a)?;
+            let (v, t) = self.value(a, &format!("arg{i}"))?;
+            let v = match fty {
+                Ty::Func(params, _) => match params.get(i) {
+                    Some(want) => self.coerce(v, &t, want),
+                    None => v,
+                },
+                _ => v,
+            };
             if let Ty::Func(params, _) = fty {
                 if let Some(want) = params.get(i) {
                     if t.clashes(want) {
@@ -131,6 +169,9 @@ impl FnLower<'_> {
         }
         if let ExprKind::Ident(n) = &func.kind {
             if self.lookup(n).is_none() {
+                if let Some(converted) = self.conversion(n, args, span)? {
+                    return Ok(converted);
+                }
                 match n.as_str() {
                     "len" => {
                         let [a] = args.as_slice() else {
@@ -196,10 +237,10 @@ impl FnLower<'_> {
                             "the built-ins are len, close, append, make and panic",
                         ))
                     }
-                    "string" | "int" => {
+                    "string" => {
                         return Err(Diagnostic::new(
                             func.span,
-                            "type conversions are not part of the Go lesson dialect",
+                            "conversions to string are not part of the Go lesson dialect",
                             "use strconv.Itoa(n) or fmt.Sprint(n) to make a string",
                         ))
                     }
@@ -231,7 +272,8 @@ impl FnLower<'_> {
                 (Callee::Value(v), t)
             }
         };
-        let arg_vals = self.call_args(args, &fty, func, span)?;
+        let variadic = self.func_variadic(func);
+        let arg_vals = self.call_args_v(args, &fty, func, span, variadic.as_ref())?;
         let result_ty = match &fty {
             Ty::Func(_, r) => match r.as_slice() {
                 [] => Ty::Unit,
@@ -265,6 +307,32 @@ impl FnLower<'_> {
         let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
         let (recv, ty) = self.expr(base)?;
         let m = method.name.as_str();
+        let (recv, ty) = if structs::struct_name(&ty).is_some() {
+            let func = Expr {
+                kind: ExprKind::Selector(Box::new(base.clone()), method.clone()),
+                span,
+            };
+            let recv = self.cx.stable(recv, "recv", span);
+            if let Some(bound) = self.bind_method(recv.clone(), &ty, method, span)? {
+                return self.call_method(bound, args, &func, span);
+            }
+            match self.promoted_resource(recv, &ty, m, span) {
+                Some(found) => found,
+                None => {
+                    return Err(Diagnostic::new(
+                        method.span,
+                        format!(
+                            "{}.{m} undefined (type {} has no field or method {m})",
+                            describe_expr(base),
+                            ty.name()
+                        ),
+                        "declare it with `func (x *T) Name() { … }`",
+                    ))
+                }
+            }
+        } else {
+            (recv, ty)
+        };
         match (&ty, m) {
             (Ty::Mutex | Ty::Unknown, "Lock" | "Unlock") => {
                 if !args.is_empty() {
@@ -366,7 +434,8 @@ impl FnLower<'_> {
                         }
                     }
                     prev_str = Some(is_str);
-                    parts.push(FmtPart::Show(v));
+                    let part = self.show_part(v, &t, false, a.span);
+                    parts.push(part);
                 }
                 let text = IrExpr::Format(parts);
                 // Println writes a whole line; Print continues the current one.
@@ -411,7 +480,9 @@ impl FnLower<'_> {
             ("fmt", "Sprint") => {
                 let mut parts = Vec::new();
                 for a in args {
-                    parts.push(FmtPart::Show(self.expr(a)?.0));
+                    let (v, t) = self.expr(a)?;
+                    let part = self.show_part(v, &t, false, a.span);
+                    parts.push(part);
                 }
                 Ok((IrExpr::Format(parts), Ty::Str))
             }
@@ -468,25 +539,97 @@ impl FnLower<'_> {
                 lit.push(c);
                 continue;
             }
-            // An optional width: `%5d` pads on the left, `%-5d` on the right.
+            // Flags, a width and a precision: `%-8s`, `%+v`, `%05d`, `%8.2f`.
             let mut spec = chars.clone();
-            let left = spec.next() == Some('-');
-            if !left {
-                spec = chars.clone();
+            let (mut left, mut plus, mut zero) = (false, false, false);
+            loop {
+                match spec.clone().next() {
+                    Some('-') => left = true,
+                    Some('+') => plus = true,
+                    Some('0') => zero = true,
+                    _ => break,
+                }
+                spec.next();
             }
             let digits: String = spec.clone().take_while(|c| c.is_ascii_digit()).collect();
-            let width = match digits.parse::<i64>() {
-                Ok(w) if !digits.starts_with('0') => {
-                    chars = spec;
-                    for _ in 0..digits.len() {
-                        chars.next();
-                    }
-                    Some(w)
+            for _ in 0..digits.len() {
+                spec.next();
+            }
+            let width = digits.parse::<i64>().ok();
+            let mut precision = None;
+            if spec.clone().next() == Some('.') {
+                spec.next();
+                let p: String = spec.clone().take_while(|c| c.is_ascii_digit()).collect();
+                for _ in 0..p.len() {
+                    spec.next();
                 }
-                _ => None,
-            };
+                precision = Some(p.parse::<u32>().unwrap_or(0).min(9));
+            }
+            let plain = !(left || plus || zero) && width.is_none() && precision.is_none();
+            chars = spec;
+            let verb = chars.clone().next();
+            if zero && !left && matches!(verb, Some('d')) && precision.is_none() {
+                chars.next();
+                flush(&mut lit, &mut lines);
+                let Some(a) = next.next() else {
+                    return Err(Diagnostic::new(
+                        fmt_span,
+                        "the format has more verbs than values given",
+                        "give one value for each verb",
+                    ));
+                };
+                let (v, _) = self.expr(a)?;
+                let text = self.zero_padded(v, width.unwrap_or(0), span);
+                if let Some(l) = lines.last_mut() {
+                    l.push(FmtPart::Show(text));
+                }
+                continue;
+            }
+            if matches!(verb, Some('f' | 'F')) || (plus && matches!(verb, Some('v'))) {
+                chars.next();
+                flush(&mut lit, &mut lines);
+                let Some(a) = next.next() else {
+                    return Err(Diagnostic::new(
+                        fmt_span,
+                        "the format has more verbs than values given",
+                        "give one value for each verb",
+                    ));
+                };
+                let (v, ty) = self.expr(a)?;
+                let text = if verb == Some('v') {
+                    let part = self.show_part(v, &ty, true, a.span);
+                    IrExpr::Format(vec![part])
+                } else {
+                    if !matches!(ty, Ty::Float | Ty::Int | Ty::Unknown) || zero {
+                        return Err(Diagnostic::new(
+                            a.span,
+                            "%f prints a float64 (zero padding is not part of the dialect)",
+                            "give a float64 value, like `%.2f` of a price",
+                        ));
+                    }
+                    self.fixed(v, precision.unwrap_or(6), span)
+                };
+                let text = self.padded(text, width, left, span);
+                if let Some(l) = lines.last_mut() {
+                    l.push(FmtPart::Show(text));
+                }
+                continue;
+            }
+            if verb.is_some()
+                && !plain
+                && !matches!(verb, Some('v' | 'd' | 's' | 'q' | 't' | 'T' | 'g'))
+                || plus
+                || zero
+                || precision.is_some()
+            {
+                return Err(Diagnostic::new(
+                    fmt_span,
+                    "this Printf flag or precision is not part of the Go lesson dialect",
+                    "use a width like %5d or %-8s, %.2f for floats, %+v for fields, %05d",
+                ));
+            }
             match chars.next() {
-                Some('%') if width.is_none() => lit.push('%'),
+                Some('%') if plain => lit.push('%'),
                 Some('T') => {
                     flush(&mut lit, &mut lines);
                     let Some(a) = next.next() else {
@@ -509,7 +652,7 @@ impl FnLower<'_> {
                         l.push(FmtPart::Show(name));
                     }
                 }
-                Some(verb @ ('v' | 'd' | 's' | 'q' | 't')) => {
+                Some(verb @ ('v' | 'd' | 's' | 'q' | 't' | 'g')) => {
                     flush(&mut lit, &mut lines);
                     let Some(a) = next.next() else {
                         return Err(Diagnostic::new(
@@ -522,11 +665,11 @@ impl FnLower<'_> {
                             "give one value for each %v, %d, %s, %q or %t",
                         ));
                     };
-                    let (v, _) = self.expr(a)?;
+                    let (v, ty) = self.expr(a)?;
                     let part = if verb == 'q' {
                         FmtPart::Repr(v)
                     } else {
-                        FmtPart::Show(v)
+                        self.show_part(v, &ty, false, a.span)
                     };
                     let part = match width {
                         Some(_) => FmtPart::Show(self.padded(
@@ -548,7 +691,7 @@ impl FnLower<'_> {
                             "`%{}` is not part of the Go lesson dialect's Printf",
                             other.map(String::from).unwrap_or_default()
                         ),
-                        "use %v, %d, %s, %q, %t, %T or %%, with a width like %5d or %-8s",
+                        "use %v, %+v, %d, %s, %q, %t, %T, %f, %.2f, %g or %%, with a width like %5d or %-8s",
                     ))
                 }
             }

@@ -16,6 +16,15 @@ impl FnLower<'_> {
         let into = dest.slot;
         Ok(match &e.kind {
             ExprKind::Int(n) => (IrExpr::int(*n), Ty::Int),
+            ExprKind::Float(x) => (IrExpr::from(*x), Ty::Float),
+            ExprKind::New(t) => self.new_value(t, &dest, span)?,
+            ExprKind::Spread(_) => {
+                return Err(Diagnostic::new(
+                    span,
+                    "`xs...` passes a slice to a variadic function",
+                    "write it as the last argument of a call, like `sum(xs...)`",
+                ))
+            }
             ExprKind::Str(s) => (IrExpr::str(s), Ty::Str),
             ExprKind::Ident(n) => match n.as_str() {
                 "true" | "false" if self.lookup(n).is_none() => {
@@ -40,8 +49,9 @@ impl FnLower<'_> {
                 (self.cx.short_circuit_end(sc, span, r), Ty::Bool)
             }
             ExprKind::Binary(op, a, b) => {
-                let (l, lt) = self.expr(a)?;
-                let (r, rt) = self.expr(b)?;
+                let left = self.expr(a)?;
+                let right = self.expr(b)?;
+                let ((l, lt), (r, rt)) = self.balance(left, right, a, b);
                 let arithmetic = matches!(
                     op,
                     BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
@@ -91,21 +101,12 @@ impl FnLower<'_> {
                     );
                     (IrExpr::Local(dst), elem)
                 }
-                UnOp::Addr | UnOp::Deref => {
-                    let (v, t) = self.expr(a)?;
-                    if !matches!(t, Ty::Mutex | Ty::WaitGroup | Ty::Unknown) {
-                        return Err(Diagnostic::new(
-                            span,
-                            "pointers are not part of the Go lesson dialect, except &mu and &wg",
-                            "share values through channels, or use a map (maps are already references)",
-                        ));
-                    }
-                    (v, t)
-                }
+                UnOp::Addr => self.address_of(a, &dest, span)?,
+                UnOp::Deref => self.deref(a, into, span)?,
             },
             ExprKind::Call(..) => self.call(e, false, into)?,
             ExprKind::Make(t, size) => {
-                let ty = type_of(t, span)?;
+                let ty = self.ty_of(t, span)?;
                 match &ty {
                     Ty::Chan(_, elem) => {
                         let cap = match size {
@@ -157,14 +158,7 @@ impl FnLower<'_> {
                         }
                     }
                 }
-                return Err(Diagnostic::new(
-                    span,
-                    format!(
-                        "`{}` is not a value in the Go lesson dialect",
-                        describe_expr(e)
-                    ),
-                    "call methods with brackets, like `wg.Wait()`",
-                ));
+                self.field_read(base, name, into, span)?
             }
             ExprKind::Index(base, index) => {
                 let (b, bty) = self.expr(base)?;
@@ -185,7 +179,13 @@ impl FnLower<'_> {
                         (IrExpr::Local(dst), *v)
                     }
                     Ty::Slice(elem) => (b.index(i), *elem),
-                    Ty::Str => (b.index(i), Ty::Int),
+                    Ty::Str => {
+                        return Err(Diagnostic::new(
+                            span,
+                            "indexing a string by byte is not part of the Go lesson dialect yet",
+                            "compare whole strings, or keep the letters in a []string",
+                        ))
+                    }
                     Ty::Unknown => (b.index(i), Ty::Unknown),
                     other => {
                         return Err(Diagnostic::new(
@@ -200,8 +200,9 @@ impl FnLower<'_> {
                 self.func_lit(params, results, body, span)?
             }
             ExprKind::Composite(t, elems) => {
-                let ty = type_of(t, span)?;
+                let ty = self.ty_of(t, span)?;
                 match &ty {
+                    Ty::Struct(name) => self.struct_lit(name, elems, &dest, span)?,
                     Ty::Mutex | Ty::WaitGroup if elems.is_empty() => {
                         let fallback = if ty == Ty::Mutex { "mu" } else { "wg" };
                         let dst = self.cx.temp(dest.name_or(fallback));
@@ -224,7 +225,7 @@ impl FnLower<'_> {
                                     "list the elements in order",
                                 ));
                             }
-                            items.push(self.expr(v)?.0);
+                            items.push(self.value(v, "elem")?.0);
                         }
                         (IrExpr::List(items), ty)
                     }
@@ -427,6 +428,8 @@ impl FnLower<'_> {
                 hidden_vars: HashSet::new(),
                 defers: None,
                 deferred: 0,
+                result_vars: Vec::new(),
+                addr_taken: super::pointers::address_taken(body),
             };
             inner.cells = inner.cell_names(body);
             inner.cx.fb.at(span);
@@ -464,7 +467,7 @@ impl FnLower<'_> {
         cap: Option<&Expr>,
         span: Span,
     ) -> Res<(IrExpr, Ty)> {
-        let ty = type_of(t, span)?;
+        let ty = self.ty_of(t, span)?;
         let Ty::Slice(elem) = &ty else {
             return Err(Diagnostic::new(
                 span,
