@@ -319,7 +319,7 @@ impl FnLower<'_> {
                 let Some(var) = self.lookup(n) else {
                     return Err(self.undefined(n, target.span));
                 };
-                if vty.clashes(&var.ty) {
+                if Self::clash(&value, vty, &var.ty) {
                     return Err(Diagnostic::new(
                         span,
                         format!(

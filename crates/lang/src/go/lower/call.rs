@@ -113,16 +113,9 @@ impl FnLower<'_> {
         let mut out = Vec::new();
         for (i, a) in args.iter().enumerate() {
             let (v, t) = self.value(a, &format!("arg{i}"))?;
-            let v = match fty {
-                Ty::Func(params, _) => match params.get(i) {
-                    Some(want) => self.coerce(v, &t, want),
-                    None => v,
-                },
-                _ => v,
-            };
             if let Ty::Func(params, _) = fty {
                 if let Some(want) = params.get(i) {
-                    if t.clashes(want) {
+                    if Self::clash(&v, &t, want) {
                         return Err(Diagnostic::new(
                             a.span,
                             format!(
@@ -136,6 +129,13 @@ impl FnLower<'_> {
                     }
                 }
             }
+            let v = match fty {
+                Ty::Func(params, _) => match params.get(i) {
+                    Some(want) => self.coerce(v, &t, want),
+                    None => v,
+                },
+                _ => v,
+            };
             out.push(v);
         }
         Ok(out)

@@ -225,7 +225,12 @@ impl FnLower<'_> {
                                     "list the elements in order",
                                 ));
                             }
-                            items.push(self.value(v, "elem")?.0);
+                            let (x, t) = self.value(v, "elem")?;
+                            let want = match &ty {
+                                Ty::Slice(e) => (**e).clone(),
+                                _ => Ty::Unknown,
+                            };
+                            items.push(self.coerce(x, &t, &want));
                         }
                         (IrExpr::List(items), ty)
                     }

@@ -18,6 +18,12 @@ impl FnLower<'_> {
         }
     }
 
+    /// Whether a value of type `have` cannot be stored where `want` is expected; an integer
+    /// constant fits a float, as Go's untyped constants do.
+    pub(super) fn clash(v: &IrExpr, have: &Ty, want: &Ty) -> bool {
+        have.clashes(want) && !(matches!(v, IrExpr::Const(Value::Int(_))) && *want == Ty::Float)
+    }
+
     /// The two operands of an arithmetic or comparison operator, with an integer constant
     /// beside a float made a float.
     pub(super) fn balance(

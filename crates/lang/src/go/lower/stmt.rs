@@ -236,7 +236,7 @@ impl FnLower<'_> {
         for (name, (v, vty)) in spec.names.iter().zip(vals) {
             let ty = match &declared {
                 Some(d) => {
-                    if vty.clashes(d) {
+                    if Self::clash(&v, &vty, d) {
                         return Err(Diagnostic::new(
                             spec.span,
                             format!(

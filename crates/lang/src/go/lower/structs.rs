@@ -247,8 +247,9 @@ impl FnLower<'_> {
                 ));
             };
             let (fv, fty) = self.value(v, &format!("{}.{}", dest.name_or("$lit"), field.name))?;
-            let fv = self.coerce(fv, &fty, &field.ty);
-            if fty.clashes(&field.ty) && !matches!(v.kind, ExprKind::Ident(ref n) if n == "nil") {
+            if Self::clash(&fv, &fty, &field.ty)
+                && !matches!(v.kind, ExprKind::Ident(ref n) if n == "nil")
+            {
                 return Err(Diagnostic::new(
                     v.span,
                     format!(
@@ -259,6 +260,7 @@ impl FnLower<'_> {
                     format!("give field {} {} value", field.name, an(&field.ty)),
                 ));
             }
+            let fv = self.coerce(fv, &fty, &field.ty);
             let fv = self.cx.stable(fv, "field", v.span);
             given[idx] = Some((fv, v.span));
         }
@@ -411,7 +413,7 @@ impl FnLower<'_> {
         span: Span,
     ) -> Res<()> {
         let (rec, field, fty) = self.field_target(base, name)?;
-        if vty.clashes(&fty) {
+        if Self::clash(&value, vty, &fty) {
             return Err(Diagnostic::new(
                 span,
                 format!(
