@@ -26,8 +26,6 @@ const PENDING: &[&str] = &[
     "bursty_turnstile",
     "closures_lanterns",
     "deadlock_forgotten_reader",
-    "float_recipe_scaling",
-    "fmt_verbs_receipt",
     "mutex_vote_tally",
     "once_observatory",
     "panic_send_on_closed",

@@ -210,8 +210,8 @@ fn malformed_and_unsupported_programs() {
                 "2:13",
             ),
             (
-                "func main() {\n\tfmt.Printf(\"%x\\n\", 1)\n}\n",
-                "`%x` is not part",
+                "func main() {\n\tfmt.Printf(\"%e\\n\", 1)\n}\n",
+                "`%e` is not part",
                 "2:13",
             ),
             // Printf widths and %T

@@ -585,7 +585,7 @@ impl FnLower<'_> {
                 }
                 continue;
             }
-            if matches!(verb, Some('f' | 'F')) || (plus && matches!(verb, Some('v'))) {
+            if matches!(verb, Some('f' | 'F' | 'x' | 'X')) || (plus && matches!(verb, Some('v'))) {
                 chars.next();
                 flush(&mut lit, &mut lines);
                 let Some(a) = next.next() else {
@@ -599,6 +599,15 @@ impl FnLower<'_> {
                 let text = if verb == Some('v') {
                     let part = self.show_part(v, &ty, true, a.span);
                     IrExpr::Format(vec![part])
+                } else if matches!(verb, Some('x' | 'X')) {
+                    if !matches!(ty, Ty::Int | Ty::Unknown) || zero || precision.is_some() {
+                        return Err(Diagnostic::new(
+                            a.span,
+                            "%x prints an integer in base 16 here",
+                            "give an int value, like `%x` of 255",
+                        ));
+                    }
+                    self.hex(v, verb == Some('X'), span)
                 } else {
                     if !matches!(ty, Ty::Float | Ty::Int | Ty::Unknown) || zero {
                         return Err(Diagnostic::new(
@@ -691,7 +700,7 @@ impl FnLower<'_> {
                             "`%{}` is not part of the Go lesson dialect's Printf",
                             other.map(String::from).unwrap_or_default()
                         ),
-                        "use %v, %+v, %d, %s, %q, %t, %T, %f, %.2f, %g or %%, with a width like %5d or %-8s",
+                        "use %v, %+v, %d, %s, %q, %t, %T, %f, %.2f, %g, %x or %%, with a width like %5d or %-8s",
                     ))
                 }
             }

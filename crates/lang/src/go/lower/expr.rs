@@ -48,6 +48,10 @@ impl FnLower<'_> {
                 let (r, _) = self.expr(b)?;
                 (self.cx.short_circuit_end(sc, span, r), Ty::Bool)
             }
+            ExprKind::Binary(..) if floats::fold_float(e).is_some() => {
+                let x = floats::fold_float(e).unwrap_or_default();
+                (IrExpr::from(x), Ty::Float)
+            }
             ExprKind::Binary(op, a, b) => {
                 let left = self.expr(a)?;
                 let right = self.expr(b)?;

@@ -1,5 +1,6 @@
-//! `float64`: constants meeting floats, the conversions `float64(n)` and `int(x)`, and
-//! Printf's `%f` / `%.2f`, worked out digit by digit as the lowering's own bookkeeping.
+//! Numbers: `float64` constants meeting floats, the conversions `float64(n)` and `int(x)`,
+//! and Printf's `%f` / `%.2f`, `%05d` and `%x`, worked out digit by digit as the lowering's
+//! own bookkeeping (never steps).
 
 use super::*;
 
@@ -285,6 +286,86 @@ impl FnLower<'_> {
     }
 }
 
+impl FnLower<'_> {
+    /// `%x` / `%X` of an integer: its digits in base 16, with a `-` when negative.
+    pub(super) fn hex(&mut self, v: IrExpr, upper: bool, span: Span) -> IrExpr {
+        let digits: Vec<IrExpr> = (0..16)
+            .map(|d| {
+                let c = std::char::from_digit(d, 16).unwrap_or('0');
+                let c = if upper { c.to_ascii_uppercase() } else { c };
+                IrExpr::str(&c.to_string())
+            })
+            .collect();
+        let n = self.cx.temp("n");
+        self.cx.emit(span, Op::Set { dst: n, expr: v });
+        let neg = self.cx.temp("neg");
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: neg,
+                expr: IrExpr::Local(n).lt(IrExpr::int(0)),
+            },
+        );
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: n,
+                expr: IrExpr::Call(Builtin::Abs, vec![IrExpr::Local(n)]),
+            },
+        );
+        let s = self.cx.temp("hex");
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: s,
+                expr: IrExpr::str(""),
+            },
+        );
+        let top = self.cx.fb.label();
+        self.cx.fb.bind(top);
+        let digit =
+            IrExpr::List(digits).index(IrExpr::Local(n).bin(ir::BinOp::Rem, IrExpr::int(16)));
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: s,
+                expr: digit.bin(ir::BinOp::Add, IrExpr::Local(s)),
+            },
+        );
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: n,
+                expr: IrExpr::Local(n).bin(ir::BinOp::Div, IrExpr::int(16)),
+            },
+        );
+        self.cx.emit(
+            span,
+            Op::JumpIf {
+                cond: IrExpr::Local(n).gt(IrExpr::int(0)),
+                to: top,
+            },
+        );
+        let done = self.cx.fb.label();
+        self.cx.emit(
+            span,
+            Op::JumpUnless {
+                cond: IrExpr::Local(neg),
+                to: done,
+            },
+        );
+        self.cx.emit(
+            span,
+            Op::Set {
+                dst: s,
+                expr: IrExpr::str("-").bin(ir::BinOp::Add, IrExpr::Local(s)),
+            },
+        );
+        self.cx.fb.bind(done);
+        IrExpr::Local(s)
+    }
+}
+
 fn is_int_lit(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Int(_) => true,
@@ -292,4 +373,92 @@ fn is_int_lit(e: &Expr) -> bool {
         ExprKind::Binary(_, a, b) => is_int_lit(a) && is_int_lit(b),
         _ => false,
     }
+}
+
+/// An exact rational `num / den` (`den > 0`), for folding float constants as Go does.
+type Ratio = (i128, i128);
+
+/// A constant expression with a float literal in it, folded exactly as Go folds constants
+/// (`0.1 + 0.2` is exactly `0.3`), then rounded once to a float. `None` when it is not such
+/// a constant, or when the exact value grows too large to round exactly here.
+pub(super) fn fold_float(e: &Expr) -> Option<f64> {
+    if !has_float_lit(e) {
+        return None;
+    }
+    let (n, d) = ratio(e, 0)?;
+    const EXACT: i128 = 1 << 53;
+    // Both fit a float exactly, so one division rounds the exact quotient correctly.
+    (n.abs() < EXACT && d < EXACT).then(|| n as f64 / d as f64)
+}
+
+fn has_float_lit(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Float(_) => true,
+        ExprKind::Unary(UnOp::Neg, a) => has_float_lit(a),
+        ExprKind::Binary(_, a, b) => has_float_lit(a) || has_float_lit(b),
+        _ => false,
+    }
+}
+
+fn ratio(e: &Expr, depth: u32) -> Option<Ratio> {
+    if depth > 32 {
+        return None;
+    }
+    let r = match &e.kind {
+        ExprKind::Int(n) => (i128::from(*n), 1),
+        ExprKind::Float(x) => decimal(*x)?,
+        ExprKind::Unary(UnOp::Neg, a) => {
+            let (n, d) = ratio(a, depth + 1)?;
+            (n.checked_neg()?, d)
+        }
+        ExprKind::Binary(op, a, b) => {
+            let (an, ad) = ratio(a, depth + 1)?;
+            let (bn, bd) = ratio(b, depth + 1)?;
+            match op {
+                BinOp::Add | BinOp::Sub => {
+                    let l = an.checked_mul(bd)?;
+                    let r = bn.checked_mul(ad)?;
+                    let n = if *op == BinOp::Add {
+                        l.checked_add(r)?
+                    } else {
+                        l.checked_sub(r)?
+                    };
+                    (n, ad.checked_mul(bd)?)
+                }
+                BinOp::Mul => (an.checked_mul(bn)?, ad.checked_mul(bd)?),
+                BinOp::Div if bn != 0 => {
+                    let n = an.checked_mul(bd)?;
+                    let d = ad.checked_mul(bn)?;
+                    if d < 0 {
+                        (n.checked_neg()?, d.checked_neg()?)
+                    } else {
+                        (n, d)
+                    }
+                }
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    Some(reduce(r))
+}
+
+/// The literal's decimal digits as a ratio: `0.1` is `1/10`.
+fn decimal(x: f64) -> Option<Ratio> {
+    let text = format!("{x}");
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    if frac.len() > 30 {
+        return None;
+    }
+    let digits: i128 = format!("{int}{frac}").parse().ok()?;
+    Some(reduce((digits, 10i128.checked_pow(frac.len() as u32)?)))
+}
+
+fn reduce((n, d): Ratio) -> Ratio {
+    let (mut a, mut b) = (n.unsigned_abs(), d.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let g = a.max(1) as i128;
+    (n / g, d / g)
 }
