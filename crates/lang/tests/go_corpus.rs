@@ -42,7 +42,6 @@ const PENDING: &[&str] = &[
     "constructs/atomic_cas",
     "constructs/copy_counts",
     "constructs/fmt_widths",
-    "constructs/once_do",
     "constructs/panic_runs_defers",
     "constructs/rwmutex_readers",
     "constructs/since_logical_clock",

@@ -434,6 +434,16 @@ fn malformed_struct_and_value_programs() {
                 "4:7",
             ),
             (
+                "type P struct { xs []int }\nfunc main() {\n\tvar a, b P\n\t_ = a == b\n}\n",
+                "invalid operation: struct containing []int cannot be compared",
+                "4:6",
+            ),
+            (
+                "func main() {\n\tvar o sync.Once\n\to.Do(1)\n}\n",
+                "cannot use 1 (an int) as func() value in argument to Do",
+                "3:7",
+            ),
+            (
                 "func main() {\n\tfmt.Printf(\"%.2f\\n\", \"a\")\n}\n",
                 "%f prints a float64",
                 "2:23",

@@ -217,3 +217,100 @@ fn field_reads_and_writes_are_steps_of_their_own() {
         counts(&[("read p.x", 2), ("write p.x", 2)])
     );
 }
+
+#[test]
+fn struct_results_once_fields_and_hex() {
+    let src = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Pair struct {
+	Key   string
+	Count int
+}
+
+type Config struct {
+	once  sync.Once
+	ready bool
+}
+
+func (c *Config) Load() {
+	c.once.Do(func() {
+		fmt.Println("loading once")
+		c.ready = true
+	})
+}
+
+func best(a, b Pair) (Pair, Pair) {
+	if a.Count >= b.Count {
+		return a, b
+	}
+	return b, a
+}
+
+func main() {
+	x := Pair{"ant", 3}
+	y := Pair{"bee", 8}
+	hi, lo := best(x, y)
+	hi.Count = 100
+	fmt.Println(hi, lo, y)
+	cfg := &Config{}
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cfg.Load()
+		}()
+	}
+	wg.Wait()
+	cfg.Load()
+	fmt.Println("ready:", cfg.ready)
+	fmt.Printf("%x %X %5x|%T %T\n", 255, 48879, 15, x, &x)
+}
+"#;
+    let expected = vec![
+        "{bee 100} {ant 3} {bee 8}",
+        "loading once",
+        "ready: true",
+        "ff BEEF     f|main.Pair *main.Pair",
+    ];
+    let p = program(Go, src);
+    // Whichever goroutine gets there first runs the function; the others wait for it.
+    for seed in 0..50 {
+        let w = run_seeded(&p, seed);
+        assert_finished(&w, src);
+        assert_eq!(lines(&w), expected, "seed {seed}");
+        assert!(!w.has_race(), "seed {seed}");
+    }
+}
+
+#[test]
+fn structs_compare_field_by_field_and_pointers_by_identity() {
+    let src = r#"package main
+
+import "fmt"
+
+type Point struct{ X, Y int }
+
+type Seg struct {
+	From, To Point
+	Label    string
+}
+
+func main() {
+	a := Point{1, 2}
+	b := Point{1, 2}
+	c := Point{2, 1}
+	s := Seg{a, c, "x"}
+	t := Seg{b, c, "x"}
+	fmt.Println(a == b, a == c, a != c, s == t, &a == &b)
+	t.To.Y = 5
+	fmt.Println(s == t)
+}
+"#;
+    assert_eq!(output(Go, src), vec!["true false true true false", "false"]);
+}

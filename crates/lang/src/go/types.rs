@@ -29,6 +29,8 @@ pub(super) enum Ty {
     Mutex,
     /// `sync.WaitGroup` (and `*sync.WaitGroup`).
     WaitGroup,
+    /// `sync.Once` (and `*sync.Once`): a record holding a lock and a done flag.
+    Once,
     /// A function: parameter and result types.
     Func(Vec<Ty>, Vec<Ty>),
     /// The results of a call returning several values.
@@ -58,6 +60,7 @@ impl Ty {
             Ty::Slice(t) => format!("[]{}", t.name()),
             Ty::Mutex => "sync.Mutex".into(),
             Ty::WaitGroup => "sync.WaitGroup".into(),
+            Ty::Once => "sync.Once".into(),
             Ty::Func(..) => "func".into(),
             Ty::Tuple(items) => format!(
                 "({})",
@@ -114,6 +117,7 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
         Type::Qualified(p, n) => match (p.as_str(), n.as_str()) {
             ("sync", "Mutex") => Ty::Mutex,
             ("sync", "WaitGroup") => Ty::WaitGroup,
+            ("sync", "Once") => Ty::Once,
             ("time", "Duration") => Ty::Int,
             _ => {
                 return Err(Diagnostic::new(
@@ -128,7 +132,7 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
         Type::Slice(t) => Ty::Slice(Box::new(type_of(t, span)?)),
         Type::Pointer(inner) => match type_of(inner, span)? {
             // A lock or WaitGroup value is already a reference to the shared resource.
-            t @ (Ty::Mutex | Ty::WaitGroup) => t,
+            t @ (Ty::Mutex | Ty::WaitGroup | Ty::Once) => t,
             t => Ty::Pointer(Box::new(t)),
         },
         Type::Func(params, results) => Ty::Func(

@@ -334,6 +334,7 @@ impl FnLower<'_> {
             (recv, ty)
         };
         match (&ty, m) {
+            (Ty::Once, "Do") => self.once_do(recv, args, span),
             (Ty::Mutex | Ty::Unknown, "Lock" | "Unlock") => {
                 if !args.is_empty() {
                     return Err(arity_err(m, 0, args.len(), span));

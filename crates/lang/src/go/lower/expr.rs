@@ -56,6 +56,18 @@ impl FnLower<'_> {
                 let left = self.expr(a)?;
                 let right = self.expr(b)?;
                 let ((l, lt), (r, rt)) = self.balance(left, right, a, b);
+                if let (Ty::Struct(name), BinOp::Eq | BinOp::Ne) = (&lt, op) {
+                    if lt.clashes(&rt) {
+                        return Err(Diagnostic::new(
+                            span,
+                            format!("mismatched types {} and {}", lt.name(), rt.name()),
+                            "compare two values of the same struct type",
+                        ));
+                    }
+                    let same = self.struct_eq(l, r, name, span)?;
+                    let v = if *op == BinOp::Eq { same } else { !same };
+                    return Ok((v, Ty::Bool));
+                }
                 let arithmetic = matches!(
                     op,
                     BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
@@ -207,6 +219,9 @@ impl FnLower<'_> {
                 let ty = self.ty_of(t, span)?;
                 match &ty {
                     Ty::Struct(name) => self.struct_lit(name, elems, &dest, span)?,
+                    Ty::Once if elems.is_empty() => {
+                        (self.zero_of(&ty, dest.name_or("once"), span), Ty::Once)
+                    }
                     Ty::Mutex | Ty::WaitGroup if elems.is_empty() => {
                         let fallback = if ty == Ty::Mutex { "mu" } else { "wg" };
                         let dst = self.cx.temp(dest.name_or(fallback));

@@ -13,6 +13,7 @@ mod expr;
 mod floats;
 mod flow;
 mod methods;
+mod once;
 mod package;
 mod pointers;
 mod stmt;

@@ -179,6 +179,23 @@ impl FnLower<'_> {
                 );
                 IrExpr::Local(dst)
             }
+            Ty::Once => {
+                let lock = self.cx.temp(name);
+                self.cx.emit(span, Op::MakeLock { dst: lock });
+                let dst = self.cx.temp(name);
+                self.cx.emit(
+                    span,
+                    Op::MakeRecord {
+                        dst,
+                        type_name: "sync.Once".into(),
+                        fields: vec![
+                            ("m".into(), IrExpr::Local(lock)),
+                            ("done".into(), IrExpr::bool(false)),
+                        ],
+                    },
+                );
+                IrExpr::Local(dst)
+            }
             Ty::Mutex => {
                 let dst = self.cx.temp(name);
                 self.cx.emit(span, Op::MakeLock { dst });
@@ -481,6 +498,64 @@ impl FnLower<'_> {
             },
         );
         Ok(())
+    }
+
+    /// `a == b` on structs: every field of both read (each a step), compared in order.
+    pub(super) fn struct_eq(&mut self, a: IrExpr, b: IrExpr, ty: &str, span: Span) -> Res<IrExpr> {
+        let def = self.struct_def(ty);
+        let a = self.cx.stable(a, "a", span);
+        let b = self.cx.stable(b, "b", span);
+        let mut all = IrExpr::bool(true);
+        for (i, f) in def.fields.iter().enumerate() {
+            if !matches!(
+                f.ty,
+                Ty::Int
+                    | Ty::Float
+                    | Ty::Str
+                    | Ty::Bool
+                    | Ty::Unit
+                    | Ty::Chan(..)
+                    | Ty::Pointer(_)
+                    | Ty::Struct(_)
+            ) {
+                return Err(Diagnostic::new(
+                    span,
+                    format!(
+                        "invalid operation: struct containing {} cannot be compared",
+                        f.ty.name()
+                    ),
+                    "compare the fields you care about one by one",
+                ));
+            }
+            let read = |me: &mut Self, rec: &IrExpr| {
+                let t = me.cx.temp(&f.name);
+                me.cx.emit(
+                    span,
+                    Op::FieldRead {
+                        dst: t,
+                        record: rec.clone(),
+                        field: i as u32,
+                    },
+                );
+                IrExpr::Local(t)
+            };
+            let x = read(self, &a);
+            let y = read(self, &b);
+            let same = match &f.ty {
+                Ty::Struct(inner) => self.struct_eq(x, y, inner, span)?,
+                _ => x.eq(y),
+            };
+            let t = self.cx.temp("same");
+            self.cx.emit(
+                span,
+                Op::Set {
+                    dst: t,
+                    expr: all.bin(ir::BinOp::And, same),
+                },
+            );
+            all = IrExpr::Local(t);
+        }
+        Ok(all)
     }
 
     fn no_field(&self, base: &Expr, ty: &Ty, name: &Ident) -> Diagnostic {
