@@ -314,3 +314,58 @@ func main() {
 "#;
     assert_eq!(output(Go, src), vec!["true false true true false", "false"]);
 }
+
+#[test]
+fn range_copies_elements_and_embedded_structs_promote() {
+    let src = r##"package main
+
+import "fmt"
+
+type Item struct {
+	Name string
+	Qty  int
+}
+
+type Base struct{ ID int }
+
+func (b *Base) Tag() string { return fmt.Sprint("#", b.ID) }
+
+type Crate struct {
+	Base
+	Items []Item
+}
+
+func main() {
+	items := []Item{{"nut", 1}, {"bolt", 2}}
+	for _, it := range items {
+		it.Qty = 99
+	}
+	fmt.Println(items)
+	c := Crate{Base{7}, items}
+	fmt.Println(c.ID, c.Tag(), c)
+	m := map[string]Item{}
+	m["a"] = items[0]
+	fmt.Println(m["a"].Name)
+	ch := make(chan Item, 1)
+	x := Item{"gear", 3}
+	ch <- x
+	x.Qty = 0
+	got := <-ch
+	fmt.Println(got, x)
+	inc := func(p *Item) { p.Qty++ }
+	inc(&x)
+	inc(&items[1])
+	fmt.Println(x.Qty, items[1].Qty)
+}
+"##;
+    assert_eq!(
+        output(Go, src),
+        vec![
+            "[{nut 1} {bolt 2}]",
+            "7 #7 {{7} [{nut 1} {bolt 2}]}",
+            "nut",
+            "{gear 3} {gear 0}",
+            "1 3",
+        ]
+    );
+}

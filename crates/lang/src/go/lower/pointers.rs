@@ -59,13 +59,13 @@ impl FnLower<'_> {
                     )),
                 }
             }
-            ExprKind::Selector(..) => {
+            ExprKind::Selector(..) | ExprKind::Index(..) => {
                 let (v, t) = self.expr(a)?;
                 match t {
                     Ty::Struct(_) | Ty::Mutex | Ty::WaitGroup | Ty::Once => Ok((v, pointer_to(t))),
                     _ => Err(Diagnostic::new(
                         span,
-                        "the address of a field that is not a struct is not part of the Go lesson dialect",
+                        "the address of a field or element that is not a struct is not part of the Go lesson dialect",
                         "take the address of the whole struct (`&c`) and use `p.field`",
                     )),
                 }
