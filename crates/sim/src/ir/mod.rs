@@ -8,6 +8,7 @@
 
 mod builder;
 mod builder_process;
+mod chan_fill;
 mod expr;
 mod float;
 mod ids;
@@ -18,6 +19,7 @@ mod validate;
 mod value;
 
 pub use builder::{FunctionBuilder, ProgramBuilder, ReceiveBuilder, SelectBuilder};
+pub use chan_fill::ChanFill;
 pub use expr::{BinOp, Builtin, Expr, FmtPart, Pattern, UnOp};
 pub use float::Float;
 pub use ids::{

@@ -19,6 +19,7 @@
 //! never reads as a deadlock.
 
 mod action;
+mod chan_fill;
 mod channel_ops;
 mod choices;
 mod eval;
