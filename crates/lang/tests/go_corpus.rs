@@ -22,13 +22,11 @@ mod check;
 const PENDING: &[&str] = &[
     "atomic_ticket_counter",
     "atomic_typed_beacon",
-    "buffered_pantry",
     "bursty_turnstile",
     "closures_lanterns",
     "deadlock_forgotten_reader",
     "mutex_vote_tally",
     "once_observatory",
-    "panic_send_on_closed",
     "printing_values_zoo",
     "rwmutex_timetable",
     "slices_train",

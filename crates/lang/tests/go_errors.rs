@@ -154,9 +154,9 @@ fn malformed_and_unsupported_programs() {
                 "2:5",
             ),
             (
-                "func main() {\n\tch := make(chan int)\n\tfmt.Println(len(ch))\n}\n",
-                "`len` of a channel is not part",
-                "3:14",
+                "func main() {\n\tm := map[string]int{}\n\tfmt.Println(cap(m))\n}\n",
+                "`cap` of a map[string]int is not part",
+                "3:18",
             ),
             (
                 "func main() {\n\tm := map[string]int{}\n\tfor k := range m {\n\t}\n}\n",

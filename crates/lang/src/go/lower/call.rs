@@ -185,11 +185,7 @@ impl FnLower<'_> {
                                 self.cx.emit(span, Op::MapLen { dst, map: v });
                                 Ok((IrExpr::Local(dst), Ty::Int))
                             }
-                            Ty::Chan(..) => Err(Diagnostic::new(
-                                span,
-                                "`len` of a channel is not part of the Go lesson dialect",
-                                "a channel's fill level changes as you look at it; use a counter",
-                            )),
+                            Ty::Chan(..) => Ok(self.chan_fill(v, false, into, span)),
                             _ => Ok((IrExpr::Call(Builtin::Len, vec![v]), Ty::Int)),
                         };
                     }
@@ -230,7 +226,21 @@ impl FnLower<'_> {
                         }
                         return Ok((s.bin(ir::BinOp::Add, IrExpr::List(items)), st));
                     }
-                    "delete" | "cap" | "copy" | "new" | "print" | "println" | "recover" => {
+                    "cap" => {
+                        let [a] = args.as_slice() else {
+                            return Err(arity_err("cap", 1, args.len(), span));
+                        };
+                        let (v, t) = self.expr(a)?;
+                        if !matches!(t, Ty::Chan(..)) {
+                            return Err(Diagnostic::new(
+                                a.span,
+                                format!("`cap` of {} is not part of the Go lesson dialect", an(&t)),
+                                "`cap` gives a channel's buffer size",
+                            ));
+                        }
+                        return Ok(self.chan_fill(v, true, into, span));
+                    }
+                    "delete" | "copy" | "new" | "print" | "println" | "recover" => {
                         return Err(Diagnostic::new(
                             func.span,
                             format!("`{n}` is not part of the Go lesson dialect"),

@@ -218,6 +218,29 @@ impl FnLower<'_> {
     }
 }
 
+impl FnLower<'_> {
+    /// `len(ch)` or `cap(ch)`: a visible step, since the fill level changes as others send
+    /// and receive.
+    pub(super) fn chan_fill(
+        &mut self,
+        chan: IrExpr,
+        capacity: bool,
+        into: Option<Local>,
+        span: Span,
+    ) -> (IrExpr, Ty) {
+        let dst = self.cx.read_dst(into);
+        self.cx.emit(
+            span,
+            Op::ChanFill(ir::ChanFill {
+                dst,
+                chan,
+                capacity,
+            }),
+        );
+        (IrExpr::Local(dst), Ty::Int)
+    }
+}
+
 /// What calling a function of type `fty` gives.
 pub(super) fn result_type(fty: &Ty) -> Ty {
     match fty {
