@@ -397,3 +397,33 @@ func main() {
     let fills = actions.iter().filter(|a| a.contains("compute")).count();
     assert_eq!(fills, 7, "{actions:?}");
 }
+
+#[test]
+fn a_duration_conversion_keeps_the_number_of_ticks() {
+    let src = r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	for i := 1; i <= 2; i++ {
+		time.Sleep(time.Duration(i*5) * time.Millisecond)
+		fmt.Println("slept", i)
+	}
+}
+"#;
+    assert_eq!(output(Go, src), vec!["slept 1", "slept 2"]);
+    let w = run_seeded(&program(Go, src), 0);
+    let sleeps: Vec<String> = w
+        .trace()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            sim::EventKind::Sleep { ticks } => Some(ticks.to_string()),
+            _ => None,
+        })
+        .collect();
+    // time.Millisecond is one tick.
+    assert_eq!(sleeps, vec!["5", "10"]);
+}

@@ -504,6 +504,21 @@ impl FnLower<'_> {
                 let (v, _) = self.expr(a)?;
                 Ok((IrExpr::Call(Builtin::ToStr, vec![v]), Ty::Str))
             }
+            // A Duration is a number of logical ticks: the conversion keeps the number.
+            ("time", "Duration") => {
+                let [a] = args else {
+                    return Err(arity_err("time.Duration", 1, args.len(), span));
+                };
+                let (v, t) = self.expr(a)?;
+                if !matches!(t, Ty::Int | Ty::Unknown) {
+                    return Err(Diagnostic::new(
+                        a.span,
+                        format!("cannot convert {} ({}) to type time.Duration", describe_expr(a), an(&t)),
+                        "convert an int, like `time.Duration(n) * time.Millisecond`",
+                    ));
+                }
+                Ok((v, Ty::Int))
+            }
             ("time", "Sleep") => {
                 let [a] = args else {
                     return Err(arity_err("time.Sleep", 1, args.len(), span));
