@@ -16,6 +16,7 @@ mod methods;
 mod once;
 mod package;
 mod pointers;
+mod printf;
 mod stmt;
 mod structs;
 
