@@ -20,28 +20,16 @@ mod check;
 
 /// Programs (paths under `tests/go_corpus/`, without `.go`) not yet expected to pass.
 const PENDING: &[&str] = &[
-    "atomic_typed_beacon",
-    "buffered_pantry",
     "deadlock_forgotten_reader",
-    "float_recipe_scaling",
-    "fmt_verbs_receipt",
     "mutex_vote_tally",
-    "once_observatory",
-    "panic_send_on_closed",
-    "pipeline_mill",
     "printing_values_zoo",
     "rwmutex_timetable",
-    "stateful_library",
-    "struct_receivers_garden",
     "time_since_marathon",
     "constructs/fmt_widths",
-    "constructs/once_do",
     "constructs/panic_runs_defers",
-    "constructs/pointer_method",
     "constructs/rwmutex_readers",
     "constructs/since_logical_clock",
     "constructs/string_bytes",
-    "constructs/struct_literals",
 ];
 
 /// Checks one program, honouring [`PENDING`].
@@ -85,6 +73,7 @@ mod programs {
         directions_relay,
         done_kettle,
         fan_in_census,
+        float_rain_gauge,
         float_recipe_scaling,
         fmt_verbs_receipt,
         goroutine_lighthouse,
@@ -101,6 +90,8 @@ mod programs {
         select_weather,
         slices_train,
         stateful_library,
+        struct_bank_ledger,
+        struct_pointer_turnstile,
         struct_receivers_garden,
         ticker_batches,
         ticker_rate_limit,

@@ -99,14 +99,14 @@ fn malformed_and_unsupported_programs() {
                 "2:2",
             ),
             (
-                "type T struct{}\nfunc main() {}\n",
-                "`type` is not part of the Go lesson dialect",
-                "1:1",
+                "type T int\nfunc main() {}\n",
+                "only struct types can be declared",
+                "1:8",
             ),
             (
                 "func (c Counter) Inc() {}\nfunc main() {}\n",
-                "methods are not part of the Go lesson dialect",
-                "1:6",
+                "undefined: Counter",
+                "1:9",
             ),
             (
                 "func main() {\n\tx := 1\n",
@@ -119,8 +119,8 @@ fn malformed_and_unsupported_programs() {
                 "4:2",
             ),
             (
-                "func main() {\n\tx := 1.5\n}\n",
-                "floating-point numbers are not part",
+                "func main() {\n\tx := 1.5e\n}\n",
+                "this is not a valid floating-point number",
                 "2:7",
             ),
             (
@@ -154,9 +154,9 @@ fn malformed_and_unsupported_programs() {
                 "2:5",
             ),
             (
-                "func main() {\n\tch := make(chan int)\n\tfmt.Println(len(ch))\n}\n",
-                "`len` of a channel is not part",
-                "3:14",
+                "func main() {\n\tm := map[string]int{}\n\tfmt.Println(cap(m))\n}\n",
+                "`cap` of a map[string]int is not part",
+                "3:18",
             ),
             (
                 "func main() {\n\tm := map[string]int{}\n\tfor k := range m {\n\t}\n}\n",
@@ -169,11 +169,11 @@ fn malformed_and_unsupported_programs() {
                 "3:11",
             ),
             (
-                "func f(p *int) {}\nfunc main() {}\n",
-                "pointers are not part of the Go lesson dialect",
-                "1:8",
+                "func main() {\n\tx := 1\n\ty := *x\n}\n",
+                "invalid operation: cannot indirect x (an int)",
+                "3:7",
             ),
-            ("var x Foo\nfunc main() {}\n", "unknown type `Foo`", "1:7"),
+            ("var x Foo\nfunc main() {}\n", "undefined: Foo", "1:7"),
             (
                 "func main() {\n\tif 1 {\n\t}\n}\n",
                 "a condition must be a bool, but this is an int",
@@ -210,14 +210,14 @@ fn malformed_and_unsupported_programs() {
                 "2:13",
             ),
             (
-                "func main() {\n\tfmt.Printf(\"%x\\n\", 1)\n}\n",
-                "`%x` is not part",
+                "func main() {\n\tfmt.Printf(\"%e\\n\", 1)\n}\n",
+                "`%e` is not part",
                 "2:13",
             ),
             // Printf widths and %T
             (
-                "func main() {\n\tfmt.Printf(\"%05d\\n\", 1)\n}\n",
-                "`%0` is not part",
+                "func main() {\n\tfmt.Printf(\"%+d\\n\", 1)\n}\n",
+                "this Printf flag or precision is not part",
                 "2:13",
             ),
             (
@@ -256,9 +256,9 @@ fn malformed_and_unsupported_programs() {
                 "2:6",
             ),
             (
-                "type point struct { x int }\nfunc main() {}\n",
+                "func main() {\n\ttype point struct { x int }\n}\n",
                 "`type` is not part",
-                "1:1",
+                "2:2",
             ),
             (
                 "func main() {}\nimport \"fmt\"\n",
@@ -267,7 +267,7 @@ fn malformed_and_unsupported_programs() {
             ),
             (
                 "x := 1\nfunc main() {}\n",
-                "expected `func`, `var` or `const` at the top level",
+                "expected `func`, `type`, `var` or `const` at the top level",
                 "1:1",
             ),
             (
@@ -339,4 +339,115 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let src = format!("func main() {{ x := 1{} }}\n", " + 1".repeat(5000));
     let err = lang::compile(Go, &src).unwrap_err();
     assert!(err.first().unwrap().message.contains("nested too deeply"));
+}
+
+/// Structs, methods, pointers, floats and variadic calls: mistakes name the problem and
+/// where it is.
+#[test]
+fn malformed_struct_and_value_programs() {
+    common::check_errors(
+        Go,
+        &[
+            (
+                "type P struct { x int }\nfunc main() {\n\tp := P{y: 1}\n\t_ = p\n}\n",
+                "unknown field y in struct literal of type P",
+                "3:9",
+            ),
+            (
+                "type P struct { x, y int }\nfunc main() {\n\tp := P{1}\n\t_ = p\n}\n",
+                "too few values in struct literal of type P",
+                "3:7",
+            ),
+            (
+                "type P struct { x, y int }\nfunc main() {\n\tp := P{x: 1, 2}\n\t_ = p\n}\n",
+                "mixture of field:value and value elements",
+                "3:15",
+            ),
+            (
+                "type P struct { x int }\nfunc main() {\n\tp := P{x: \"a\"}\n\t_ = p\n}\n",
+                "cannot use a string as int value in struct literal",
+                "3:12",
+            ),
+            (
+                "type P struct { x int; x int }\nfunc main() {}\n",
+                "duplicate field x",
+                "1:24",
+            ),
+            (
+                "type P struct { next P }\nfunc main() {}\n",
+                "invalid recursive type P",
+                "1:6",
+            ),
+            (
+                "type P struct { x int }\nfunc main() {\n\tvar p P\n\tp.y = 2\n}\n",
+                "p.y undefined (type main.P has no field or method y)",
+                "4:4",
+            ),
+            (
+                "type P struct { x int }\nfunc main() {\n\tvar p P\n\tp.Grow()\n}\n",
+                "p.Grow undefined",
+                "4:4",
+            ),
+            (
+                "type P struct { x int }\nfunc (p P) x() {}\nfunc main() {}\n",
+                "field and method with the same name x",
+                "2:12",
+            ),
+            (
+                "type P struct { x int }\nfunc (p *P) M() {}\nfunc (p P) M() {}\nfunc main() {}\n",
+                "`M` is already defined on line 2",
+                "3:12",
+            ),
+            (
+                "func (p *) M() {}\nfunc main() {}\n",
+                "expected the receiver's type name",
+                "1:10",
+            ),
+            (
+                "func sum(xs ...int, y int) {}\nfunc main() {}\n",
+                "only the last parameter can be variadic",
+                "1:19",
+            ),
+            (
+                "func f(a, b int) {}\nfunc main() {\n\txs := []int{1}\n\tf(xs...)\n}\n",
+                "cannot use ... in call to non-variadic f",
+                "4:4",
+            ),
+            (
+                "func f(xs ...int) {}\nfunc main() {\n\tf(1...)\n}\n",
+                "cannot spread 1 (an int): `...` needs a slice",
+                "3:4",
+            ),
+            (
+                "func main() {\n\ts := \"abc\"\n\tb := s[0]\n\t_ = b\n}\n",
+                "indexing a string by byte is not part",
+                "3:7",
+            ),
+            (
+                "func main() {\n\tx := float64(\"a\")\n\t_ = x\n}\n",
+                "cannot convert \"a\" (a string) to type float64",
+                "2:15",
+            ),
+            (
+                "func main() {\n\tn := 1\n\tf := 2.5\n\tg := n * f\n\t_ = g\n}\n",
+                "mismatched types int and float64",
+                "4:7",
+            ),
+            (
+                "type P struct { xs []int }\nfunc main() {\n\tvar a, b P\n\t_ = a == b\n}\n",
+                "invalid operation: struct containing []int cannot be compared",
+                "4:6",
+            ),
+            (
+                "func main() {\n\tvar o sync.Once\n\to.Do(1)\n}\n",
+                "cannot use 1 (an int) as func() value in argument to Do",
+                "3:7",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%.2f\\n\", \"a\")\n}\n",
+                "%f prints a float64",
+                "2:23",
+            ),
+        ],
+    );
 }

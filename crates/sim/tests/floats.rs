@@ -1,6 +1,6 @@
 //! Float values: IEEE arithmetic and comparison, a total order for fingerprints, and printing.
 //! Expected Go texts are what `fmt.Println` prints for these values (Go's `%v`: shortest
-//! digits, exponent form from 1e21 and below 1e-4), worked out by hand from the rule.
+//! digits, exponent form from 1e6 and below 1e-4), checked against go1.27.3's output.
 
 mod common;
 
@@ -20,7 +20,11 @@ fn go_prints_floats_with_shortest_digits() {
     assert_eq!(go_show(2.0), "2");
     assert_eq!(go_show(0.1 + 0.2), "0.30000000000000004");
     assert_eq!(go_show(1e21), "1e+21");
-    assert_eq!(go_show(1e20), "100000000000000000000");
+    assert_eq!(go_show(1e20), "1e+20");
+    // go1.27.3 `fmt.Println(999999.0, 1234567.0, 12345678.5)`.
+    assert_eq!(go_show(999999.0), "999999");
+    assert_eq!(go_show(1234567.0), "1.234567e+06");
+    assert_eq!(go_show(12345678.5), "1.23456785e+07");
     assert_eq!(go_show(0.0001), "0.0001");
     assert_eq!(go_show(0.00001), "1e-05");
     assert_eq!(go_show(-2.5e-7), "-2.5e-07");

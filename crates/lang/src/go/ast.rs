@@ -16,8 +16,41 @@ pub(crate) struct Ident {
 pub(crate) struct File {
     /// Package-level `var` and `const` declarations in order.
     pub vars: Vec<VarSpec>,
-    /// Functions in order.
+    /// Functions and methods in order.
     pub funcs: Vec<FuncDecl>,
+    /// `type T struct { … }` declarations in order.
+    pub types: Vec<TypeDecl>,
+}
+
+/// `type Name struct { fields }`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct TypeDecl {
+    /// The type's name.
+    pub name: Ident,
+    /// The fields in declaration order; an embedded field is named after its type.
+    pub fields: Vec<Field>,
+}
+
+/// One field of a struct type.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Field {
+    /// Its name.
+    pub name: Ident,
+    /// Its type.
+    pub ty: Type,
+    /// Written without a name (`sync.Mutex` inside the struct): its methods are promoted.
+    pub embedded: bool,
+}
+
+/// The receiver of a method: `(c *Counter)`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Receiver {
+    /// The receiver's name (`_` when left out).
+    pub name: Ident,
+    /// The struct type's name.
+    pub ty: Ident,
+    /// A pointer receiver (`*Counter`) rather than a value receiver (`Counter`).
+    pub pointer: bool,
 }
 
 /// A channel's direction.
@@ -74,8 +107,10 @@ pub(crate) struct VarSpec {
 pub(crate) struct Param {
     /// Its name.
     pub name: Ident,
-    /// Its type.
+    /// Its type (for a variadic parameter, the slice type `[]T`).
     pub ty: Type,
+    /// The last parameter written `xs ...T`.
+    pub variadic: bool,
 }
 
 /// `func name(params) results { body }`.
@@ -87,6 +122,10 @@ pub(crate) struct FuncDecl {
     pub params: Vec<Param>,
     /// Result types.
     pub results: Vec<Type>,
+    /// Names of the results, when the function names them (`(n int, err error)`).
+    pub result_names: Vec<Ident>,
+    /// The receiver, for a method.
+    pub receiver: Option<Receiver>,
     /// The body.
     pub body: Vec<Stmt>,
     /// The header.
@@ -265,6 +304,8 @@ pub(crate) enum ExprKind {
     Ident(String),
     /// An integer.
     Int(i64),
+    /// A floating-point literal.
+    Float(f64),
     /// A string.
     Str(String),
     /// `a op b`.
@@ -273,6 +314,10 @@ pub(crate) enum ExprKind {
     Unary(UnOp, Box<Expr>),
     /// `f(args)`.
     Call(Box<Expr>, Vec<Expr>),
+    /// `xs...` as the last argument of a call: the slice's elements are the variadic values.
+    Spread(Box<Expr>),
+    /// `new(T)`: a pointer to a new zero value.
+    New(Type),
     /// `make(T)` / `make(T, n)`.
     Make(Type, Option<Box<Expr>>),
     /// `make([]T, len)` or `make([]T, len, cap)`.

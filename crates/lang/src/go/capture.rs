@@ -137,7 +137,7 @@ pub(super) fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             walk_expr(a, f);
             walk_expr(b, f);
         }
-        ExprKind::Unary(_, a) | ExprKind::Selector(a, _) => walk_expr(a, f),
+        ExprKind::Unary(_, a) | ExprKind::Selector(a, _) | ExprKind::Spread(a) => walk_expr(a, f),
         ExprKind::Call(func, args) => {
             walk_expr(func, f);
             args.iter().for_each(|a| walk_expr(a, f));
@@ -285,87 +285,90 @@ pub(super) fn captured_in(body: &[Stmt]) -> HashSet<String> {
             out.extend(names);
         }
     };
-    pub(super) fn stmts(body: &[Stmt], visit: &mut dyn FnMut(&Expr)) {
-        for s in body {
-            let mut exprs: Vec<&Expr> = Vec::new();
-            let mut blocks: Vec<&[Stmt]> = Vec::new();
-            match &s.kind {
-                StmtKind::Var(spec) => exprs.extend(&spec.values),
-                StmtKind::Define(_, v) | StmtKind::Return(v) => exprs.extend(v),
-                StmtKind::Assign(l, _, r, _) => {
-                    exprs.extend(l);
-                    exprs.extend(r);
+    visit_exprs(body, &mut visit);
+    out
+}
+
+/// Calls `visit` on every expression of these statements and their sub-expressions (not
+/// descending into function literals' statements, which `visit` can handle itself).
+pub(super) fn visit_exprs(body: &[Stmt], visit: &mut dyn FnMut(&Expr)) {
+    for s in body {
+        let mut exprs: Vec<&Expr> = Vec::new();
+        let mut blocks: Vec<&[Stmt]> = Vec::new();
+        match &s.kind {
+            StmtKind::Var(spec) => exprs.extend(&spec.values),
+            StmtKind::Define(_, v) | StmtKind::Return(v) => exprs.extend(v),
+            StmtKind::Assign(l, _, r, _) => {
+                exprs.extend(l);
+                exprs.extend(r);
+            }
+            StmtKind::IncDec(e, _, _)
+            | StmtKind::Expr(e)
+            | StmtKind::Go(e)
+            | StmtKind::Defer(e) => exprs.push(e),
+            StmtKind::Send(a, b) => {
+                exprs.push(a);
+                exprs.push(b);
+            }
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    visit_exprs(std::slice::from_ref(i), visit);
                 }
-                StmtKind::IncDec(e, _, _)
-                | StmtKind::Expr(e)
-                | StmtKind::Go(e)
-                | StmtKind::Defer(e) => exprs.push(e),
-                StmtKind::Send(a, b) => {
-                    exprs.push(a);
-                    exprs.push(b);
+                exprs.push(cond);
+                blocks.push(then);
+                if let Some(e) = els {
+                    blocks.push(e);
                 }
-                StmtKind::If {
-                    init,
-                    cond,
-                    then,
-                    els,
-                } => {
-                    if let Some(i) = init {
-                        stmts(std::slice::from_ref(i), visit);
-                    }
-                    exprs.push(cond);
-                    blocks.push(then);
-                    if let Some(e) = els {
-                        blocks.push(e);
-                    }
+            }
+            StmtKind::While(c, body) => {
+                exprs.extend(c);
+                blocks.push(body);
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                if let Some(i) = init {
+                    visit_exprs(std::slice::from_ref(i), visit);
                 }
-                StmtKind::While(c, body) => {
-                    exprs.extend(c);
-                    blocks.push(body);
+                if let Some(p) = post {
+                    visit_exprs(std::slice::from_ref(p), visit);
                 }
-                StmtKind::For {
-                    init,
-                    cond,
-                    post,
-                    body,
-                } => {
-                    if let Some(i) = init {
-                        stmts(std::slice::from_ref(i), visit);
-                    }
-                    if let Some(p) = post {
-                        stmts(std::slice::from_ref(p), visit);
-                    }
-                    exprs.extend(cond);
-                    blocks.push(body);
-                }
-                StmtKind::Range { over, body, .. } => {
-                    exprs.push(over);
-                    blocks.push(body);
-                }
-                StmtKind::Select(cases) => {
-                    for c in cases {
-                        match &c.comm {
-                            Comm::Recv { chan, .. } => exprs.push(chan),
-                            Comm::Send { chan, value } => {
-                                exprs.push(chan);
-                                exprs.push(value);
-                            }
-                            Comm::Default => {}
+                exprs.extend(cond);
+                blocks.push(body);
+            }
+            StmtKind::Range { over, body, .. } => {
+                exprs.push(over);
+                blocks.push(body);
+            }
+            StmtKind::Select(cases) => {
+                for c in cases {
+                    match &c.comm {
+                        Comm::Recv { chan, .. } => exprs.push(chan),
+                        Comm::Send { chan, value } => {
+                            exprs.push(chan);
+                            exprs.push(value);
                         }
-                        blocks.push(&c.body);
+                        Comm::Default => {}
                     }
+                    blocks.push(&c.body);
                 }
-                StmtKind::Block(body) => blocks.push(body),
-                StmtKind::Break | StmtKind::Continue => {}
             }
-            for e in exprs {
-                walk_expr(e, visit);
-            }
-            for b in blocks {
-                stmts(b, visit);
-            }
+            StmtKind::Block(body) => blocks.push(body),
+            StmtKind::Break | StmtKind::Continue => {}
+        }
+        for e in exprs {
+            walk_expr(e, visit);
+        }
+        for b in blocks {
+            visit_exprs(b, visit);
         }
     }
-    stmts(body, &mut visit);
-    out
 }

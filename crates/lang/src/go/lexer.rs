@@ -50,6 +50,8 @@ pub(crate) enum Tok {
     Kw(&'static str),
     /// An integer (including a rune literal like `'a'`).
     Int(i64),
+    /// A floating-point literal (`2.5`, `1e9`).
+    Float(f64),
     /// A string, escapes decoded.
     Str(String),
     /// An operator or punctuation mark (`;` included, whether written or automatic).
@@ -67,7 +69,7 @@ pub(crate) type Lexed = cursor::Lexed<Tok>;
 /// Whether a line ending after this token gets an automatic semicolon.
 fn ends_statement(tok: &Tok) -> bool {
     match tok {
-        Tok::Ident(_) | Tok::Int(_) | Tok::Str(_) => true,
+        Tok::Ident(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) => true,
         Tok::Kw(k) => matches!(*k, "break" | "continue" | "fallthrough" | "return"),
         Tok::Op(o) => matches!(*o, "++" | "--" | ")" | "]" | "}"),
         Tok::Eof => false,
@@ -143,12 +145,15 @@ pub(crate) fn lex(src: &str, lines: &LineIndex<'_>) -> Lexed {
             }
             '0'..='9' => match scan::read_number(&mut cur, true) {
                 Ok(n) => push(&mut out, &cur, Tok::Int(n), TokenClass::Number),
-                Err(NumberError::Float) => error(
-                    &mut out,
-                    &cur,
-                    "floating-point numbers are not part of the Go lesson dialect".into(),
-                    "use integers",
-                ),
+                Err(NumberError::Float) => match float_literal(&mut cur, start) {
+                    Some(x) => push(&mut out, &cur, Tok::Float(x), TokenClass::Number),
+                    None => error(
+                        &mut out,
+                        &cur,
+                        "this is not a valid floating-point number".into(),
+                        "write it like `2.5`, `0.125` or `1e9`",
+                    ),
+                },
                 Err(NumberError::TooBig) => error(
                     &mut out,
                     &cur,
@@ -234,4 +239,23 @@ pub(crate) fn lex(src: &str, lines: &LineIndex<'_>) -> Lexed {
         span: lines.span(end, end),
     });
     out
+}
+
+/// Finishes a float literal the number scanner stopped in (it stops before an exponent's
+/// sign: `1.5e-3`) and reads its value.
+fn float_literal(cur: &mut Cursor<'_>, start: usize) -> Option<f64> {
+    let so_far = cur.slice(start, cur.pos());
+    if so_far.ends_with(['e', 'E']) && matches!(cur.peek(), Some('+' | '-')) {
+        cur.bump();
+        cur.eat_while(|c| c.is_ascii_digit() || c == '_');
+    }
+    let text: String = cur
+        .slice(start, cur.pos())
+        .chars()
+        .filter(|c| *c != '_')
+        .collect();
+    if !text.starts_with(|c: char| c.is_ascii_digit()) || text.contains(['x', 'X', 'b', 'o']) {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|x| x.is_finite())
 }

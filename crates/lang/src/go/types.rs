@@ -11,6 +11,8 @@ use crate::diagnostic::{Diagnostic, Res};
 pub(super) enum Ty {
     /// Every integer type.
     Int,
+    /// `float64` and `float32`.
+    Float,
     /// `string`.
     Str,
     /// `bool`.
@@ -27,6 +29,8 @@ pub(super) enum Ty {
     Mutex,
     /// `sync.WaitGroup` (and `*sync.WaitGroup`).
     WaitGroup,
+    /// `sync.Once` (and `*sync.Once`): a record holding a lock and a done flag.
+    Once,
     /// A function: parameter and result types.
     Func(Vec<Ty>, Vec<Ty>),
     /// The results of a call returning several values.
@@ -38,6 +42,11 @@ pub(super) enum Ty {
     },
     /// `atomic.Int64`, `atomic.Int32`, `atomic.Bool`: the value is a shared cell.
     Atomic(Box<Ty>),
+    /// A struct type declared with `type Name struct { … }`: a record on the heap that the
+    /// variable holding it owns (copied when the value is copied).
+    Struct(String),
+    /// `*T`: for a struct, the same record shared; for other types, a shared cell.
+    Pointer(Box<Ty>),
     /// Not tracked (`any`, or not worked out).
     Unknown,
 }
@@ -47,6 +56,7 @@ impl Ty {
     pub(super) fn name(&self) -> String {
         match self {
             Ty::Int => "int".into(),
+            Ty::Float => "float64".into(),
             Ty::Str => "string".into(),
             Ty::Bool => "bool".into(),
             Ty::Unit => "struct{}".into(),
@@ -57,6 +67,7 @@ impl Ty {
             Ty::Slice(t) => format!("[]{}", t.name()),
             Ty::Mutex => "sync.Mutex".into(),
             Ty::WaitGroup => "sync.WaitGroup".into(),
+            Ty::Once => "sync.Once".into(),
             Ty::Func(..) => "func".into(),
             Ty::Tuple(items) => format!(
                 "({})",
@@ -68,6 +79,8 @@ impl Ty {
                 Ty::Bool => "atomic.Bool".into(),
                 _ => "atomic.Int64".into(),
             },
+            Ty::Struct(n) => format!("main.{n}"),
+            Ty::Pointer(t) => format!("*{}", t.name()),
             Ty::Unknown => "value".into(),
         }
     }
@@ -78,6 +91,7 @@ impl Ty {
             Ty::Int => Value::Int(0),
             Ty::Str => Value::str(""),
             Ty::Bool => Value::Bool(false),
+            Ty::Float => Value::from(0.0),
             // A nil slice: empty, printed `[]`, and `append` grows it.
             Ty::Slice(_) => Value::slice(sim::ir::SliceRef::NIL),
             _ => Value::Unit,
@@ -93,6 +107,8 @@ impl Ty {
             (Map(k1, v1), Map(k2, v2)) => k1.clashes(k2) || v1.clashes(v2),
             (Slice(a), Slice(b)) => a.clashes(b),
             (Func(..), Func(..)) => false,
+            (Pointer(a), Pointer(b)) => a.clashes(b),
+            (Struct(a), Struct(b)) => a != b,
             (a, b) => std::mem::discriminant(a) != std::mem::discriminant(b),
         }
     }
@@ -107,20 +123,9 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
             "string" => Ty::Str,
             "bool" => Ty::Bool,
             "any" => Ty::Unknown,
-            "float32" | "float64" => {
-                return Err(Diagnostic::new(
-                    span,
-                    "floating-point numbers are not part of the Go lesson dialect",
-                    "use int",
-                ))
-            }
-            other => {
-                return Err(Diagnostic::new(
-                    span,
-                    format!("unknown type `{other}`"),
-                    "the lesson dialect knows int, string, bool, chan, map, slices, sync.Mutex and sync.WaitGroup",
-                ))
-            }
+            "float32" | "float64" => Ty::Float,
+            // A declared struct type; `FnLower::ty_of` checks that it is declared.
+            other => Ty::Struct(other.to_string()),
         },
         Type::Qualified(p, n) => match (p.as_str(), n.as_str()) {
             ("sync", "Mutex") => Ty::Mutex,
@@ -130,6 +135,7 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
             ("time", "Ticker") => Ty::Timer { ticker: true },
             ("atomic", "Int64" | "Int32" | "Uint64" | "Uint32") => Ty::Atomic(Box::new(Ty::Int)),
             ("atomic", "Bool") => Ty::Atomic(Box::new(Ty::Bool)),
+            ("sync", "Once") => Ty::Once,
             _ => {
                 return Err(Diagnostic::new(
                     span,
@@ -142,14 +148,10 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
         Type::Map(k, v) => Ty::Map(Box::new(type_of(k, span)?), Box::new(type_of(v, span)?)),
         Type::Slice(t) => Ty::Slice(Box::new(type_of(t, span)?)),
         Type::Pointer(inner) => match type_of(inner, span)? {
-            t @ (Ty::Mutex | Ty::WaitGroup | Ty::Timer { .. } | Ty::Atomic(_)) => t,
-            _ => {
-                return Err(Diagnostic::new(
-                    span,
-                    "pointers are not part of the Go lesson dialect, except *sync.Mutex and *sync.WaitGroup",
-                    "share values through channels, or use a map (maps are already references)",
-                ))
-            }
+            // A lock, WaitGroup, timer or atomic value is already a reference to the shared
+            // resource.
+            t @ (Ty::Mutex | Ty::WaitGroup | Ty::Once | Ty::Timer { .. } | Ty::Atomic(_)) => t,
+            t => Ty::Pointer(Box::new(t)),
         },
         Type::Func(params, results) => Ty::Func(
             params
@@ -174,4 +176,25 @@ pub(super) fn an(t: &Ty) -> String {
         "a"
     };
     format!("{article} {name}")
+}
+
+/// The first struct name in `t` that is not one of `declared`, for "unknown type" errors.
+pub(super) fn undeclared<'t>(t: &'t Ty, declared: &dyn Fn(&str) -> bool) -> Option<&'t str> {
+    match t {
+        Ty::Struct(n) if !declared(n) => Some(n),
+        Ty::Chan(_, a) | Ty::Slice(a) | Ty::Pointer(a) => undeclared(a, declared),
+        Ty::Map(k, v) => undeclared(k, declared).or_else(|| undeclared(v, declared)),
+        Ty::Func(ps, rs) => ps.iter().chain(rs).find_map(|x| undeclared(x, declared)),
+        Ty::Tuple(items) => items.iter().find_map(|x| undeclared(x, declared)),
+        _ => None,
+    }
+}
+
+/// The error for a type name that is neither built in nor declared.
+pub(super) fn unknown_type(name: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        span,
+        format!("undefined: {name}"),
+        "the lesson dialect knows int, float64, string, bool, chan, map, slices, sync.Mutex, sync.WaitGroup and the struct types you declare with `type Name struct { … }`",
+    )
 }

@@ -41,8 +41,9 @@ impl Hash for Float {
 }
 
 impl Float {
-    /// The float as the dialect prints it: Go's `%v` (shortest digits, exponent from 1e21
-    /// and below 1e-4: `3.14`, `2`, `1e+21`, `+Inf`), Python's `str` (`2.0`, `1e+16`).
+    /// The float as the dialect prints it: Go's `%v` (shortest digits, exponent from 1e6
+    /// and below 1e-4, as `go run` prints: `3.14`, `2`, `1e+06`, `+Inf`), Python's `str`
+    /// (`2.0`, `1e+16`).
     pub fn show(self, style: Style) -> String {
         let x = self.0;
         if x.is_nan() {
@@ -60,7 +61,7 @@ impl Float {
                 (_, true) => "-inf".into(),
             };
         }
-        let limit = if style == Style::Go { 21 } else { 16 };
+        let limit = if style == Style::Go { 6 } else { 16 };
         // `{:e}` gives the shortest round-trip digits with the decimal exponent.
         let sci = format!("{x:e}");
         let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));

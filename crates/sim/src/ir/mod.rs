@@ -10,6 +10,7 @@ mod atomic_ops;
 mod builder;
 mod builder_go;
 mod builder_process;
+mod chan_fill;
 mod expr;
 mod float;
 mod ids;
@@ -23,6 +24,7 @@ mod value;
 
 pub use atomic_ops::{AtomicKind, AtomicOp};
 pub use builder::{FunctionBuilder, ProgramBuilder, ReceiveBuilder, SelectBuilder};
+pub use chan_fill::ChanFill;
 pub use expr::{BinOp, Builtin, Expr, FmtPart, Pattern, UnOp};
 pub use float::Float;
 pub use ids::{

@@ -494,6 +494,8 @@ pub enum Op {
     },
     /// A visible instruction about processes: names, links, monitors, exit signals.
     Proc(ProcOp),
+    /// Reads how many values a channel holds, or its capacity (Go `len(ch)`, `cap(ch)`).
+    ChanFill(super::ChanFill),
     /// Makes a fresh reference (`make_ref()`); local.
     MakeRef {
         /// Where the reference goes.

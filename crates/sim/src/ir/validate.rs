@@ -272,6 +272,10 @@ impl Checker<'_> {
                 args.iter().try_for_each(|a| self.expr(a))
             }
             Op::Nop | Op::Exit | Op::Jump { .. } | Op::EndTry => Ok(()),
+            Op::ChanFill(f) => {
+                self.local(f.dst)?;
+                self.expr(&f.chan)
+            }
             Op::Proc(p) => {
                 p.exprs().into_iter().try_for_each(|e| self.expr(e))?;
                 p.locals().into_iter().try_for_each(|l| self.local(l))?;

@@ -771,6 +771,7 @@ impl World {
             Op::Output { text } => self.print(pid, text, false, span),
             Op::Exit => Ok(Flow::End),
             Op::Proc(p) => self.act_proc(pid, p, span),
+            Op::ChanFill(f) => self.chan_fill_step(pid, f, span),
             Op::Fail { reason } => {
                 let reason = match self.eval_in(pid, reason)? {
                     Value::Str(s) => s.to_string(),

@@ -20,6 +20,7 @@
 
 mod action;
 mod atomic;
+mod chan_fill;
 mod channel_ops;
 mod choices;
 mod clock_timers;

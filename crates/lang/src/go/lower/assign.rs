@@ -71,7 +71,9 @@ impl FnLower<'_> {
             if names.len() == values.len() {
                 dest.name = names.get(i).map(|n| n.name.clone()).filter(|n| n != "_");
             }
-            vals.push(self.expr_to(v, dest)?);
+            let (x, t) = self.expr_to(v, dest.clone())?;
+            let x = self.copied(v, x, &t, dest.name_or("copy"));
+            vals.push((x, t));
         }
         if let (Some(n), Some(l), [(v, t)]) = (direct, slot, vals.as_slice()) {
             if matches!(t, Ty::Tuple(_)) {
@@ -281,12 +283,13 @@ impl FnLower<'_> {
                 }
                 dest.name = Some(n.clone());
             }
-            let (v, _) = self.expr_to(value, dest)?;
-            return self.assign_to(target, v, span);
+            let (v, vty) = self.expr_to(value, dest.clone())?;
+            let v = self.copied(value, v, &vty, dest.name_or("copy"));
+            return self.assign_typed(target, v, &vty, span);
         }
         let mut vals = Vec::new();
         for value in rhs {
-            let (v, _) = self.expr(value)?;
+            let (v, _) = self.value(value, "copy")?;
             let tmp = self.cx.temp("tmp");
             self.cx.emit(span, Op::Set { dst: tmp, expr: v });
             vals.push(IrExpr::Local(tmp));
@@ -298,7 +301,41 @@ impl FnLower<'_> {
     }
 
     pub(super) fn assign_to(&mut self, target: &Expr, value: IrExpr, span: Span) -> Res<()> {
+        self.assign_typed(target, value, &Ty::Unknown, span)
+    }
+
+    /// Stores `value` (of type `vty`) into the place `target` names.
+    pub(super) fn assign_typed(
+        &mut self,
+        target: &Expr,
+        value: IrExpr,
+        vty: &Ty,
+        span: Span,
+    ) -> Res<()> {
         match &target.kind {
+            ExprKind::Selector(base, name) => self.field_write(base, name, value, vty, span),
+            ExprKind::Unary(UnOp::Deref, p) => self.deref_store(p, value, vty, None, span),
+            ExprKind::Ident(n) if n != "_" => {
+                let Some(var) = self.lookup(n) else {
+                    return Err(self.undefined(n, target.span));
+                };
+                if Self::clash(&value, vty, &var.ty) {
+                    return Err(Diagnostic::new(
+                        span,
+                        format!(
+                            "cannot use {} as {} value in assignment",
+                            an(vty),
+                            var.ty.name()
+                        ),
+                        format!("give `{n}` {} value", an(&var.ty)),
+                    ));
+                }
+                let value = self.coerce(value, vty, &var.ty);
+                self.store(&var, value, span).map_err(|d| Diagnostic {
+                    span: target.span,
+                    ..d
+                })
+            }
             ExprKind::Ident(n) if n == "_" => Ok(()),
             ExprKind::Ident(n) => {
                 let Some(var) = self.lookup(n) else {
@@ -351,20 +388,31 @@ impl FnLower<'_> {
         op_span: Span,
         span: Span,
     ) -> Res<()> {
-        let rhs = |me: &mut Self| -> Res<IrExpr> {
-            match value {
-                Some(v) => Ok(me.expr(v)?.0),
-                None => Ok(IrExpr::int(1)),
-            }
+        let rhs = |me: &mut Self, want: &Ty| -> Res<IrExpr> {
+            let (v, t) = match value {
+                Some(v) => me.expr(v)?,
+                None => (IrExpr::int(1), Ty::Int),
+            };
+            Ok(me.coerce(v, &t, want))
         };
         match &target.kind {
+            ExprKind::Selector(base, name) => {
+                self.field_update(base, name, op, value, op_span, span)
+            }
+            ExprKind::Unary(UnOp::Deref, p) => {
+                let (r, rty) = match value {
+                    Some(v) => self.expr(v)?,
+                    None => (IrExpr::int(1), Ty::Int),
+                };
+                self.deref_store(p, r, &rty, Some((op, op_span)), span)
+            }
             ExprKind::Ident(n) => {
                 let Some(var) = self.lookup(n) else {
                     return Err(self.undefined(n, target.span));
                 };
                 match var.store {
                     Store::Local(l) => {
-                        let r = rhs(self)?;
+                        let r = rhs(self, &var.ty)?;
                         self.cx
                             .assign_local(span, l, arith(op, IrExpr::Local(l), r));
                     }
@@ -382,7 +430,7 @@ impl FnLower<'_> {
                                 place: place.clone(),
                             },
                         );
-                        let r = rhs(self)?;
+                        let r = rhs(self, &var.ty)?;
                         let e = arith(op, IrExpr::Local(tmp), r);
                         let add = if self.cx.bookkeeping {
                             Op::Set { dst: tmp, expr: e }
@@ -438,7 +486,7 @@ impl FnLower<'_> {
                         ok: None,
                     },
                 );
-                let r = rhs(self)?;
+                let r = rhs(self, &vty)?;
                 let e = arith(op, IrExpr::Local(tmp), r);
                 let add = if self.cx.bookkeeping {
                     Op::Set { dst: tmp, expr: e }

@@ -1,4 +1,4 @@
-//! Calls: user functions, `go`, methods of channels, mutexes and WaitGroups, and the `fmt`, `time` and `strconv` packages.
+//! Calls: user functions, `go`, methods of channels, mutexes, WaitGroups and structs, and the `fmt`, `time` and `strconv` packages (Printf formats are in `printf.rs`).
 
 use super::*;
 
@@ -27,6 +27,36 @@ impl FnLower<'_> {
                 let (v, ty) = self.expr(func)?;
                 (Callee::Value(v), None, ty)
             }
+            ExprKind::Selector(base, method) if !self.is_package(base) => {
+                let (recv, ty) = self.expr(base)?;
+                let Some(m) = self.bind_method(recv, &ty, method, func.span)? else {
+                    return Err(Diagnostic::new(
+                        func.span,
+                        format!("`go` cannot start {}", describe_expr(func)),
+                        "start a function or a method of your own struct type",
+                    ));
+                };
+                let variadic = self.method_variadic(m.id);
+                let mut arg_vals = vec![m.recv];
+                arg_vals.extend(self.call_args_v(
+                    args,
+                    &m.ty,
+                    func,
+                    call.span,
+                    variadic.as_ref(),
+                )?);
+                self.cx.emit(
+                    span,
+                    Op::Spawn {
+                        dst: None,
+                        kind: ProcKind::Goroutine,
+                        callee: Callee::Func(m.id),
+                        args: arg_vals,
+                        name: Some(m.name),
+                    },
+                );
+                return Ok(());
+            }
             _ => {
                 return Err(Diagnostic::new(
                     func.span,
@@ -35,7 +65,8 @@ impl FnLower<'_> {
                 ))
             }
         };
-        let arg_vals = self.call_args(args, &fty, func, call.span)?;
+        let variadic = self.func_variadic(func);
+        let arg_vals = self.call_args_v(args, &fty, func, call.span, variadic.as_ref())?;
         self.cx.emit(
             span,
             Op::Spawn {
@@ -81,10 +112,10 @@ impl FnLower<'_> {
         }
         let mut out = Vec::new();
         for (i, a) in args.iter().enumerate() {
-            let (v, t) = self.expr(a)?;
+            let (v, t) = self.value(a, &format!("arg{i}"))?;
             if let Ty::Func(params, _) = fty {
                 if let Some(want) = params.get(i) {
-                    if t.clashes(want) {
+                    if Self::clash(&v, &t, want) {
                         return Err(Diagnostic::new(
                             a.span,
                             format!(
@@ -98,6 +129,13 @@ impl FnLower<'_> {
                     }
                 }
             }
+            let v = match fty {
+                Ty::Func(params, _) => match params.get(i) {
+                    Some(want) => self.coerce(v, &t, want),
+                    None => v,
+                },
+                _ => v,
+            };
             out.push(v);
         }
         Ok(out)
@@ -131,6 +169,9 @@ impl FnLower<'_> {
         }
         if let ExprKind::Ident(n) = &func.kind {
             if self.lookup(n).is_none() {
+                if let Some(converted) = self.conversion(n, args, span)? {
+                    return Ok(converted);
+                }
                 match n.as_str() {
                     "len" => {
                         let [a] = args.as_slice() else {
@@ -148,11 +189,7 @@ impl FnLower<'_> {
                                 self.cx.emit(span, Op::MapLen { dst, map: v });
                                 Ok((IrExpr::Local(dst), Ty::Int))
                             }
-                            Ty::Chan(..) => Err(Diagnostic::new(
-                                span,
-                                "`len` of a channel is not part of the Go lesson dialect",
-                                "a channel's fill level changes as you look at it; use a counter",
-                            )),
+                            Ty::Chan(..) => Ok(self.chan_fill(v, false, into, span)),
                             _ => Ok((IrExpr::Call(Builtin::Len, vec![v]), Ty::Int)),
                         };
                     }
@@ -192,10 +229,10 @@ impl FnLower<'_> {
                             "the built-ins are len, cap, close, append, copy, make and panic",
                         ))
                     }
-                    "string" | "int" => {
+                    "string" => {
                         return Err(Diagnostic::new(
                             func.span,
-                            "type conversions are not part of the Go lesson dialect",
+                            "conversions to string are not part of the Go lesson dialect",
                             "use strconv.Itoa(n) or fmt.Sprint(n) to make a string",
                         ))
                     }
@@ -227,7 +264,8 @@ impl FnLower<'_> {
                 (Callee::Value(v), t)
             }
         };
-        let arg_vals = self.call_args(args, &fty, func, span)?;
+        let variadic = self.func_variadic(func);
+        let arg_vals = self.call_args_v(args, &fty, func, span, variadic.as_ref())?;
         let result_ty = match &fty {
             Ty::Func(_, r) => match r.as_slice() {
                 [] => Ty::Unit,
@@ -261,12 +299,39 @@ impl FnLower<'_> {
         let unit = (IrExpr::Const(Value::Unit), Ty::Unit);
         let (recv, ty) = self.expr(base)?;
         let m = method.name.as_str();
+        let (recv, ty) = if structs::struct_name(&ty).is_some() {
+            let func = Expr {
+                kind: ExprKind::Selector(Box::new(base.clone()), method.clone()),
+                span,
+            };
+            let recv = self.cx.stable(recv, "recv", span);
+            if let Some(bound) = self.bind_method(recv.clone(), &ty, method, span)? {
+                return self.call_method(bound, args, &func, span);
+            }
+            match self.promoted_resource(recv, &ty, m, span) {
+                Some(found) => found,
+                None => {
+                    return Err(Diagnostic::new(
+                        method.span,
+                        format!(
+                            "{}.{m} undefined (type {} has no field or method {m})",
+                            describe_expr(base),
+                            ty.name()
+                        ),
+                        "declare it with `func (x *T) Name() { … }`",
+                    ))
+                }
+            }
+        } else {
+            (recv, ty)
+        };
         match &ty {
             Ty::Timer { ticker } => return self.timer_method(recv, *ticker, method, args, span),
             Ty::Atomic(_) => return self.atomic_method(recv, &ty, method, args, span),
             _ => {}
         }
         match (&ty, m) {
+            (Ty::Once, "Do") => self.once_do(recv, args, span),
             (Ty::Mutex | Ty::Unknown, "Lock" | "Unlock") => {
                 if !args.is_empty() {
                     return Err(arity_err(m, 0, args.len(), span));
@@ -375,7 +440,8 @@ impl FnLower<'_> {
                         }
                     }
                     prev_str = Some(is_str);
-                    parts.push(FmtPart::Show(v));
+                    let part = self.show_part(v, &t, false, a.span);
+                    parts.push(part);
                 }
                 let text = IrExpr::Format(parts);
                 // Println writes a whole line; Print continues the current one.
@@ -420,7 +486,9 @@ impl FnLower<'_> {
             ("fmt", "Sprint") => {
                 let mut parts = Vec::new();
                 for a in args {
-                    parts.push(FmtPart::Show(self.expr(a)?.0));
+                    let (v, t) = self.expr(a)?;
+                    let part = self.show_part(v, &t, false, a.span);
+                    parts.push(part);
                 }
                 Ok((IrExpr::Format(parts), Ty::Str))
             }
@@ -430,6 +498,21 @@ impl FnLower<'_> {
                 };
                 let (v, _) = self.expr(a)?;
                 Ok((IrExpr::Call(Builtin::ToStr, vec![v]), Ty::Str))
+            }
+            // A Duration is a number of logical ticks: the conversion keeps the number.
+            ("time", "Duration") => {
+                let [a] = args else {
+                    return Err(arity_err("time.Duration", 1, args.len(), span));
+                };
+                let (v, t) = self.expr(a)?;
+                if !matches!(t, Ty::Int | Ty::Unknown) {
+                    return Err(Diagnostic::new(
+                        a.span,
+                        format!("cannot convert {} ({}) to type time.Duration", describe_expr(a), an(&t)),
+                        "convert an int, like `time.Duration(n) * time.Millisecond`",
+                    ));
+                }
+                Ok((v, Ty::Int))
             }
             ("time", "Sleep") => {
                 let [a] = args else {
@@ -446,169 +529,5 @@ impl FnLower<'_> {
             )),
             _ => Err(self.undefined(pkgname, span)),
         }
-    }
-
-    /// Splits a `Printf` format into output lines at compile time.
-    pub(super) fn printf(
-        &mut self,
-        text: &str,
-        fmt_span: Span,
-        args: &[Expr],
-        span: Span,
-    ) -> Res<Vec<Vec<FmtPart>>> {
-        let mut lines: Vec<Vec<FmtPart>> = vec![Vec::new()];
-        let mut lit = String::new();
-        let mut next = args.iter();
-        let mut chars = text.chars();
-        let flush = |lit: &mut String, lines: &mut Vec<Vec<FmtPart>>| {
-            if !lit.is_empty() {
-                if let Some(l) = lines.last_mut() {
-                    l.push(FmtPart::Lit(std::mem::take(lit)));
-                }
-            }
-        };
-        while let Some(c) = chars.next() {
-            if c == '\n' {
-                flush(&mut lit, &mut lines);
-                lines.push(Vec::new());
-                continue;
-            }
-            if c != '%' {
-                lit.push(c);
-                continue;
-            }
-            // An optional width: `%5d` pads on the left, `%-5d` on the right.
-            let mut spec = chars.clone();
-            let left = spec.next() == Some('-');
-            if !left {
-                spec = chars.clone();
-            }
-            let digits: String = spec.clone().take_while(|c| c.is_ascii_digit()).collect();
-            let width = match digits.parse::<i64>() {
-                Ok(w) if !digits.starts_with('0') => {
-                    chars = spec;
-                    for _ in 0..digits.len() {
-                        chars.next();
-                    }
-                    Some(w)
-                }
-                _ => None,
-            };
-            match chars.next() {
-                Some('%') if width.is_none() => lit.push('%'),
-                Some('T') => {
-                    flush(&mut lit, &mut lines);
-                    let Some(a) = next.next() else {
-                        return Err(Diagnostic::new(
-                            fmt_span,
-                            "the format has more verbs than values given",
-                            "give one value for each verb",
-                        ));
-                    };
-                    let (_, ty) = self.expr(a)?;
-                    if matches!(ty, Ty::Unknown) {
-                        return Err(Diagnostic::new(
-                            a.span,
-                            "the type of this value is not known before the program runs",
-                            "print a value of a declared type with %T",
-                        ));
-                    }
-                    let name = self.padded(IrExpr::str(&ty.name()), width, left, span);
-                    if let Some(l) = lines.last_mut() {
-                        l.push(FmtPart::Show(name));
-                    }
-                }
-                Some(verb @ ('v' | 'd' | 's' | 'q' | 't')) => {
-                    flush(&mut lit, &mut lines);
-                    let Some(a) = next.next() else {
-                        return Err(Diagnostic::new(
-                            fmt_span,
-                            format!(
-                                "the format has more verbs than the {} value{} given",
-                                args.len(),
-                                if args.len() == 1 { "" } else { "s" }
-                            ),
-                            "give one value for each %v, %d, %s, %q or %t",
-                        ));
-                    };
-                    let (v, _) = self.expr(a)?;
-                    let part = if verb == 'q' {
-                        FmtPart::Repr(v)
-                    } else {
-                        FmtPart::Show(v)
-                    };
-                    let part = match width {
-                        Some(_) => FmtPart::Show(self.padded(
-                            IrExpr::Format(vec![part]),
-                            width,
-                            left,
-                            span,
-                        )),
-                        None => part,
-                    };
-                    if let Some(l) = lines.last_mut() {
-                        l.push(part);
-                    }
-                }
-                other => {
-                    return Err(Diagnostic::new(
-                        fmt_span,
-                        format!(
-                            "`%{}` is not part of the Go lesson dialect's Printf",
-                            other.map(String::from).unwrap_or_default()
-                        ),
-                        "use %v, %d, %s, %q, %t, %T or %%, with a width like %5d or %-8s",
-                    ))
-                }
-            }
-        }
-        flush(&mut lit, &mut lines);
-        if next.next().is_some() {
-            return Err(Diagnostic::new(
-                span,
-                "more values than verbs in the format",
-                "give one value for each %v, %d, %s, %q or %t",
-            ));
-        }
-        if lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
-            lines.pop();
-        }
-        Ok(lines)
-    }
-
-    /// `text` padded with spaces to `width` characters (on the right when `left`), as
-    /// Printf's `%5d` and `%-5s` do; the padding is bookkeeping, never a step.
-    fn padded(&mut self, text: IrExpr, width: Option<i64>, left: bool, span: Span) -> IrExpr {
-        let Some(width) = width else {
-            return text;
-        };
-        let p = self.cx.temp("padded");
-        self.cx.emit(span, Op::Set { dst: p, expr: text });
-        let (top, end) = (self.cx.fb.label(), self.cx.fb.label());
-        self.cx.fb.bind(top);
-        let short = IrExpr::Call(Builtin::Len, vec![IrExpr::Local(p)])
-            .bin(ir::BinOp::Lt, IrExpr::int(width));
-        self.cx.emit(
-            span,
-            Op::JumpUnless {
-                cond: short,
-                to: end,
-            },
-        );
-        let grown = if left {
-            IrExpr::Local(p).bin(ir::BinOp::Add, IrExpr::str(" "))
-        } else {
-            IrExpr::str(" ").bin(ir::BinOp::Add, IrExpr::Local(p))
-        };
-        self.cx.emit(
-            span,
-            Op::Set {
-                dst: p,
-                expr: grown,
-            },
-        );
-        self.cx.emit(span, Op::Jump { to: top });
-        self.cx.fb.bind(end);
-        IrExpr::Local(p)
     }
 }

@@ -16,6 +16,15 @@ impl FnLower<'_> {
         let into = dest.slot;
         Ok(match &e.kind {
             ExprKind::Int(n) => (IrExpr::int(*n), Ty::Int),
+            ExprKind::Float(x) => (IrExpr::from(*x), Ty::Float),
+            ExprKind::New(t) => self.new_value(t, &dest, span)?,
+            ExprKind::Spread(_) => {
+                return Err(Diagnostic::new(
+                    span,
+                    "`xs...` passes a slice to a variadic function",
+                    "write it as the last argument of a call, like `sum(xs...)`",
+                ))
+            }
             ExprKind::Str(s) => (IrExpr::str(s), Ty::Str),
             ExprKind::Ident(n) => match n.as_str() {
                 "true" | "false" if self.lookup(n).is_none() => {
@@ -39,12 +48,29 @@ impl FnLower<'_> {
                 let (r, _) = self.expr(b)?;
                 (self.cx.short_circuit_end(sc, span, r), Ty::Bool)
             }
+            ExprKind::Binary(..) if floats::fold_float(e).is_some() => {
+                let x = floats::fold_float(e).unwrap_or_default();
+                (IrExpr::from(x), Ty::Float)
+            }
             ExprKind::Binary(op, a, b) => {
                 if let Some(r) = self.slice_nil_compare(*op, a, b)? {
                     return Ok(r);
                 }
-                let (l, lt) = self.expr(a)?;
-                let (r, rt) = self.expr(b)?;
+                let left = self.expr(a)?;
+                let right = self.expr(b)?;
+                let ((l, lt), (r, rt)) = self.balance(left, right, a, b);
+                if let (Ty::Struct(name), BinOp::Eq | BinOp::Ne) = (&lt, op) {
+                    if lt.clashes(&rt) {
+                        return Err(Diagnostic::new(
+                            span,
+                            format!("mismatched types {} and {}", lt.name(), rt.name()),
+                            "compare two values of the same struct type",
+                        ));
+                    }
+                    let same = self.struct_eq(l, r, name, span)?;
+                    let v = if *op == BinOp::Eq { same } else { !same };
+                    return Ok((v, Ty::Bool));
+                }
                 let arithmetic = matches!(
                     op,
                     BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
@@ -94,21 +120,12 @@ impl FnLower<'_> {
                     );
                     (IrExpr::Local(dst), elem)
                 }
-                UnOp::Addr | UnOp::Deref => {
-                    let (v, t) = self.expr(a)?;
-                    if !matches!(t, Ty::Mutex | Ty::WaitGroup | Ty::Unknown) {
-                        return Err(Diagnostic::new(
-                            span,
-                            "pointers are not part of the Go lesson dialect, except &mu and &wg",
-                            "share values through channels, or use a map (maps are already references)",
-                        ));
-                    }
-                    (v, t)
-                }
+                UnOp::Addr => self.address_of(a, &dest, span)?,
+                UnOp::Deref => self.deref(a, into, span)?,
             },
             ExprKind::Call(..) => self.call(e, false, into)?,
             ExprKind::Make(t, size) => {
-                let ty = type_of(t, span)?;
+                let ty = self.ty_of(t, span)?;
                 match &ty {
                     Ty::Chan(_, elem) => {
                         let cap = match size {
@@ -170,14 +187,7 @@ impl FnLower<'_> {
                         }
                     }
                 }
-                return Err(Diagnostic::new(
-                    span,
-                    format!(
-                        "`{}` is not a value in the Go lesson dialect",
-                        describe_expr(e)
-                    ),
-                    "call methods with brackets, like `wg.Wait()`",
-                ));
+                self.field_read(base, name, into, span)?
             }
             ExprKind::Index(base, index) => {
                 let (b, bty) = self.expr(base)?;
@@ -198,7 +208,13 @@ impl FnLower<'_> {
                         (IrExpr::Local(dst), *v)
                     }
                     Ty::Slice(elem) => self.slice_get(b, i, *elem, into, span),
-                    Ty::Str => (b.index(i), Ty::Int),
+                    Ty::Str => {
+                        return Err(Diagnostic::new(
+                            span,
+                            "indexing a string by byte is not part of the Go lesson dialect yet",
+                            "compare whole strings, or keep the letters in a []string",
+                        ))
+                    }
                     Ty::Unknown => (b.index(i), Ty::Unknown),
                     other => {
                         return Err(Diagnostic::new(
@@ -213,8 +229,12 @@ impl FnLower<'_> {
                 self.func_lit(params, results, body, span)?
             }
             ExprKind::Composite(t, elems) => {
-                let ty = type_of(t, span)?;
+                let ty = self.ty_of(t, span)?;
                 match &ty {
+                    Ty::Struct(name) => self.struct_lit(name, elems, &dest, span)?,
+                    Ty::Once if elems.is_empty() => {
+                        (self.zero_of(&ty, dest.name_or("once"), span), Ty::Once)
+                    }
                     Ty::Mutex | Ty::WaitGroup if elems.is_empty() => {
                         let fallback = if ty == Ty::Mutex { "mu" } else { "wg" };
                         let dst = self.cx.temp(dest.name_or(fallback));
@@ -427,6 +447,8 @@ impl FnLower<'_> {
                 hidden_vars: HashSet::new(),
                 defers: None,
                 deferred: 0,
+                result_vars: Vec::new(),
+                addr_taken: super::pointers::address_taken(body),
             };
             inner.cells = inner.cell_names(body);
             inner.cx.fb.at(span);

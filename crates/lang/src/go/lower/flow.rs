@@ -203,9 +203,15 @@ impl FnLower<'_> {
                 };
                 let elem = match &oty {
                     Ty::Slice(e) => (**e).clone(),
-                    Ty::Str => Ty::Int,
                     _ => Ty::Int,
                 };
+                if let (Ty::Str, Some(v)) = (&oty, value) {
+                    return Err(Diagnostic::new(
+                        v.span,
+                        "the letters of a string are not part of the Go lesson dialect yet",
+                        "range over the string's index only (`for i := range s`), or keep the letters in a []string",
+                    ));
+                }
                 self.cx.emit(
                     span,
                     Op::Set {
@@ -228,7 +234,15 @@ impl FnLower<'_> {
                         me.declare(k, Ty::Int, IrExpr::Local(counter), span);
                     }
                     if let Some(v) = value {
-                        me.declare(v, elem, items.index(counter), span);
+                        // The loop variable is a copy of the element, as in Go.
+                        let item = match &elem {
+                            Ty::Struct(name) => {
+                                let name = name.clone();
+                                me.copy_struct(items.index(counter), &name, &v.name, span)
+                            }
+                            _ => items.index(counter),
+                        };
+                        me.declare(v, elem, item, span);
                     }
                 });
                 let res = self.loop_body(body, next, end);

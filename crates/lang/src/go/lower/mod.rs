@@ -11,10 +11,16 @@ mod atomic;
 mod call;
 mod defer;
 mod expr;
+mod floats;
 mod flow;
+mod methods;
+mod once;
 mod package;
+mod pointers;
+mod printf;
 mod slice;
 mod stmt;
+mod structs;
 mod time;
 
 use std::collections::{HashMap, HashSet};
@@ -30,10 +36,11 @@ use super::ast::{
     Type, UnOp, VarSpec,
 };
 use super::capture::{assigned_names, captured_in, idents_in, mutated_in};
-use super::types::{an, type_of, Ty};
+use super::types::{an, type_of, undeclared, unknown_type, Ty};
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
 use crate::lowering::{Dest, LowerCx, Lowering, Scratch};
 use package::{const_eval, package_var, time_unit};
+use structs::{Method, StructDef};
 
 /// Where a variable lives.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +66,12 @@ struct Var {
 struct Package {
     globals: HashMap<String, Var>,
     funcs: HashMap<String, (FuncId, Ty)>,
+    /// Struct types by name.
+    structs: HashMap<String, StructDef>,
+    /// Methods by receiver type and name.
+    methods: HashMap<(String, String), Method>,
+    /// Variadic functions and methods: the slice type of their last parameter.
+    variadic: HashMap<FuncId, Type>,
     /// Global initialisers that must run at the start of `main`.
     init: Vec<(GlobalId, Expr, Span)>,
 }
@@ -69,21 +82,43 @@ pub(crate) fn lower(file: &File) -> Result<Program, Diagnostics> {
         style: Style::Go,
         ..Program::default()
     };
+    let structs = structs::struct_table(&file.types)?;
     let mut funcs = HashMap::new();
+    let mut methods = HashMap::new();
+    let mut variadic = HashMap::new();
     for (i, f) in file.funcs.iter().enumerate() {
+        if let Some(p) = f.params.last().filter(|p| p.variadic) {
+            variadic.insert(FuncId(i as u32), p.ty.clone());
+        }
         let ty = func_type(&f.params, &f.results, f.span)?;
-        funcs.insert(f.name.name.clone(), (FuncId(i as u32), ty));
+        check_declared(&ty, &structs, f.span)?;
+        match &f.receiver {
+            Some(r) => {
+                structs::add_method(&mut methods, &structs, r, &f.name, FuncId(i as u32), ty)?
+            }
+            None => {
+                funcs.insert(f.name.name.clone(), (FuncId(i as u32), ty));
+            }
+        }
     }
     let assigned = assigned_names(file);
     let mut pkg = Package {
         globals: HashMap::new(),
         funcs,
+        structs,
+        methods,
+        variadic,
         init: Vec::new(),
     };
     for spec in &file.vars {
         package_var(&mut pkg, &mut program, spec, &assigned)?;
     }
-    let Some(main_id) = pkg.funcs.get("main").map(|(id, _)| *id) else {
+    let main_id = file
+        .funcs
+        .iter()
+        .position(|f| f.name.name == "main" && f.receiver.is_none())
+        .map(|i| FuncId(i as u32));
+    let Some(main_id) = main_id else {
         return Err(Diagnostic::new(
             Span::new(0, 0, 1, 1),
             "this program has no `func main()`",
@@ -91,7 +126,11 @@ pub(crate) fn lower(file: &File) -> Result<Program, Diagnostics> {
         )
         .into());
     };
-    if let Some(main) = file.funcs.iter().find(|f| f.name.name == "main") {
+    if let Some(main) = file
+        .funcs
+        .iter()
+        .find(|f| f.name.name == "main" && f.receiver.is_none())
+    {
         if !main.params.is_empty() || !main.results.is_empty() {
             return Err(Diagnostic::new(
                 main.name.span,
@@ -126,6 +165,14 @@ pub(crate) fn lower(file: &File) -> Result<Program, Diagnostics> {
         args: Vec::new(),
     });
     Ok(program)
+}
+
+/// Checks that every struct type named in `ty` is declared.
+fn check_declared(ty: &Ty, structs: &HashMap<String, StructDef>, span: Span) -> Res<()> {
+    match undeclared(ty, &|n| structs.contains_key(n)) {
+        Some(n) => Err(unknown_type(n, span)),
+        None => Ok(()),
+    }
 }
 
 fn func_type(params: &[Param], results: &[Type], span: Span) -> Res<Ty> {
@@ -164,6 +211,10 @@ struct FnLower<'p> {
     defers: Option<Local>,
     /// How many `defer` wrappers this function has made (for their names).
     deferred: usize,
+    /// The variables of named results, which a bare `return` returns.
+    result_vars: Vec<Var>,
+    /// Names whose address is taken (`&x`): such variables live in cells.
+    addr_taken: HashSet<String>,
 }
 
 /// Names the student uses in a function: identifiers, declared variables, parameters.
@@ -216,19 +267,41 @@ fn lower_func(
     id: FuncId,
     is_main: bool,
 ) -> Res<ir::Function> {
-    let params: Vec<&str> = f.params.iter().map(|p| p.name.name.as_str()).collect();
+    let mut all_params: Vec<Param> = Vec::new();
+    if let Some(r) = &f.receiver {
+        let ty = Type::Named(r.ty.name.clone());
+        all_params.push(Param {
+            name: r.name.clone(),
+            ty: if r.pointer {
+                Type::Pointer(Box::new(ty))
+            } else {
+                ty
+            },
+            variadic: false,
+        });
+    }
+    all_params.extend(f.params.iter().cloned());
+    let params: Vec<&str> = all_params.iter().map(|p| p.name.name.as_str()).collect();
+    let name = match &f.receiver {
+        Some(r) if r.pointer => format!("(*{}).{}", r.ty.name, f.name.name),
+        Some(r) => format!("{}.{}", r.ty.name, f.name.name),
+        None => f.name.name.clone(),
+    };
     let results = f
         .results
         .iter()
         .map(|r| type_of(r, f.span))
         .collect::<Res<Vec<_>>>()?;
+    for r in &results {
+        check_declared(r, &pkg.structs, f.span)?;
+    }
     let mut lw = FnLower {
         pkg,
         out,
         cx: LowerCx::new(
-            FunctionBuilder::new(id, &f.name.name, &params),
-            &f.name.name,
-            Scratch::new(student_names(&f.params, &f.body, pkg)),
+            FunctionBuilder::new(id, &name, &params),
+            &name,
+            Scratch::new(student_names(&all_params, &f.body, pkg)),
         ),
         scopes: vec![HashMap::new()],
         cells: HashSet::new(),
@@ -238,10 +311,13 @@ fn lower_func(
         hidden_vars: HashSet::new(),
         defers: None,
         deferred: 0,
+        result_vars: Vec::new(),
+        addr_taken: pointers::address_taken(&f.body),
     };
     lw.cells = lw.cell_names(&f.body);
     lw.cx.fb.at(f.span);
-    lw.bind_params(&f.params, 0)?;
+    lw.bind_params(&all_params, 0)?;
+    lw.named_results(&f.result_names, f.span)?;
     if is_main {
         for (g, e, span) in &pkg.init {
             let (v, _) = lw.expr(e)?;
@@ -287,12 +363,12 @@ impl<'p> FnLower<'p> {
     /// Parameters occupy slots `offset..`; captured-and-mutated ones move into cells.
     fn bind_params(&mut self, params: &[Param], offset: u32) -> Res<()> {
         for (i, p) in params.iter().enumerate() {
-            let ty = type_of(&p.ty, p.name.span)?;
+            let ty = self.ty_of(&p.ty, p.name.span)?;
             if p.name.name == "_" {
                 continue;
             }
             let slot = Local(offset + i as u32);
-            let store = if self.cells.contains(&p.name.name) {
+            let store = if self.in_cell(&p.name.name, &ty) {
                 let cell = self.cx.temp(&p.name.name);
                 self.cx.emit(
                     p.name.span,
@@ -308,6 +384,37 @@ impl<'p> FnLower<'p> {
             self.scope_insert(&p.name.name, Var { store, ty });
         }
         Ok(())
+    }
+
+    /// Whether the variable `name` of type `ty` lives in a shared cell: a closure captures
+    /// and someone changes it, or its address is taken.
+    fn in_cell(&self, name: &str, ty: &Ty) -> bool {
+        self.cells.contains(name) || (self.addr_taken.contains(name) && pointers::needs_cell(ty))
+    }
+
+    /// Declares the named results with their zero values, for a bare `return`.
+    fn named_results(&mut self, names: &[Ident], span: Span) -> Res<()> {
+        let results = self.results.clone();
+        for (n, ty) in names.iter().zip(results) {
+            let init = self.zero_of(&ty, &n.name, span);
+            if n.name == "_" {
+                let store = Store::Const(ty.zero());
+                self.result_vars.push(Var { store, ty });
+                continue;
+            }
+            self.declare(n, ty, init, span);
+            if let Some(var) = self.lookup(&n.name) {
+                self.result_vars.push(var);
+            }
+        }
+        Ok(())
+    }
+
+    /// The static type of a written type, with struct names checked against the package.
+    fn ty_of(&self, t: &Type, span: Span) -> Res<Ty> {
+        let ty = type_of(t, span)?;
+        check_declared(&ty, &self.pkg.structs, span)?;
+        Ok(ty)
     }
 
     fn scope_insert(&mut self, name: &str, var: Var) {
@@ -350,7 +457,7 @@ impl<'p> FnLower<'p> {
         if name.name == "_" {
             return;
         }
-        if self.cells.contains(&name.name) {
+        if self.in_cell(&name.name, &ty) {
             // The cell holds the value on the whiteboard; the slot holding the cell itself
             // is hidden.
             let slot = self.cx.temp(&name.name);
@@ -407,6 +514,7 @@ fn describe_expr(e: &Expr) -> String {
         ExprKind::Ident(n) => n.clone(),
         ExprKind::Selector(b, n) => format!("{}.{}", describe_expr(b), n.name),
         ExprKind::Int(n) => n.to_string(),
+        ExprKind::Float(x) => x.to_string(),
         ExprKind::Str(s) => format!("{s:?}"),
         ExprKind::Call(f, _) => format!("{}(…)", describe_expr(f)),
         ExprKind::Index(b, _) => format!("{}[…]", describe_expr(b)),

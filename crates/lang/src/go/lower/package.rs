@@ -56,7 +56,11 @@ pub(super) fn package_var(
     assigned: &HashSet<String>,
 ) -> Res<()> {
     let declared = match &spec.ty {
-        Some(t) => Some(type_of(t, spec.ty_span)?),
+        Some(t) => {
+            let ty = type_of(t, spec.ty_span)?;
+            check_declared(&ty, &pkg.structs, spec.ty_span)?;
+            Some(ty)
+        }
         None => None,
     };
     for (i, name) in spec.names.iter().enumerate() {
@@ -93,6 +97,18 @@ pub(super) fn package_var(
         }
         let id = GlobalId(program.globals.len() as u32);
         let (init, ty, folded) = match value {
+            // A struct made when the program starts, by `main`, as a literal would be.
+            None if matches!(declared, Some(Ty::Struct(_) | Ty::Once)) => {
+                let ty = declared.clone().unwrap_or(Ty::Unknown);
+                if let Some(t) = &spec.ty {
+                    let lit = Expr {
+                        kind: ExprKind::Composite(t.clone(), Vec::new()),
+                        span: spec.span,
+                    };
+                    pkg.init.push((id, lit, spec.span));
+                }
+                (GlobalInit::Value(Value::Unit), ty, true)
+            }
             None => {
                 let ty = declared.clone().unwrap_or(Ty::Unknown);
                 let init = match ty {

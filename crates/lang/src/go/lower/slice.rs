@@ -45,8 +45,8 @@ impl FnLower<'_> {
                     "list the elements in order",
                 ));
             }
-            let (iv, it) = self.expr(v)?;
-            if it.clashes(elem) {
+            let (iv, it) = self.value(v, "elem")?;
+            if Self::clash(&iv, &it, elem) {
                 return Err(Diagnostic::new(
                     v.span,
                     format!("cannot use {} as {} in a slice literal", an(&it), an(elem)),
@@ -55,6 +55,7 @@ impl FnLower<'_> {
             }
             // Elements read from shared memory sit in scratch slots the next element's read
             // may reuse: keep each in its own slot.
+            let iv = self.coerce(iv, &it, elem);
             items.push(self.cx.stable(iv, "elem", span));
         }
         let dst = self.cx.temp(dest.name_or("slice"));
@@ -214,14 +215,17 @@ impl FnLower<'_> {
                     return Err(arity_err("cap", 1, args.len(), span));
                 };
                 let (v, t) = self.expr(a)?;
-                if !matches!(t, Ty::Slice(_) | Ty::Unknown) {
-                    return Err(Diagnostic::new(
+                match t {
+                    Ty::Chan(..) => Ok(self.chan_fill(v, true, into, span)),
+                    Ty::Slice(_) | Ty::Unknown => {
+                        Ok((self.slice_header(v, HeaderPart::Cap, span), Ty::Int))
+                    }
+                    _ => Err(Diagnostic::new(
                         a.span,
-                        format!("invalid argument: `cap` of {}", an(&t)),
-                        "`cap` in the lesson dialect is for slices",
-                    ));
+                        format!("`cap` of {} is not part of the Go lesson dialect", an(&t)),
+                        "`cap` gives a slice's capacity or a channel's buffer size",
+                    )),
                 }
-                Ok((self.slice_header(v, HeaderPart::Cap, span), Ty::Int))
             }
             "append" => self.append(args, span, into),
             _ => self.copy(args, span, into),
@@ -460,7 +464,12 @@ impl FnLower<'_> {
                         index: IrExpr::Local(counter),
                     }),
                 );
-                Some((v, IrExpr::Local(dst)))
+                // Each iteration's `v` is a copy of the element, so a struct is copied.
+                let item = match &elem {
+                    Ty::Struct(n) => self.copy_struct(IrExpr::Local(dst), n, &v.name, span),
+                    _ => IrExpr::Local(dst),
+                };
+                Some((v, item))
             }
             _ => None,
         };

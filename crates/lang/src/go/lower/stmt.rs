@@ -39,7 +39,7 @@ impl FnLower<'_> {
             StmtKind::Send(ch, value) => {
                 let (c, cty) = self.expr(ch)?;
                 self.check_chan(&cty, ch, true)?;
-                let (v, vty) = self.expr(value)?;
+                let (v, vty) = self.value(value, "sent")?;
                 if let Ty::Chan(_, elem) = &cty {
                     if vty.clashes(elem) {
                         return Err(Diagnostic::new(
@@ -95,7 +95,8 @@ impl FnLower<'_> {
             }
             StmtKind::Select(cases) => self.select(cases, span),
             StmtKind::Return(values) => {
-                if values.len() != self.results.len() {
+                let named = values.is_empty() && !self.result_vars.is_empty();
+                if values.len() != self.results.len() && !named {
                     return Err(Diagnostic::new(
                         span,
                         if values.len() < self.results.len() {
@@ -115,8 +116,15 @@ impl FnLower<'_> {
                     ));
                 }
                 let mut vs = Vec::new();
-                for v in values {
-                    vs.push(self.expr(v)?.0);
+                let results = self.results.clone();
+                for (v, want) in values.iter().zip(&results) {
+                    let (x, t) = self.value(v, "result")?;
+                    vs.push(self.coerce(x, &t, want));
+                }
+                if named {
+                    for var in self.result_vars.clone() {
+                        vs.push(self.load(&var, span, None)?);
+                    }
                 }
                 let value = match vs.len() {
                     0 => None,
@@ -180,7 +188,7 @@ impl FnLower<'_> {
 
     pub(super) fn local_var(&mut self, spec: &VarSpec) -> Res<()> {
         let declared = match &spec.ty {
-            Some(t) => Some(type_of(t, spec.ty_span)?),
+            Some(t) => Some(self.ty_of(t, spec.ty_span)?),
             None => None,
         };
         if spec.constant {
@@ -210,26 +218,7 @@ impl FnLower<'_> {
         if spec.values.is_empty() {
             let ty = declared.unwrap_or(Ty::Unknown);
             for name in &spec.names {
-                let init = match ty {
-                    Ty::Mutex | Ty::WaitGroup => {
-                        let r = self.cx.temp(&name.name);
-                        let op = if ty == Ty::Mutex {
-                            Op::MakeLock { dst: r }
-                        } else {
-                            Op::MakeWaitGroup { dst: r }
-                        };
-                        self.cx.emit(spec.span, op);
-                        IrExpr::Local(r)
-                    }
-                    Ty::Atomic(ref inner) => {
-                        // The value is a shared cell, so copies of it (closures) share it.
-                        let r = self.cx.temp(&name.name);
-                        let init = IrExpr::Const(inner.zero());
-                        self.cx.emit(spec.span, Op::MakeCell { dst: r, init });
-                        IrExpr::Local(r)
-                    }
-                    _ => IrExpr::Const(ty.zero()),
-                };
+                let init = self.zero_of(&ty, &name.name, spec.span);
                 self.declare(name, ty.clone(), init, spec.span);
             }
             return Ok(());
@@ -240,12 +229,14 @@ impl FnLower<'_> {
                 slot: None,
                 name: spec.names.get(i).map(|n| n.name.clone()),
             };
-            vals.push(self.expr_to(v, dest)?);
+            let (x, t) = self.expr_to(v, dest.clone())?;
+            let x = self.copied(v, x, &t, dest.name_or("copy"));
+            vals.push((x, t));
         }
         for (name, (v, vty)) in spec.names.iter().zip(vals) {
             let ty = match &declared {
                 Some(d) => {
-                    if vty.clashes(d) {
+                    if Self::clash(&v, &vty, d) {
                         return Err(Diagnostic::new(
                             spec.span,
                             format!(
@@ -259,8 +250,9 @@ impl FnLower<'_> {
                     }
                     d.clone()
                 }
-                None => vty,
+                None => vty.clone(),
             };
+            let v = self.coerce(v, &vty, &ty);
             self.declare(name, ty, v, spec.span);
         }
         Ok(())

@@ -21,10 +21,11 @@ pub(super) fn single(mut list: Vec<Expr>, op: &str) -> Res<Expr> {
     ))
 }
 
-/// `sync.Mutex` or `T` followed by `{` may start a composite literal.
-pub(super) fn is_type_like(e: &Expr) -> bool {
+/// `sync.Mutex`, or a type declared with `type`, followed by `{` starts a composite literal.
+pub(super) fn is_type_like(e: &Expr, type_names: &std::collections::HashSet<String>) -> bool {
     match &e.kind {
         ExprKind::Selector(base, _) => matches!(&base.kind, ExprKind::Ident(p) if p == "sync"),
+        ExprKind::Ident(n) => type_names.contains(n),
         _ => false,
     }
 }
@@ -167,7 +168,7 @@ impl Parser {
                     let ty = self.ty()?;
                     self.expect_op(")", "after the type", "write `new(sync.WaitGroup)`")?;
                     Expr {
-                        kind: ExprKind::Composite(ty, Vec::new()),
+                        kind: ExprKind::New(ty),
                         span: join(start, self.prev_span()),
                     }
                 } else {
@@ -181,6 +182,13 @@ impl Parser {
                 self.pos += 1;
                 Expr {
                     kind: ExprKind::Int(n),
+                    span: start,
+                }
+            }
+            Tok::Float(x) => {
+                self.pos += 1;
+                Expr {
+                    kind: ExprKind::Float(x),
                     span: start,
                 }
             }
@@ -263,13 +271,24 @@ impl Parser {
                 let mut args = Vec::new();
                 self.semis_in_parens();
                 while !self.is_op(")") {
-                    args.push(self.expr()?);
+                    let arg = self.expr()?;
                     if self.is_op("...") {
-                        return self.err(
-                            "`...` is not part of the Go lesson dialect",
-                            "pass the values one by one",
-                        );
+                        let dots = self.advance().span;
+                        args.push(Expr {
+                            span: join(arg.span, dots),
+                            kind: ExprKind::Spread(Box::new(arg)),
+                        });
+                        self.eat_op(",");
+                        self.semis_in_parens();
+                        if !self.is_op(")") {
+                            return self.err(
+                                "`...` spreads only the last argument of a call",
+                                "write `f(xs...)` with the slice last",
+                            );
+                        }
+                        break;
                     }
+                    args.push(arg);
                     if !self.eat_op(",") {
                         break;
                     }
@@ -324,7 +343,7 @@ impl Parser {
                     span: join(e.span, name.span),
                     kind: ExprKind::Selector(Box::new(e), name),
                 };
-            } else if self.is_op("{") && !self.no_brace && is_type_like(&e) {
+            } else if self.is_op("{") && !self.no_brace && is_type_like(&e, &self.type_names) {
                 let ty = type_of_expr(&e);
                 let s = e.span;
                 e = self.composite(ty, s)?;
@@ -353,10 +372,15 @@ impl Parser {
         self.no_brace = false;
         let mut elems = Vec::new();
         self.semis_in_parens();
+        // Elements of a slice or map of composites may leave out their type: `{1, 2}`.
+        let elem_ty = match &ty {
+            Type::Slice(e) | Type::Map(_, e) => Some((**e).clone()),
+            _ => None,
+        };
         while !self.is_op("}") {
-            let first = self.elided_element(&ty)?;
+            let first = self.element(elem_ty.as_ref())?;
             if self.eat_op(":") {
-                let value = self.expr()?;
+                let value = self.element(elem_ty.as_ref())?;
                 elems.push((Some(first), value));
             } else {
                 elems.push((None, first));
@@ -378,6 +402,27 @@ impl Parser {
             kind: ExprKind::Composite(ty, elems),
             span: join(start, self.prev_span()),
         })
+    }
+
+    /// One element of a composite literal: an expression, or `{…}` of the element type.
+    fn element(&mut self, elem_ty: Option<&Type>) -> Res<Expr> {
+        match elem_ty {
+            Some(t) if self.is_op("{") => {
+                let start = self.span();
+                self.composite(t.clone(), start)
+            }
+            Some(Type::Pointer(t))
+                if self.is_op("&") && matches!(self.peek_at(1), Tok::Op("{")) =>
+            {
+                let start = self.advance().span;
+                let inner = self.composite((**t).clone(), self.span())?;
+                Ok(Expr {
+                    span: join(start, inner.span),
+                    kind: ExprKind::Unary(UnOp::Addr, Box::new(inner)),
+                })
+            }
+            _ => self.expr(),
+        }
     }
 
     pub(super) fn make(&mut self, start: Span) -> Res<Expr> {
@@ -455,21 +500,5 @@ impl Parser {
             span: join(base.span, self.prev_span()),
             kind: ExprKind::Slicing(Box::new(base), low.map(Box::new), high, max),
         })
-    }
-
-    /// An element of a composite literal; in a slice of slices the inner type may be left
-    /// out (`[][]int{{1, 2}, {3}}`).
-    fn elided_element(&mut self, outer: &Type) -> Res<Expr> {
-        if !self.is_op("{") {
-            return self.expr();
-        }
-        let start = self.span();
-        match outer {
-            Type::Slice(elem) => self.composite((**elem).clone(), start),
-            _ => self.err(
-                "a `{` element needs its type here",
-                "write the element's type before `{`",
-            ),
-        }
     }
 }

@@ -1,8 +1,11 @@
 //! Recursive-descent parser for the Go lesson dialect.
 
+mod decl;
 mod expr;
 mod stmt;
 mod types;
+
+use std::collections::HashSet;
 
 use sim::ir::Span;
 
@@ -16,8 +19,9 @@ use crate::diagnostic::{Diagnostic, Res};
 use crate::source::{join, LineIndex};
 
 /// What the dialect supports, quoted in "not part of the dialect" errors.
-pub(crate) const SUPPORTED: &str = "supported: func, var, const, :=, if/else, for, defer, \
-    go, chan, select, make, close, sync.Mutex, sync.WaitGroup, map, fmt.Println/Printf, time.Sleep";
+pub(crate) const SUPPORTED: &str = "supported: func, type … struct, methods, var, const, :=, \
+    if/else, for, defer, go, chan, select, make, close, sync.Mutex, sync.WaitGroup, map, \
+    fmt.Println/Printf, time.Sleep";
 
 /// Parses a whole file.
 pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<File> {
@@ -25,12 +29,14 @@ pub(crate) fn parse(src: &str, lines: &LineIndex<'_>) -> Res<File> {
     if let Some(err) = lexed.error {
         return Err(err);
     }
+    let type_names = decl::declared_type_names(&lexed.tokens);
     let mut p = Parser {
         cursor: TokenCursor::new(
             lexed.tokens,
             "split the deeply nested part into smaller functions",
         ),
         no_brace: false,
+        type_names,
     };
     p.file()
 }
@@ -39,6 +45,8 @@ struct Parser {
     cursor: TokenCursor<Tok>,
     /// Inside an `if`/`for` header, where `{` starts the block, not a composite literal.
     no_brace: bool,
+    /// Names declared with `type`: `Name{…}` is a composite literal of one.
+    type_names: HashSet<String>,
 }
 
 deref_cursor!(Parser, Tok);
@@ -49,6 +57,7 @@ fn describe(tok: &Tok, span: Span) -> String {
         Tok::Ident(n) => format!("`{n}`"),
         Tok::Kw(k) => format!("`{k}`"),
         Tok::Int(n) => format!("the number `{n}`"),
+        Tok::Float(x) => format!("the number `{x}`"),
         Tok::Str(_) => "a string".into(),
         Tok::Op(";") if span.start == span.end => "the end of the line".into(),
         Tok::Op(o) => format!("`{o}`"),
@@ -59,7 +68,7 @@ fn describe(tok: &Tok, span: Span) -> String {
 fn unsupported_keyword(kw: &str) -> Option<&'static str> {
     Some(match kw {
         "switch" => "use `if` / `else if`",
-        "type" => "use the built-in types, channels and maps",
+        "type" => "declare types at the top level, outside functions",
         "goto" => "use `for`, `break` and `continue`",
         "fallthrough" => "use `if` / `else if`",
         "interface" => "use concrete types",
@@ -128,6 +137,7 @@ impl Parser {
         let mut file = File {
             vars: Vec::new(),
             funcs: Vec::new(),
+            types: Vec::new(),
         };
         loop {
             self.semis();
@@ -135,7 +145,12 @@ impl Parser {
                 Tok::Eof => break,
                 Tok::Kw("func") => {
                     let f = self.func_decl()?;
-                    if let Some(prev) = file.funcs.iter().find(|g| g.name.name == f.name.name) {
+                    let owner = |g: &FuncDecl| g.receiver.as_ref().map(|r| r.ty.name.clone());
+                    if let Some(prev) = file
+                        .funcs
+                        .iter()
+                        .find(|g| g.name.name == f.name.name && owner(g) == owner(&f))
+                    {
                         return Err(Diagnostic::new(
                             f.name.span,
                             format!(
@@ -167,6 +182,21 @@ impl Parser {
                     }
                     self.end_of_statement()?;
                 }
+                Tok::Kw("type") => {
+                    let t = self.type_decl()?;
+                    if let Some(prev) = file.types.iter().find(|u| u.name.name == t.name.name) {
+                        return Err(Diagnostic::new(
+                            t.name.span,
+                            format!(
+                                "`{}` is already declared on line {}",
+                                t.name.name, prev.name.span.line
+                            ),
+                            "give each type its own name",
+                        ));
+                    }
+                    file.types.push(t);
+                    self.end_of_statement()?;
+                }
                 Tok::Kw("import") => {
                     return self.err(
                         "imports must come before everything else",
@@ -181,7 +211,7 @@ impl Parser {
                 }
                 _ => {
                     return self.expected(
-                        "`func`, `var` or `const` at the top level",
+                        "`func`, `type`, `var` or `const` at the top level",
                         "statements go inside `func main() { … }`",
                     )
                 }
@@ -246,12 +276,11 @@ impl Parser {
 
     fn func_decl(&mut self) -> Res<FuncDecl> {
         let start = self.advance().span;
-        if self.is_op("(") {
-            return self.err(
-                format!("methods are not part of the Go lesson dialect; {SUPPORTED}"),
-                "write a plain function that takes the value as a parameter",
-            );
-        }
+        let receiver = if self.is_op("(") {
+            Some(self.receiver()?)
+        } else {
+            None
+        };
         let name = self.ident("a function name after `func`", "write `func main() {`")?;
         if self.is_op("[") {
             return self.err(
@@ -260,7 +289,7 @@ impl Parser {
             );
         }
         let params = self.params()?;
-        let results = self.results()?;
+        let (results, result_names) = self.result_list()?;
         let span = join(start, self.prev_span());
         if !self.is_op("{") {
             return self.expected(
@@ -273,6 +302,8 @@ impl Parser {
             name,
             params,
             results,
+            result_names,
+            receiver,
             body,
             span,
         })

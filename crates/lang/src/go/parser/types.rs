@@ -118,20 +118,29 @@ impl Parser {
                 }
                 if !matches!(next, Tok::Op(".")) {
                     let id = self.ident("a parameter name", "")?;
-                    if self.is_op("...") {
-                        return self.err(
-                            "variadic parameters are not part of the Go lesson dialect",
-                            "pass a slice instead",
-                        );
+                    let variadic = self.eat_op("...");
+                    let mut ty = self.ty()?;
+                    if variadic {
+                        if !pending.is_empty() || !self.is_op(")") {
+                            return self.err(
+                                "only the last parameter can be variadic (`xs ...int`)",
+                                "put the `...` parameter last, on its own",
+                            );
+                        }
+                        ty = Type::Slice(Box::new(ty));
                     }
-                    let ty = self.ty()?;
                     for p in pending.drain(..) {
                         params.push(Param {
                             name: p,
                             ty: ty.clone(),
+                            variadic: false,
                         });
                     }
-                    params.push(Param { name: id, ty });
+                    params.push(Param {
+                        name: id,
+                        ty,
+                        variadic,
+                    });
                     if !self.eat_op(",") {
                         break;
                     }
@@ -146,6 +155,7 @@ impl Parser {
                     span,
                 },
                 ty,
+                variadic: false,
             });
             if !self.eat_op(",") {
                 break;
@@ -159,6 +169,7 @@ impl Parser {
                     name: "_".into(),
                     span: p.span,
                 },
+                variadic: false,
             });
         }
         self.expect_op(
