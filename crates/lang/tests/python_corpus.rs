@@ -47,13 +47,17 @@ const PENDING: &[&str] = &[
     "named_bakers",
     "parcel_queue",
     "parking_semaphore",
+    "piggy_bank",
     "pool_map",
     "pool_submit",
     "print_options",
     "queue_timeout",
+    "racy_turnstile",
+    "relay_sleep",
     "rlock_ledger",
     "soup_condition",
     "starting_pistol",
+    "store_then_start",
 ];
 
 /// Seeds of the random schedules each program runs under, besides round-robin.

@@ -46,13 +46,6 @@ pub(crate) enum StmtKind {
         /// The body.
         body: Vec<Stmt>,
     },
-    /// `class Name: def …`: a class of methods (the first parameter is the object).
-    Class {
-        /// The class's name.
-        name: Ident,
-        /// The methods, each a `Def`.
-        methods: Vec<Stmt>,
-    },
     /// `global a, b`.
     Global(Vec<Ident>),
     /// `target = value` (also `a = b = value`, targets in order).
@@ -91,8 +84,8 @@ pub(crate) enum StmtKind {
     },
     /// `for target in iter: body`.
     For {
-        /// The loop variable: a name (possibly `_`) or a tuple of targets (`i, (a, b)`).
-        target: Expr,
+        /// The loop variable (a name, possibly `_`).
+        target: Ident,
         /// What is iterated.
         iter: Expr,
         /// Body.
@@ -124,8 +117,6 @@ pub(crate) enum BinOp {
     Sub,
     /// `*`
     Mul,
-    /// `/`: true division, always a float.
-    Div,
     /// `//`
     FloorDiv,
     /// `%`
@@ -175,8 +166,6 @@ pub(crate) enum ExprKind {
     Name(String),
     /// An integer literal.
     Int(i64),
-    /// A float literal.
-    Float(f64),
     /// A string literal.
     Str(String),
     /// An f-string.
@@ -210,16 +199,4 @@ pub(crate) enum ExprKind {
     List(Vec<Expr>),
     /// `{k: v}`.
     Dict(Vec<(Expr, Expr)>),
-    /// `[elt for target in iter if cond]`, and a generator `(elt for …)` passed to a
-    /// function, which builds the same list.
-    ListComp {
-        /// The item computed for each element.
-        elt: Box<Expr>,
-        /// The loop variables.
-        target: Box<Expr>,
-        /// What is iterated.
-        iter: Box<Expr>,
-        /// The `if` filters, all of which must hold.
-        conds: Vec<Expr>,
-    },
 }

@@ -32,8 +32,6 @@ pub(crate) enum Tok {
     Kw(&'static str),
     /// An integer.
     Int(i64),
-    /// A float literal (`0.25`, `1e-5`).
-    Float(f64),
     /// A string, escapes decoded.
     Str(String),
     /// An f-string: the raw text between the quotes and the byte offset where it starts.
@@ -215,7 +213,11 @@ impl<'a> Lexer<'a> {
     fn number(&mut self, start: usize) {
         match scan::read_number(&mut self.cur, true) {
             Ok(n) => self.push(Tok::Int(n), start, Some(TokenClass::Number)),
-            Err(NumberError::Float) => self.float(start),
+            Err(NumberError::Float) => self.error(
+                start,
+                "floating-point numbers are not part of the Python lesson dialect".into(),
+                "use whole numbers (integers); `//` divides and rounds down",
+            ),
             Err(NumberError::TooBig) => self.error(
                 start,
                 "this number does not fit in 64 bits".into(),
@@ -225,30 +227,6 @@ impl<'a> Lexer<'a> {
                 start,
                 "this is not a valid number".into(),
                 "write digits like `42` or `100_000`",
-            ),
-        }
-    }
-
-    /// A float literal whose digits the number scanner stopped in: takes a signed
-    /// exponent's sign and digits too (`1e-5`), then reads the whole literal.
-    fn float(&mut self, start: usize) {
-        let so_far = self.cur.slice(start, self.cur.pos());
-        if so_far.ends_with(['e', 'E']) && matches!(self.cur.peek(), Some('-' | '+')) {
-            self.cur.bump();
-            self.cur.eat_while(|c| c.is_ascii_digit() || c == '_');
-        }
-        let text: String = self
-            .cur
-            .slice(start, self.cur.pos())
-            .chars()
-            .filter(|&c| c != '_')
-            .collect();
-        match text.parse::<f64>() {
-            Ok(x) => self.push(Tok::Float(x), start, Some(TokenClass::Number)),
-            Err(_) => self.error(
-                start,
-                "this is not a valid number".into(),
-                "write a float like `0.25` or `1e-5`",
             ),
         }
     }

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use sim::ir::{FuncId, Global, GlobalId, GlobalInit, Program, Span, Value};
 
-use super::ast::{Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
+use super::ast::{Expr, ExprKind, FPart, Module, Stmt, StmtKind};
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
 
 /// Modules a program may import, and the names `from … import` may bring in.
@@ -21,8 +21,7 @@ pub(super) const MODULES: &[(&str, &[&str])] = &[
 ];
 
 /// Built-in functions the dialect knows, for "not defined" hints.
-pub(super) const BUILTINS: &str =
-    "print, range, len, str, repr, abs, min, max, sum, any, all, list, dict";
+pub(super) const BUILTINS: &str = "print, range, len, str, repr, abs, min, max, dict";
 
 /// What a name is known to hold, for compile-time checks and for choosing between a dict
 /// lookup and a list index.
@@ -78,64 +77,6 @@ pub(super) struct ModuleScope {
     pub(super) imported: HashMap<String, String>,
     /// Initial-value assignments folded into a global's `GlobalInit` (by statement span).
     pub(super) folded: HashSet<(u32, u32)>,
-    /// CPython's `threading._counter`: numbers the default names of threads
-    /// (`Thread-1 (worker)`), present when the module imports from `threading`.
-    pub(super) thread_counter: Option<GlobalId>,
-    /// Classes and their method names.
-    pub(super) classes: HashMap<String, Vec<String>>,
-}
-
-impl ModuleScope {
-    /// The one class that defines method `m`, when exactly one does: a call `x.m(…)` on an
-    /// object of unknown class calls it.
-    pub(super) fn method_owner(&self, m: &str) -> Option<&str> {
-        let mut owners = self
-            .classes
-            .iter()
-            .filter(|(_, ms)| ms.iter().any(|x| x == m));
-        match (owners.next(), owners.next()) {
-            (Some((c, _)), None) => Some(c),
-            _ => None,
-        }
-    }
-}
-
-/// A function of the module: its name (`Class.method` for a method), parameters, body, the
-/// span of its header and of its name.
-pub(super) type Def<'m> = (String, &'m [Ident], &'m [Stmt], Span, Span);
-
-/// Every function of the module, methods included.
-pub(super) fn all_defs(module: &Module) -> Vec<Def<'_>> {
-    let mut out = Vec::new();
-    for stmt in &module.body {
-        match &stmt.kind {
-            StmtKind::Def { name, params, body } => out.push((
-                name.name.clone(),
-                &params[..],
-                &body[..],
-                stmt.span,
-                name.span,
-            )),
-            StmtKind::Class {
-                name: class,
-                methods,
-            } => {
-                for m in methods {
-                    if let StmtKind::Def { name, params, body } = &m.kind {
-                        out.push((
-                            format!("{}.{}", class.name, name.name),
-                            &params[..],
-                            &body[..],
-                            m.span,
-                            name.span,
-                        ));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// First pass: imports, functions, and which module-level variables are shared.
@@ -145,7 +86,6 @@ pub(super) fn scan_module(
 ) -> Result<ModuleScope, Diagnostics> {
     let mut imported = HashMap::new();
     let mut funcs = HashMap::new();
-    let mut classes = HashMap::new();
     let mut module_names: Vec<String> = Vec::new();
     for stmt in &module.body {
         match &stmt.kind {
@@ -183,32 +123,14 @@ pub(super) fn scan_module(
                     imported.insert(n.name.clone(), format!("{}.{}", m.name, n.name));
                 }
             }
-            StmtKind::Def { .. } => {}
-            StmtKind::Class { name, methods } => {
-                classes.insert(
-                    name.name.clone(),
-                    methods
-                        .iter()
-                        .filter_map(|m| match &m.kind {
-                            StmtKind::Def { name, .. } => Some(name.name.clone()),
-                            _ => None,
-                        })
-                        .collect(),
-                );
-            }
-            _ => collect_assigned(std::slice::from_ref(stmt), &mut module_names)?,
-        }
-    }
-    for (qualified, params, _, _, name_span) in all_defs(module) {
-        {
-            {
-                if let Some(prev) = funcs.get(&qualified) {
+            StmtKind::Def { name, params, .. } => {
+                if let Some(prev) = funcs.get(&name.name) {
                     let prev: &FuncInfo = prev;
                     return Err(Diagnostic::new(
-                        name_span,
+                        name.span,
                         format!(
                             "function `{}` is already defined on line {}",
-                            qualified, prev.span.line
+                            name.name, prev.span.line
                         ),
                         "give each function its own name",
                     )
@@ -216,21 +138,22 @@ pub(super) fn scan_module(
                 }
                 let id = FuncId(funcs.len() as u32);
                 funcs.insert(
-                    qualified,
+                    name.name.clone(),
                     FuncInfo {
                         id,
                         params: params.len(),
-                        span: name_span,
+                        span: name.span,
                     },
                 );
             }
+            _ => collect_assigned(std::slice::from_ref(stmt), &mut module_names)?,
         }
     }
     // Names used inside functions, and names functions declare `global`.
     let mut used_in_functions: HashSet<String> = HashSet::new();
     let mut declared_global: HashMap<String, bool> = HashMap::new();
-    for (_, params, body, _, _) in all_defs(module) {
-        {
+    for stmt in &module.body {
+        if let StmtKind::Def { body, params, .. } = &stmt.kind {
             let mut globals = Vec::new();
             collect_globals(body, &mut globals);
             let mut assigned = Vec::new();
@@ -301,24 +224,11 @@ pub(super) fn scan_module(
         });
         shared.insert(name, SharedVar { id, constant, kind });
     }
-    let thread_counter = imported
-        .values()
-        .any(|full| full.starts_with("threading"))
-        .then(|| {
-            let id = GlobalId(program.globals.len() as u32);
-            program.globals.push(Global {
-                name: "_counter".into(),
-                init: GlobalInit::Value(Value::Int(0)),
-            });
-            id
-        });
     Ok(ModuleScope {
         shared,
         funcs,
         imported,
         folded,
-        thread_counter,
-        classes,
     })
 }
 
@@ -415,7 +325,7 @@ pub(super) fn count_assignments(body: &[Stmt], name: &str) -> usize {
             }
             StmtKind::AugAssign { target, .. } => n += usize::from(binds(target, name)),
             StmtKind::For { target, body, .. } => {
-                n += usize::from(binds(target, name)) + count_assignments(body, name)
+                n += usize::from(target.name == name) + count_assignments(body, name)
             }
             StmtKind::If { branches, orelse } => {
                 for (_, b) in branches {
@@ -451,8 +361,9 @@ pub(super) fn collect_assigned(body: &[Stmt], out: &mut Vec<String>) -> Res<()> 
             }
             StmtKind::AugAssign { target, .. } => target_names(target, out),
             StmtKind::For { target, body, .. } => {
-                target_names(target, out);
-                out.retain(|n| n != "_");
+                if target.name != "_" && !out.contains(&target.name) {
+                    out.push(target.name.clone());
+                }
                 collect_assigned(body, out)?;
             }
             StmtKind::If { branches, orelse } => {
@@ -520,17 +431,6 @@ pub(super) fn collect_names(body: &[Stmt], out: &mut Vec<String>) {
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 items.iter().for_each(|a| expr(a, out))
-            }
-            ExprKind::ListComp {
-                elt,
-                target,
-                iter,
-                conds,
-            } => {
-                expr(target, out);
-                expr(elt, out);
-                expr(iter, out);
-                conds.iter().for_each(|c| expr(c, out));
             }
             ExprKind::Dict(entries) => entries.iter().for_each(|(k, v)| {
                 expr(k, out);

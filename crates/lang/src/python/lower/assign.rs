@@ -42,6 +42,7 @@ impl FnLower<'_> {
                     }
                     Var::Local(l) => {
                         self.cx.assign_local(span, l, value);
+                        self.forget_thread_object(n, span);
                     }
                     Var::Func(..) => {}
                 }
@@ -72,7 +73,6 @@ impl FnLower<'_> {
                 );
                 Ok(())
             }
-            ExprKind::Attr(base, attr) => self.attr_write(base, attr, value, span),
             ExprKind::Tuple(items) => {
                 let tmp = self.stash(value, span);
                 for (i, item) in items.iter().enumerate() {
@@ -105,7 +105,7 @@ impl FnLower<'_> {
                 match var {
                     Var::Local(l) => {
                         let rhs = self.expr(value)?;
-                        let e = arith(op, IrExpr::Local(l), rhs, span)?;
+                        let e = arith(op, IrExpr::Local(l), rhs);
                         self.cx.emit(span, Op::Eval { dst: l, expr: e });
                     }
                     Var::Shared(g) => {
@@ -125,7 +125,7 @@ impl FnLower<'_> {
                             },
                         );
                         let rhs = self.expr(value)?;
-                        let e = arith(op, IrExpr::Local(tmp), rhs, span)?;
+                        let e = arith(op, IrExpr::Local(tmp), rhs);
                         self.cx.emit(op_span, Op::Eval { dst: tmp, expr: e });
                         self.cx.emit(
                             span,
@@ -145,14 +145,10 @@ impl FnLower<'_> {
                 }
                 Ok(())
             }
-            ExprKind::Subscript(base, _) | ExprKind::Attr(base, _) => {
+            ExprKind::Subscript(base, key) => {
                 let m = self.expr(base)?;
                 let m = self.cx.stable(m, "map", span);
-                let k = match &target.kind {
-                    ExprKind::Attr(_, attr) => IrExpr::str(&attr.name),
-                    ExprKind::Subscript(_, key) => self.expr(key)?,
-                    _ => IrExpr::Const(Value::Unit),
-                };
+                let k = self.expr(key)?;
                 let k = self.cx.stable(k, "key", span);
                 let tmp = self.cx.scratch();
                 self.cx.emit(
@@ -170,7 +166,7 @@ impl FnLower<'_> {
                     op_span,
                     Op::Eval {
                         dst: tmp,
-                        expr: arith(op, IrExpr::Local(tmp), rhs, span)?,
+                        expr: arith(op, IrExpr::Local(tmp), rhs),
                     },
                 );
                 self.cx.emit(
@@ -193,22 +189,21 @@ impl FnLower<'_> {
 
     pub(super) fn for_loop(
         &mut self,
-        target: &Expr,
+        target: &Ident,
         iter: &Expr,
         body: &[Stmt],
         span: Span,
     ) -> Res<()> {
-        let var = match &target.kind {
-            ExprKind::Name(n) if n == "_" => None,
-            ExprKind::Name(n) => match self.resolve(n, target.span) {
-                Ok(Var::Shared(g)) if self.is_main || self.globals.contains(n) => {
+        let var = if target.name == "_" {
+            None
+        } else {
+            match self.resolve(&target.name, target.span) {
+                Ok(Var::Shared(g)) if self.is_main || self.globals.contains(&target.name) => {
                     Some(Var::Shared(g))
                 }
-                _ => Some(Var::Local(self.local(n))),
-            },
-            _ => None,
+                _ => Some(Var::Local(self.local(&target.name))),
+            }
         };
-        let unpack = matches!(target.kind, ExprKind::Tuple(_)).then_some(target);
         let top = self.cx.fb.label();
         let next = self.cx.fb.label();
         let end = self.cx.fb.label();
@@ -271,9 +266,7 @@ impl FnLower<'_> {
                 self.cx.emit(span, Op::JumpUnless { cond: cmp, to: end });
                 if let Some(v) = &var {
                     self.bind_loop_var(v, IrExpr::Local(counter), span);
-                }
-                if let Some(t) = unpack {
-                    self.unpack_loop_var(t, IrExpr::Local(counter), span)?;
+                    self.forget_thread_object(&target.name, span);
                 }
                 self.loop_body(body, next, end)?;
                 self.cx.fb.bind(next);
@@ -320,21 +313,11 @@ impl FnLower<'_> {
         );
         if let Some(v) = &var {
             self.bind_loop_var(v, IrExpr::Local(items).index(counter), span);
-        }
-        if let Some(t) = unpack {
-            self.unpack_loop_var(t, IrExpr::Local(items).index(IrExpr::Local(counter)), span)?;
+            self.forget_thread_object(&target.name, span);
         }
         self.loop_body(body, next, end)?;
         self.cx.count_and_repeat(span, counter, (next, top, end));
         Ok(())
-    }
-
-    /// `for a, (b, c) in …`: each item is taken apart into the loop variables.
-    fn unpack_loop_var(&mut self, target: &Expr, value: IrExpr, span: Span) -> Res<()> {
-        self.cx.bookkeeping = true;
-        let res = self.assign(target, value, Kind::Unknown, span);
-        self.cx.bookkeeping = false;
-        res
     }
 
     pub(super) fn bind_loop_var(&mut self, var: &Var<'_>, value: IrExpr, span: Span) {

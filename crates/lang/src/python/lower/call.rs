@@ -133,17 +133,6 @@ impl FnLower<'_> {
                         _ => IrExpr::Format(vec![FmtPart::Repr(v)]),
                     });
                 }
-                "sum" | "any" | "all" | "list" => {
-                    self.no_kwargs(kwargs, &name)?;
-                    self.arity(e, &name, args, 1)?;
-                    let Some(arg) = args.first() else {
-                        return Ok(IrExpr::Const(Value::Unit));
-                    };
-                    if name == "list" {
-                        return self.expr(arg);
-                    }
-                    return self.fold_builtin(e, &name, arg);
-                }
                 "min" | "max" => {
                     self.no_kwargs(kwargs, &name)?;
                     self.arity(e, &name, args, 2)?;
@@ -208,22 +197,12 @@ impl FnLower<'_> {
                     );
                     return Ok(IrExpr::Local(q));
                 }
-                "threading.Thread" => return self.thread(e, args, kwargs, dest),
+                "threading.Thread" => return self.thread(e, args, kwargs),
                 "time.sleep" => {
                     self.no_kwargs(kwargs, "time.sleep")?;
                     self.arity(e, "time.sleep", args, 1)?;
                     let t = self.exprs(args)?;
-                    let secs = t.into_iter().next().unwrap_or(IrExpr::int(1));
-                    // The logical clock ticks a thousand times a second (a tick is a
-                    // millisecond), so `sleep(0.25)` waits 250 ticks: far more than the few
-                    // steps between two threads' starts, so sleeps keep their real order.
-                    let ticks = IrExpr::Call(
-                        Builtin::ToInt,
-                        vec![IrExpr::Call(Builtin::ToFloat, vec![secs]).bin(
-                            ir::BinOp::Mul,
-                            IrExpr::Const(Value::Float(ir::Float(1000.0))),
-                        )],
-                    );
+                    let ticks = t.into_iter().next().unwrap_or(IrExpr::int(1));
                     self.cx.emit(span, Op::Sleep { ticks });
                     return Ok(IrExpr::Const(Value::Unit));
                 }
@@ -239,12 +218,6 @@ impl FnLower<'_> {
                     ))
                 }
                 _ => {}
-            }
-        }
-        if let ExprKind::Name(c) = &func.kind {
-            if self.scope.classes.contains_key(c) && !self.locals.contains_key(c) {
-                self.no_kwargs(kwargs, c)?;
-                return self.new_object(e, c, args, &dest);
             }
         }
         let ExprKind::Name(fname) = &func.kind else {
@@ -303,6 +276,102 @@ impl FnLower<'_> {
                 );
                 Ok(IrExpr::Local(dst))
             }
+        }
+    }
+
+    /// `threading.Thread(target=f, args=(…))`: a thread object is the function with its
+    /// arguments bound; `.start()` spawns it.
+    pub(super) fn thread(
+        &mut self,
+        e: &Expr,
+        args: &[Expr],
+        kwargs: &[(Ident, Expr)],
+    ) -> Res<IrExpr> {
+        if let Some(a) = args.first() {
+            return Err(Diagnostic::new(
+                a.span,
+                "`threading.Thread` takes keyword arguments",
+                "write `threading.Thread(target=worker, args=(1,))`",
+            ));
+        }
+        let mut target = None;
+        let mut targs: Vec<Expr> = Vec::new();
+        for (k, v) in kwargs {
+            match k.name.as_str() {
+                "target" => target = Some(v),
+                "args" => match &v.kind {
+                    ExprKind::Tuple(items) | ExprKind::List(items) => targs = items.clone(),
+                    _ => {
+                        return Err(Diagnostic::new(
+                            v.span,
+                            "`args` must be a tuple written out, like `args=(1, 2)`",
+                            "for one argument write `args=(x,)`, with the comma",
+                        ))
+                    }
+                },
+                "name" | "daemon" => {}
+                other => {
+                    return Err(Diagnostic::new(
+                        k.span,
+                        format!("`threading.Thread` takes no keyword argument `{other}` in the lesson dialect"),
+                        "use `target=`, `args=` and `name=`",
+                    ))
+                }
+            }
+        }
+        let Some(target) = target else {
+            return Err(Diagnostic::new(
+                e.span,
+                "`threading.Thread` needs `target=` the function to run",
+                "write `threading.Thread(target=worker)`",
+            ));
+        };
+        if let ExprKind::Call { .. } = target.kind {
+            return Err(Diagnostic::new(
+                target.span,
+                "`target=` takes the function itself, not a call",
+                "write `target=worker` without `()`, and pass arguments with `args=`",
+            ));
+        }
+        let ExprKind::Name(fname) = &target.kind else {
+            return Err(Diagnostic::new(
+                target.span,
+                "`target=` must name a function defined with `def`",
+                "write `target=worker`, without brackets",
+            ));
+        };
+        let resolved = match self.resolve(fname, target.span) {
+            Ok(v) => v,
+            Err(_) if BUILTINS.split(", ").any(|b| b == fname) => {
+                return Err(Diagnostic::new(
+                    target.span,
+                    format!("`{fname}` is not a function defined with `def`"),
+                    "a thread runs one of your own functions: write `target=` and its name",
+                ))
+            }
+            Err(e) => return Err(e),
+        };
+        match resolved {
+            Var::Func(id, params) => {
+                if params != targs.len() {
+                    return Err(Diagnostic::new(
+                        target.span,
+                        format!(
+                            "`{fname}` takes {params} argument{}, but `args` has {}",
+                            if params == 1 { "" } else { "s" },
+                            targs.len()
+                        ),
+                        "give `args=` one value per parameter, like `args=(1,)`",
+                    ));
+                }
+                let captured = self.exprs(&targs)?;
+                Ok(IrExpr::MakeFun { func: id, captured })
+            }
+            _ => Err(Diagnostic::new(
+                target.span,
+                format!("`{fname}` is not a function defined with `def`"),
+                "write `target=` and the name of a function",
+            )),
         }
     }
 }

@@ -32,11 +32,7 @@ impl FnLower<'_> {
                 Ok(Var::Shared(g)) => g.constant,
                 _ => true,
             },
-            ExprKind::Int(_)
-            | ExprKind::Float(_)
-            | ExprKind::Str(_)
-            | ExprKind::Bool(_)
-            | ExprKind::None => true,
+            ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None => true,
             // `k in d` looks the key up in shared memory: a step.
             ExprKind::Binary(BinOp::In, ..) => false,
             ExprKind::Binary(_, a, b) => self.is_pure(a) && self.is_pure(b),
@@ -61,12 +57,14 @@ impl FnLower<'_> {
         let into = dest.slot;
         Ok(match &e.kind {
             ExprKind::Int(n) => IrExpr::int(*n),
-            ExprKind::Float(x) => IrExpr::Const(Value::Float(ir::Float(*x))),
             ExprKind::Str(s) => IrExpr::str(s),
             ExprKind::Bool(b) => IrExpr::bool(*b),
             ExprKind::None => IrExpr::Const(Value::Unit),
             ExprKind::Name(n) => match self.resolve(n, e.span)? {
-                Var::Local(l) => IrExpr::Local(l),
+                Var::Local(l) => match self.threads.get(n).copied() {
+                    Some(hidden) => self.thread_value(l, hidden, e.span),
+                    None => IrExpr::Local(l),
+                },
                 Var::Shared(g) if g.constant => IrExpr::Global(g.id),
                 Var::Shared(g) => {
                     let tmp = self.cx.read_dst(into);
@@ -155,7 +153,7 @@ impl FnLower<'_> {
                     BinOp::Le => left.le(right),
                     BinOp::Gt => left.gt(right),
                     BinOp::Ge => left.ge(right),
-                    other => arith(*other, left, right, e.span)?,
+                    other => arith(*other, left, right),
                 }
             }
             ExprKind::Neg(a) => IrExpr::Unary(UnOp::Neg, Box::new(self.expr(a)?)),
@@ -212,68 +210,17 @@ impl FnLower<'_> {
                 }
             }
             ExprKind::Call { .. } => self.call(e, false, dest)?,
-            ExprKind::ListComp {
-                elt,
-                target,
-                iter,
-                conds,
-            } => self.list_comp(e, (elt, target, iter), conds)?,
-            ExprKind::Attr(base, attr) => self.attr_read(e, base, attr, into)?,
+            ExprKind::Attr(_, attr) => {
+                return Err(Diagnostic::new(
+                    attr.span,
+                    format!("`.{}` must be called, like `.{}()`", attr.name, attr.name),
+                    "the lesson dialect has no attributes, only method calls",
+                ))
+            }
         })
     }
 
     pub(super) fn exprs(&mut self, items: &[Expr]) -> Res<Vec<IrExpr>> {
         items.iter().map(|i| self.expr(i)).collect()
-    }
-
-    /// `obj.attr`: an object's attribute is an entry of the object, so reading it is a
-    /// visible step the race detector sees.
-    fn attr_read(
-        &mut self,
-        e: &Expr,
-        base: &Expr,
-        attr: &Ident,
-        into: Option<Local>,
-    ) -> Res<IrExpr> {
-        let kind = self.kind_of(base);
-        if matches!(
-            kind,
-            Kind::Lock | Kind::Queue | Kind::Dict | Kind::List | Kind::Int | Kind::Str | Kind::Func
-        ) {
-            return Err(Diagnostic::new(
-                attr.span,
-                format!(
-                    "{} has no attribute `.{}` in the lesson dialect",
-                    kind.describe(),
-                    attr.name
-                ),
-                format!("call a method, like `.{}()`", attr.name),
-            ));
-        }
-        if let ExprKind::Name(n) = &base.kind {
-            if self.scope.imported.contains_key(n) && !self.locals.contains_key(n) {
-                return Err(Diagnostic::new(
-                    attr.span,
-                    format!(
-                        "`{n}.{}` is not part of the Python lesson dialect",
-                        attr.name
-                    ),
-                    "use the functions and classes the lesson dialect knows",
-                ));
-            }
-        }
-        let obj = self.expr(base)?;
-        let dst = self.cx.read_dst(into);
-        self.cx.emit(
-            e.span,
-            Op::MapRead {
-                dst,
-                map: obj,
-                key: IrExpr::str(&attr.name),
-                default: None,
-                ok: None,
-            },
-        );
-        Ok(IrExpr::Local(dst))
     }
 }

@@ -6,12 +6,9 @@
 
 mod assign;
 mod call;
-mod class;
-mod comp;
 mod expr;
 mod method;
 mod stmt;
-mod thread;
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,8 +19,8 @@ use sim::ir::{
 
 use super::ast::{BinOp, Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
 use super::scope::{
-    all_defs, collect_assigned, collect_globals, collect_names, dotted, scan_module, Kind,
-    ModuleScope, SharedVar, BUILTINS,
+    collect_assigned, collect_globals, collect_names, dotted, scan_module, Kind, ModuleScope,
+    SharedVar, BUILTINS,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
 use crate::lowering::{Dest, LowerCx, Lowering, Scratch};
@@ -35,20 +32,22 @@ pub(crate) fn lower(module: &Module) -> Result<Program, Diagnostics> {
         ..Program::default()
     };
     let scope = scan_module(module, &mut program)?;
-    let defs = all_defs(module);
-    let main_body: Vec<&Stmt> = module
-        .body
-        .iter()
-        .filter(|s| !matches!(s.kind, StmtKind::Def { .. } | StmtKind::Class { .. }))
-        .collect();
+    let mut defs = Vec::new();
+    let mut main_body = Vec::new();
+    for stmt in &module.body {
+        match &stmt.kind {
+            StmtKind::Def { name, params, body } => defs.push((name, params, body, stmt.span)),
+            _ => main_body.push(stmt),
+        }
+    }
     program.functions = vec![ir::Function::default(); scope.funcs.len() + 1];
     let mut errors = Vec::new();
-    for (name, params, body, span, _) in defs {
-        let Some(info) = scope.funcs.get(&name) else {
+    for (name, params, body, span) in defs {
+        let Some(info) = scope.funcs.get(&name.name) else {
             continue;
         };
         let id = info.id;
-        match lower_function(&scope, &name, params, body, span, id) {
+        match lower_function(&scope, &name.name, params, body, span, id) {
             Ok(f) => {
                 if let Some(slot) = program.functions.get_mut(id.index()) {
                     *slot = f;
@@ -112,12 +111,12 @@ struct FnLower<'s> {
     assigned: HashSet<String>,
     kinds: HashMap<String, Kind>,
     loops: Vec<Loop>,
-    /// Comprehensions lowered so far (each gets its own hidden list), and how many are
-    /// being lowered now: their loops run inside the enclosing statement, whose scratch
-    /// slots must survive.
-    comps: (usize, usize),
     /// Locks held by enclosing `with` blocks, innermost last.
     held: Vec<(IrExpr, Span)>,
+    /// Local variables assigned a `threading.Thread(...)`, with the hidden slot that holds
+    /// the thread object until `.start()`: the variable itself reads `None` until then, and
+    /// the running thread after, never a bare function value.
+    threads: HashMap<String, Local>,
 }
 
 fn lower_function(
@@ -141,6 +140,7 @@ fn lower_function(
     taken.extend(param_names.iter().map(|p| p.to_string()));
     taken.extend(scope.shared.keys().cloned());
     taken.extend(scope.funcs.keys().cloned());
+    let threads = thread_names(body, &scope.imported);
     let mut lw = FnLower {
         scope,
         cx: LowerCx::new(
@@ -154,9 +154,16 @@ fn lower_function(
         assigned: assigned.into_iter().collect(),
         kinds: HashMap::new(),
         loops: Vec::new(),
-        comps: (0, 0),
         held: Vec::new(),
+        threads: HashMap::new(),
     };
+    for name in threads {
+        let shared = is_main && scope.shared.contains_key(&name);
+        if !shared && !param_names.contains(&name.as_str()) && !lw.globals.contains(&name) {
+            let slot = lw.cx.temp(&name);
+            lw.threads.insert(name, slot);
+        }
+    }
     for (i, p) in params.iter().enumerate() {
         lw.locals.insert(p.name.clone(), Local(i as u32));
         if lw.globals.contains(&p.name) {
@@ -188,7 +195,7 @@ fn is_boolean(e: &Expr) -> bool {
         ExprKind::Bool(_) | ExprKind::Not(_) => true,
         ExprKind::Binary(op, ..) => !matches!(
             op,
-            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::FloorDiv | BinOp::Mod
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::FloorDiv | BinOp::Mod
         ),
         _ => false,
     }
@@ -311,18 +318,11 @@ impl<'s> FnLower<'s> {
     }
 }
 
-/// `a op b` for an arithmetic or comparison operator. `in` is a map look-up, never an
-/// operator here: asking for it is an error, not a silent `==`.
-fn arith(op: BinOp, a: IrExpr, b: IrExpr, span: Span) -> Res<IrExpr> {
+fn arith(op: BinOp, a: IrExpr, b: IrExpr) -> IrExpr {
     let ir_op = match op {
         BinOp::Add => ir::BinOp::Add,
         BinOp::Sub => ir::BinOp::Sub,
         BinOp::Mul => ir::BinOp::Mul,
-        // True division: both sides as floats, so `1 / 2` is `0.5`.
-        BinOp::Div => {
-            let float = |e| IrExpr::Call(Builtin::ToFloat, vec![e]);
-            return Ok(float(a).bin(ir::BinOp::Div, float(b)));
-        }
         BinOp::FloorDiv => ir::BinOp::FloorDiv,
         BinOp::Mod => ir::BinOp::Mod,
         BinOp::Eq => ir::BinOp::Eq,
@@ -333,13 +333,44 @@ fn arith(op: BinOp, a: IrExpr, b: IrExpr, span: Span) -> Res<IrExpr> {
         BinOp::Ge => ir::BinOp::Ge,
         BinOp::And => ir::BinOp::And,
         BinOp::Or => ir::BinOp::Or,
-        BinOp::In => {
-            return Err(Diagnostic::new(
-                span,
-                "`in` cannot be used here",
-                "use `in` in a condition, like `if key in d:`",
-            ))
-        }
+        // `in` is lowered to a map look-up before any arithmetic is built; nothing maps
+        // it here.
+        BinOp::In => ir::BinOp::Eq,
     };
-    Ok(a.bin(ir_op, b))
+    a.bin(ir_op, b)
+}
+
+/// Names bound to a `threading.Thread(...)` somewhere in `body` (`name = threading.Thread(…)`).
+fn thread_names(body: &[Stmt], imported: &HashMap<String, String>) -> Vec<String> {
+    fn walk(body: &[Stmt], imported: &HashMap<String, String>, out: &mut Vec<String>) {
+        for stmt in body {
+            match &stmt.kind {
+                StmtKind::Assign { targets, value } => {
+                    let is_thread = matches!(&value.kind, ExprKind::Call { func, .. }
+                        if dotted(func, imported).as_deref() == Some("threading.Thread"));
+                    for t in targets {
+                        match &t.kind {
+                            ExprKind::Name(n) if is_thread && !out.contains(n) => {
+                                out.push(n.clone())
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                StmtKind::For { body, .. }
+                | StmtKind::While { body, .. }
+                | StmtKind::With { body, .. } => walk(body, imported, out),
+                StmtKind::If { branches, orelse } => {
+                    for (_, b) in branches {
+                        walk(b, imported, out);
+                    }
+                    walk(orelse, imported, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(body, imported, &mut out);
+    out
 }

@@ -47,55 +47,11 @@ impl Parser<'_> {
         }
         if self.is_kw("for") {
             return self.err(
-                "a `for` here needs brackets around the comprehension, or a second `for` part, which the Python lesson dialect lacks",
-                "write `[x for x in items]`; nest two `for` loops for two `for` parts",
+                "comprehensions are not part of the Python lesson dialect",
+                "build the list with a `for` loop",
             );
         }
         res
-    }
-
-    /// An expression that may be followed by a comprehension's `for` (a list item or a
-    /// call argument).
-    fn comp_item(&mut self) -> Res<Expr> {
-        self.enter()?;
-        let res = self.or_expr();
-        self.leave();
-        if self.is_kw("if") {
-            return self.err(
-                "conditional expressions (`a if c else b`) are not part of the Python lesson dialect",
-                "use an `if` statement",
-            );
-        }
-        res
-    }
-
-    /// The `for target in iter if cond` part of a comprehension whose item is `elt`.
-    fn comprehension(&mut self, elt: Expr) -> Res<ExprKind> {
-        self.pos += 1;
-        let target = self.for_target()?;
-        if !self.eat_kw("in") {
-            return self.expected(
-                "`in` after the comprehension's loop variable",
-                "write `[x * 2 for x in items]`",
-            );
-        }
-        let iter = self.or_expr()?;
-        let mut conds = Vec::new();
-        while self.eat_kw("if") {
-            conds.push(self.or_expr()?);
-        }
-        if self.is_kw("for") {
-            return self.err(
-                "a comprehension with two `for` parts is not part of the Python lesson dialect",
-                "nest two `for` loops instead",
-            );
-        }
-        Ok(ExprKind::ListComp {
-            elt: Box::new(elt),
-            target: Box::new(target),
-            iter: Box::new(iter),
-            conds,
-        })
     }
 
     pub(super) fn binary_chain(
@@ -219,13 +175,18 @@ impl Parser<'_> {
         let e = self.binary_chain(
             &[
                 ("*", BinOp::Mul),
-                ("/", BinOp::Div),
                 ("//", BinOp::FloorDiv),
                 ("%", BinOp::Mod),
             ],
             false,
             Self::factor,
         )?;
+        if self.is_op("/") {
+            return self.err(
+                "`/` makes a float, which the Python lesson dialect lacks",
+                "use `//` to divide whole numbers",
+            );
+        }
         for op in ["**", "<<", ">>", "&", "|", "^", "@"] {
             if self.is_op(op) {
                 return self.err(
@@ -350,18 +311,7 @@ impl Parser<'_> {
                         "put positional arguments first",
                     );
                 }
-                let arg = self.comp_item()?;
-                if args.is_empty() && self.is_kw("for") {
-                    // `sum(x for x in items)`: a generator, here the list it yields.
-                    let start = arg.span;
-                    let kind = self.comprehension(arg)?;
-                    args.push(Expr {
-                        kind,
-                        span: join(start, self.prev_span()),
-                    });
-                    break;
-                }
-                args.push(arg);
+                args.push(self.expr()?);
             }
             if !self.eat_op(",") {
                 break;
@@ -383,7 +333,6 @@ impl Parser<'_> {
         let kind = match lx.tok {
             Tok::Name(n) => ExprKind::Name(n),
             Tok::Int(n) => ExprKind::Int(n),
-            Tok::Float(x) => ExprKind::Float(x),
             Tok::Str(mut s) => {
                 // Adjacent string literals join, as in Python.
                 let mut span = span;
@@ -432,14 +381,8 @@ impl Parser<'_> {
             Tok::Op("[") => {
                 self.enter()?;
                 let mut items = Vec::new();
-                let mut comp = None;
                 while !self.is_op("]") {
-                    let item = self.comp_item()?;
-                    if items.is_empty() && self.is_kw("for") {
-                        comp = Some(self.comprehension(item)?);
-                        break;
-                    }
-                    items.push(item);
+                    items.push(self.expr()?);
                     if !self.eat_op(",") {
                         break;
                     }
@@ -450,7 +393,7 @@ impl Parser<'_> {
                     "separate items with commas and close the list with `]`",
                 )?;
                 self.leave();
-                comp.unwrap_or(ExprKind::List(items))
+                ExprKind::List(items)
             }
             Tok::Op("{") => {
                 self.enter()?;

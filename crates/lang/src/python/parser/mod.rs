@@ -50,7 +50,6 @@ fn describe(tok: &Tok) -> String {
         Tok::Name(n) => format!("`{n}`"),
         Tok::Kw(k) => format!("`{k}`"),
         Tok::Int(n) => format!("the number `{n}`"),
-        Tok::Float(x) => format!("the number `{x}`"),
         Tok::Str(_) | Tok::FStr(..) => "a string".into(),
         Tok::Op(o) => format!("`{o}`"),
         Tok::Newline => "the end of the line".into(),
@@ -63,6 +62,7 @@ fn describe(tok: &Tok) -> String {
 /// Real Python keywords the dialect leaves out, with what to do instead.
 fn unsupported_keyword(kw: &str) -> Option<&'static str> {
     Some(match kw {
+        "class" => "use functions and module-level variables",
         "try" | "except" | "finally" | "raise" => {
             "let the thread crash: the simulator shows why it stopped"
         }

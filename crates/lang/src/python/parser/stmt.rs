@@ -5,8 +5,13 @@ use super::*;
 /// Only names, subscripts and attribute chains can be assigned to.
 pub(super) fn check_target(e: &Expr) -> Res<()> {
     match &e.kind {
-        ExprKind::Name(_) | ExprKind::Subscript(..) | ExprKind::Attr(..) => Ok(()),
+        ExprKind::Name(_) | ExprKind::Subscript(..) => Ok(()),
         ExprKind::Tuple(items) => items.iter().try_for_each(check_target),
+        ExprKind::Attr(..) => Err(Diagnostic::new(
+            e.span,
+            "assigning to an attribute is not part of the Python lesson dialect",
+            "use a module-level variable or a dict entry instead",
+        )),
         _ => Err(Diagnostic::new(
             e.span,
             "cannot assign to this",
@@ -30,7 +35,6 @@ impl Parser<'_> {
         if let Tok::Kw(kw) = self.peek().clone() {
             match kw {
                 "def" => return self.def(start).map(|s| out.push(s)),
-                "class" => return self.class(start).map(|s| out.push(s)),
                 "if" => return self.if_stmt(start).map(|s| out.push(s)),
                 "while" => {
                     self.pos += 1;
@@ -258,7 +262,7 @@ impl Parser<'_> {
             "*=" => Ok(BinOp::Mul),
             "//=" => Ok(BinOp::FloorDiv),
             "%=" => Ok(BinOp::Mod),
-            "/=" => Ok(BinOp::Div),
+            "/=" => Err("`/=` makes a float, which the Python lesson dialect lacks".into()),
             "**=" | "&=" | "|=" | "^=" | ">>=" | "<<=" => {
                 Err(format!("`{op}` is not part of the Python lesson dialect"))
             }
@@ -328,52 +332,6 @@ impl Parser<'_> {
             }
         }
         Ok(body)
-    }
-
-    /// `class Name:` or `class Name(object):` with a body of methods.
-    fn class(&mut self, start: Span) -> Res<Stmt> {
-        self.pos += 1;
-        let name = self.ident("a class name after `class`", "write `class Account:`")?;
-        if self.eat_op("(") {
-            if !self.is_op(")") {
-                let base = self.ident(
-                    "a base class",
-                    "write `class Account:` or `class Account(object):`",
-                )?;
-                if base.name != "object" {
-                    return Err(Diagnostic::new(
-                        base.span,
-                        "inheriting from another class is not part of the Python lesson dialect yet",
-                        "write `class Account:`, with the methods it needs",
-                    ));
-                }
-            }
-            self.expect_op(")", "to close the base list", "close the bracket")?;
-        }
-        let header = join(start, self.prev_span());
-        let body = self.block("class header")?;
-        let mut methods = Vec::new();
-        for stmt in body {
-            match &stmt.kind {
-                StmtKind::Def { .. } => methods.push(stmt),
-                StmtKind::Pass
-                | StmtKind::Expr(Expr {
-                    kind: ExprKind::Str(_),
-                    ..
-                }) => {}
-                _ => {
-                    return Err(Diagnostic::new(
-                        stmt.span,
-                        "a class body holds only methods (`def`) in the Python lesson dialect",
-                        "set attributes in `__init__`, like `self.count = 0`",
-                    ))
-                }
-            }
-        }
-        Ok(Stmt {
-            kind: StmtKind::Class { name, methods },
-            span: header,
-        })
     }
 
     pub(super) fn def(&mut self, start: Span) -> Res<Stmt> {
@@ -466,7 +424,16 @@ impl Parser<'_> {
 
     pub(super) fn for_stmt(&mut self, start: Span) -> Res<Stmt> {
         self.pos += 1;
-        let target = self.for_target()?;
+        let target = self.ident(
+            "a loop variable after `for`",
+            "write `for i in range(10):` or `for _ in range(n):`",
+        )?;
+        if self.is_op(",") {
+            return self.err(
+                "unpacking several loop variables is not part of the Python lesson dialect",
+                "loop over one value at a time",
+            );
+        }
         if !self.eat_kw("in") {
             return self.expected(
                 "`in` after the loop variable",
@@ -479,50 +446,6 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::For { target, iter, body },
             span: header,
-        })
-    }
-
-    /// The loop variables of a `for`: a name, or names and parenthesised groups separated
-    /// by commas (`i, (item, count)`).
-    pub(super) fn for_target(&mut self) -> Res<Expr> {
-        let first = self.for_target_item()?;
-        if !self.is_op(",") {
-            return Ok(first);
-        }
-        let mut span = first.span;
-        let mut items = vec![first];
-        while self.is_op(",") {
-            self.pos += 1;
-            if self.is_kw("in") || self.is_op(")") {
-                break;
-            }
-            let item = self.for_target_item()?;
-            span = join(span, item.span);
-            items.push(item);
-        }
-        Ok(Expr {
-            kind: ExprKind::Tuple(items),
-            span,
-        })
-    }
-
-    fn for_target_item(&mut self) -> Res<Expr> {
-        if self.is_op("(") {
-            self.pos += 1;
-            let inner = self.for_target()?;
-            if !self.is_op(")") {
-                return self.expected("`)` after the loop variables", "close the bracket");
-            }
-            self.pos += 1;
-            return Ok(inner);
-        }
-        let id = self.ident(
-            "a loop variable after `for`",
-            "write `for i in range(10):` or `for _ in range(n):`",
-        )?;
-        Ok(Expr {
-            kind: ExprKind::Name(id.name),
-            span: id.span,
         })
     }
 
