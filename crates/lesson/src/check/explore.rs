@@ -149,12 +149,17 @@ fn verdict(
         .classes
         .iter()
         .partition(|class| shows(world, class, &clause.claim));
+    // The most common endings only: a program with many is summed up, not listed.
     let endings = |classes: &[&OutcomeClass]| -> String {
-        classes
+        let mut listed: Vec<String> = classes
             .iter()
+            .take(3)
             .map(|c| format!("`{}` ({} schedules)", c.outcome.label(world), c.exact))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        if classes.len() > 3 {
+            listed.push(format!("and {} other endings", classes.len() - 3));
+        }
+        listed.join(", ")
     };
     match clause.quantifier {
         Quantifier::All if !other.is_empty() => {
