@@ -61,3 +61,14 @@ fn every_program_of_the_course_is_simulator_checked() {
     assert!(total.computed_answers >= 10, "{total:?}");
     assert!(total.challenges_won >= 8, "{total:?}");
 }
+
+#[test]
+fn every_exploration_expectation_of_the_course_holds() {
+    let checks = lesson::check::check_course(&lesson_files());
+    let written: usize = checks.iter().map(|c| c.summary.explorations).sum();
+    let proved: usize = checks.iter().map(|c| c.summary.explorations_ok).sum();
+    // The lessons' claims about every / some / no schedule: at least those of 02, 04, 05,
+    // 06 and 07.
+    assert!(written >= 16, "only {written} explore= clauses");
+    assert_eq!(proved, written);
+}

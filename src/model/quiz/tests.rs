@@ -427,3 +427,35 @@ mod course {
         }
     }
 }
+
+/// Typed answers are graded on what the student meant: the program below prints
+/// `pages: 3` (worked out by reading it), so spacing, case and the bare number all count.
+#[test]
+fn typed_predictions_ignore_spacing_case_and_the_words_around_a_lone_number() {
+    let text = "+++\nid = \"x\"\ntitle = \"X\"\norder = 1\nsummary = \"s\"\nminutes = 1\n+++\n\n\
+                ```sim python id=p\npages = 1 + 2\nprint(\"pages:\", pages)\n```\n\n\
+                ```quiz\n[[questions]]\nid = \"q\"\ntype = \"PredictOutcome\"\nprogram = \"p\"\n\
+                line = 1\nprompt = \"How many pages?\"\n\n\
+                [[questions]]\nid = \"s\"\ntype = \"ShortAnswer\"\nprompt = \"Who gets it?\"\n\
+                answer = \"the receiver\"\n```\n";
+    let lesson = lesson::parse_lesson("x.md", text)
+        .into_result()
+        .expect("parses");
+    let graded = |id: &str, typed: &str| {
+        let (_, question) = lesson.questions().find(|(_, q)| q.id == id).unwrap();
+        grade(&lesson, question, &Answer::Typed(typed.to_string()))
+            .unwrap()
+            .correct
+    };
+    for right in ["pages: 3", "  PAGES:   3 ", "3", " 3 "] {
+        assert!(graded("q", right), "{right:?} is right");
+    }
+    for wrong in ["4", "pages: 4", "pages", "3 pages", ""] {
+        assert!(!graded("q", wrong), "{wrong:?} is wrong");
+    }
+    assert!(graded("s", "The  Receiver"));
+    assert!(
+        !graded("s", "receiver"),
+        "only the answer or its alternatives"
+    );
+}

@@ -5,6 +5,7 @@
 //! (`sim`); the parsed model does not.
 
 mod compile;
+mod explore;
 mod questions;
 mod run;
 mod search;
@@ -20,6 +21,8 @@ use crate::parse::parse_lesson;
 use crate::suggest::one_of;
 
 pub use compile::{compile_program, file_offset, lang_dialect};
+use explore::check_explore;
+pub use explore::EXPLORE_MAX_STATES;
 pub use run::{
     findings_of, goal_reached, output_lines, predicted_answer, prediction_matches, run_program,
     scheduler_for, sim_options, Run, MAX_RUN_STEPS,
@@ -64,6 +67,10 @@ pub struct LessonSummary {
     pub computed_answers: usize,
     /// Schedule challenges for which a winning schedule was found.
     pub challenges_won: usize,
+    /// `explore=` clauses the explorer proved over every schedule.
+    pub explorations_ok: usize,
+    /// `explore=` clauses written.
+    pub explorations: usize,
 }
 
 impl std::ops::AddAssign for LessonSummary {
@@ -73,6 +80,8 @@ impl std::ops::AddAssign for LessonSummary {
         self.questions += other.questions;
         self.computed_answers += other.computed_answers;
         self.challenges_won += other.challenges_won;
+        self.explorations_ok += other.explorations_ok;
+        self.explorations += other.explorations;
     }
 }
 
@@ -128,6 +137,8 @@ fn check_parsed(lesson: &Lesson, text: &str, diagnostics: &mut Vec<Diagnostic>) 
                 if check_program_run(&ir, program, &mut push) {
                     summary.programs_ok += 1;
                 }
+                summary.explorations += program.expect.explore.len();
+                summary.explorations_ok += check_explore(&ir, program, &mut push);
                 compiled.insert(&program.id, ir);
             }
             Err(errors) => diagnostics_extend(&mut push, errors),

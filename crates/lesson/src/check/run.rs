@@ -150,16 +150,23 @@ pub fn predicted_answer(run: &Run, target: &PredictTarget) -> Option<String> {
     }
 }
 
-/// True when a student's prediction matches the simulator's answer (spacing and case of
-/// surrounding whitespace ignored, line by line).
+/// True when a student's prediction matches the simulator's answer, line by line, with
+/// spacing and case ignored and a bare number accepted for a line holding one number
+/// ([`crate::answer_matches`]).
 pub fn prediction_matches(expected: &str, typed: &str) -> bool {
+    crate::lines_match(expected, typed)
+}
+
+/// True when printed output is exactly a goal's text, line by line, only spacing ignored: a
+/// goal is reached by what the program prints, so no shortcut for bare numbers.
+fn output_is(goal: &str, printed: &str) -> bool {
     let lines = |s: &str| -> Vec<String> {
         s.lines()
             .map(normalize_answer)
             .filter(|l| !l.is_empty())
             .collect()
     };
-    lines(expected) == lines(typed)
+    lines(goal) == lines(printed)
 }
 
 /// True when the world (finished or not) has reached a schedule challenge's goal.
@@ -173,7 +180,7 @@ pub fn goal_reached(world: &World, goal: &Goal) -> bool {
         Goal::Output { output } => {
             world.is_over() && {
                 let printed: Vec<&str> = world.output().iter().map(|t| t.as_str()).collect();
-                prediction_matches(output, &printed.join("\n"))
+                output_is(output, &printed.join("\n"))
             }
         }
         Goal::FinalValue { variable, value } => {

@@ -168,4 +168,6 @@ pub struct Expect {
     pub findings: Vec<Finding>,
     /// Where `expect=` is written, if it is.
     pub span: Option<Range<usize>>,
+    /// What exploring every schedule must find (`explore=`), checked by the explorer.
+    pub explore: Vec<crate::model::ExploreExpectation>,
 }

@@ -109,12 +109,14 @@ pub struct ShortAnswer {
 }
 
 impl ShortAnswer {
-    /// True when `typed` matches the answer or an alternative, ignoring case and spacing.
+    /// True when `typed` matches the answer or an alternative as [`answer_matches`] compares
+    /// them (spacing and case ignored, a bare number for a line with one number).
+    ///
+    /// [`answer_matches`]: super::answer_matches
     pub fn accepts(&self, typed: &str) -> bool {
-        let typed = normalize_answer(typed).to_lowercase();
         std::iter::once(&self.answer)
             .chain(&self.alternatives)
-            .any(|a| normalize_answer(a).to_lowercase() == typed)
+            .any(|a| super::answer_matches(a, typed))
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod body;
 mod compare;
+mod explore;
 mod front_matter;
 mod glossary;
 mod ids;

@@ -6,14 +6,15 @@ use crate::diagnostic::{Problem, Sink};
 use crate::model::{Dialect, Expect, Finding, MailboxBound, OverflowPolicy, Program, ScheduleSpec};
 use crate::suggest::{did_you_mean, one_of};
 
+use super::explore::parse_explore;
 use super::ids::check_id;
 use super::info::Word;
 use super::schedule::resolve_schedule;
 
 /// Every attribute a program block accepts.
-pub(crate) const ATTRIBUTES: [&str; 10] = [
+pub(crate) const ATTRIBUTES: [&str; 11] = [
     "id", "title", "seed", "schedule", "network", "expand", "mailbox", "overflow", "expect",
-    "entry",
+    "entry", "explore",
 ];
 
 /// Where a fenced block's parts are in the lesson file.
@@ -129,7 +130,10 @@ pub(crate) fn parse_program(sink: &mut Sink<'_>, block: FencedBlock) -> Option<P
         network: attributes.network,
         expand: attributes.expand,
         mailbox,
-        expect: attributes.expect,
+        expect: Expect {
+            explore: attributes.explore,
+            ..attributes.expect
+        },
         entry: attributes.entry,
         source_line: block.content_line,
         source_offset: block.content_start,
@@ -173,6 +177,7 @@ struct Attributes {
     overflow: Option<(OverflowPolicy, Range<usize>)>,
     expect: Expect,
     entry: Option<String>,
+    explore: Vec<crate::model::ExploreExpectation>,
 }
 
 impl Attributes {
@@ -257,6 +262,7 @@ impl Attributes {
                 ),
             },
             "expect" => self.expect = parse_expect(sink, &value, span),
+            "explore" => self.explore = parse_explore(sink, &value, span),
             _ => {}
         }
     }
@@ -315,5 +321,6 @@ fn parse_expect(sink: &mut Sink<'_>, value: &str, span: Range<usize>) -> Expect 
     Expect {
         findings,
         span: Some(span),
+        explore: Vec::new(),
     }
 }
