@@ -81,6 +81,9 @@ pub struct Section {
 }
 
 /// One piece of a section.
+// A lesson holds a few dozen blocks, parsed once: boxing programs would save nothing worth
+// the indirection at every use.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
