@@ -54,8 +54,8 @@ done
 for text in "rr~" "rr~0101" "you~a-3." "r42~0_1z.2" "r18446744073709551615~" "x~"; do
     seed_text url_state "$text"
 done
-seed_text progress '{"version":1,"student":"s-1","answers":{},"scores":[],"lessons_done":[],"last":null}'
-seed_text progress '{"version":1,"student":"s-1","answers":{"q1":{"correct":true,"given":["a"]}},"scores":[{"scope":"all","right":1,"total":2}],"lessons_done":["csp"]}'
+seed_text progress '{"version":1,"student":"s1","answers":{},"scores":[],"lessons_done":[],"last":null}'
+seed_text progress '{"version":1,"student":"s1","answers":{"q1":{"correct":true,"given":["a"]}},"scores":[{"scope":"all","right":1,"total":2}],"lessons_done":["csp"]}'
 seed_text progress '[1,2,3]'
 mkdir -p "$corpus/sim_programs"
 

@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh              every target, FUZZ_SECONDS (default 180) each
 #   scripts/fuzz.sh --smoke      every target for 5 seconds: a quick check for `make test`
 #   scripts/fuzz.sh TARGET...    only the targets named
+#   CARGO_LOCK=FILE              take `flock FILE` around each cargo build
 #
 # Crashing inputs land in fuzz/artifacts/<target>/; the corpora in fuzz/corpus/<target>/.
 set -euo pipefail
@@ -19,8 +20,8 @@ fi
 all_targets=(lang_python lang_erlang lang_go lesson_parse lesson_check schedule url_state progress sim_programs)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
-# Builds share one lock with every other cargo command on the machine, when it exists.
-locked() { if command -v flock >/dev/null; then flock /tmp/cargo.lock "$@"; else "$@"; fi; }
+# CARGO_LOCK names a lock file that cargo builds on a shared machine take in turn.
+locked() { if [ -n "${CARGO_LOCK:-}" ]; then flock "$CARGO_LOCK" "$@"; else "$@"; fi; }
 
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     echo "Installing cargo-fuzz..."
@@ -53,11 +54,11 @@ for t in "${targets[@]}"; do
         -artifact_prefix="fuzz/artifacts/$t/" -print_final_stats=1 >"$log" 2>&1
     rc=$?
     set -e
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    [ -n "$runs" ] || runs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
-    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-    ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-    corp=$(grep -o 'corp: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1 || true)
+    [ -n "$runs" ] || runs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#' || true)
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
+    ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
+    corp=$(grep -o 'corp: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
     if [ $rc -eq 0 ]; then result=ok; else
         result="CRASH $(ls -t "fuzz/artifacts/$t" 2>/dev/null | head -1)"
         status=1

@@ -5,9 +5,9 @@
 use switchboard::model::progress::Progress;
 
 libfuzzer_sys::fuzz_target!(|text: &str| {
-    let (progress, _repair) = Progress::from_json(text, || "fuzz-student".to_string());
+    let (progress, _repair) = Progress::from_json(text, || "fuzzstudent".to_string());
     let saved = progress.to_json();
-    let (again, repair) = Progress::from_json(&saved, || "another-student".to_string());
+    let (again, repair) = Progress::from_json(&saved, || "anotherstudent".to_string());
     assert_eq!(repair, None, "a saved copy needs repair: {saved}");
     assert_eq!(
         again, progress,
