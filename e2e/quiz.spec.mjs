@@ -145,7 +145,7 @@ test("progress is kept across reloads: answers, done ticks and the place in a qu
   await expect(page.locator(".quiz-option", { hasText: "The ones I got wrong" })).toContainText("3 questions");
   await page.goto("/");
   await waitForApp(page);
-  const actors = page.locator(".lesson-card", { hasText: "actor model" }).first();
+  const actors = page.locator(".lesson-card", { hasText: "Actors: state you reach only by message" }).first();
   await expect(actors.locator(".lesson-done-tick")).toBeVisible();
   await expect(actors).toContainText("quiz: 1 of 4 right");
 
