@@ -432,12 +432,7 @@ impl FnLower<'_> {
                         );
                         let r = rhs(self, &var.ty)?;
                         let e = arith(op, IrExpr::Local(tmp), r);
-                        let add = if self.cx.bookkeeping {
-                            Op::Set { dst: tmp, expr: e }
-                        } else {
-                            Op::Eval { dst: tmp, expr: e }
-                        };
-                        self.cx.emit(op_span, add);
+                        self.cx.assign_local(op_span, tmp, e);
                         self.cx.emit(
                             span,
                             Op::Write {
@@ -488,12 +483,7 @@ impl FnLower<'_> {
                 );
                 let r = rhs(self, &vty)?;
                 let e = arith(op, IrExpr::Local(tmp), r);
-                let add = if self.cx.bookkeeping {
-                    Op::Set { dst: tmp, expr: e }
-                } else {
-                    Op::Eval { dst: tmp, expr: e }
-                };
-                self.cx.emit(op_span, add);
+                self.cx.assign_local(op_span, tmp, e);
                 self.cx.emit(
                     span,
                     Op::MapWrite {

@@ -381,12 +381,7 @@ impl FnLower<'_> {
             None => IrExpr::int(1),
         };
         let e = arith(op, IrExpr::Local(tmp), r);
-        let add = if self.cx.bookkeeping {
-            Op::Set { dst: tmp, expr: e }
-        } else {
-            Op::Eval { dst: tmp, expr: e }
-        };
-        self.cx.emit(op_span, add);
+        self.cx.assign_local(op_span, tmp, e);
         self.cx.emit(
             span,
             Op::Slice(SliceOp::Put {
