@@ -23,8 +23,14 @@ if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 # CARGO_LOCK names a lock file that cargo builds on a shared machine take in turn.
 locked() { if [ -n "${CARGO_LOCK:-}" ]; then flock "$CARGO_LOCK" "$@"; else "$@"; fi; }
 
+export PATH="$HOME/.cargo/bin:$PATH"
+# libFuzzer's instrumentation needs a nightly compiler; a fresh machine gets a minimal one.
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    echo "Installing the nightly toolchain (minimal profile)..."
+    rustup toolchain install nightly --profile minimal
+fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
-    echo "Installing cargo-fuzz..."
+    echo "Installing cargo-fuzz (a few minutes)..."
     locked cargo install cargo-fuzz --locked
 fi
 
@@ -37,7 +43,9 @@ else
 fi
 
 host=$(rustc +nightly -vV | sed -n 's/^host: //p')
-bin_dir=fuzz/target/$host/release
+# cargo fuzz builds into CARGO_TARGET_DIR when it is set, fuzz/target otherwise.
+target_dir=${CARGO_TARGET_DIR:-fuzz/target}
+bin_dir=$target_dir/$host/release
 logs=fuzz/logs
 mkdir -p "$logs"
 
@@ -48,7 +56,8 @@ for t in "${targets[@]}"; do
     echo "== $t: ${seconds}s"
     log=$logs/$t.log
     set +e
-    # The checker runs whole lessons; a slow input is reported as a hang after 20 s.
+    # An input slower than 20 s is reported as a hang: the checker's fuzz budget keeps a
+    # whole lesson well under that.
     "$bin_dir/$t" "fuzz/corpus/$t" \
         -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
         -artifact_prefix="fuzz/artifacts/$t/" -print_final_stats=1 >"$log" 2>&1

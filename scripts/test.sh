@@ -40,6 +40,8 @@ count() {
 layer "format (cargo fmt --check)" fmt cargo fmt --all -- --check
 layer "lint (cargo clippy -D warnings)" clippy cargo clippy --workspace --all-targets -- -D warnings
 layer "native tests (cargo test)" native cargo test --workspace
+# Every fuzz target for 5 s on its seed corpus (nightly; fuzz.sh installs what is missing).
+layer "fuzz smoke (5 s per target)" fuzz bash scripts/fuzz.sh --smoke
 # Every tests/web_*.rs file is a browser test target.
 web_tests=()
 for f in tests/web_*.rs; do web_tests+=(--test "$(basename "$f" .rs)"); done

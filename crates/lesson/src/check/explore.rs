@@ -3,12 +3,13 @@
 //! of schedules, so "every schedule prints 4" is a fact the checker proves, not a sentence
 //! the author typed.
 
-use sim::explore::{explore, Count, Ending, ExploreConfig, OutcomeClass, Report};
+use sim::explore::{explore, Count, Ending, ExploreConfig, OutcomeClass, Report, StopReason};
 use sim::World;
 
 use crate::diagnostic::Problem;
 use crate::model::{Claim, ExploreExpectation, Program, Quantifier};
 
+use super::budget::CheckBudget;
 use super::run::sim_options;
 use crate::answer_matches;
 
@@ -21,6 +22,7 @@ pub const EXPLORE_MAX_STATES: u64 = 200_000;
 pub(crate) fn check_explore(
     ir: &sim::ir::Program,
     program: &Program,
+    budget: &CheckBudget,
     push: &mut impl FnMut(Problem),
 ) -> usize {
     let clauses = &program.expect.explore;
@@ -59,7 +61,8 @@ pub(crate) fn check_explore(
     if !known {
         return 0;
     }
-    let report = explore(&world, config_for(clauses));
+    let max_states = budget.max_explore_states;
+    let report = explore(&world, config_for(clauses, max_states));
     if !report.complete {
         let first = &clauses[0];
         push(
@@ -67,12 +70,18 @@ pub(crate) fn check_explore(
                 "explore-bound",
                 first.span.clone(),
                 format!(
-                    "exploring `{}` hit its bound of {EXPLORE_MAX_STATES} states before every schedule was seen",
-                    program.id
+                    "exploring `{}` hit its bound of {} before every schedule was seen ({} states seen, {} still queued)",
+                    program.id,
+                    match report.stop {
+                        Some(StopReason::Depth) => "depth".to_string(),
+                        _ => format!("{max_states} distinct states"),
+                    },
+                    report.states,
+                    report.queued
                 ),
             )
             .expected(format!(
-                "a program whose schedules fit in {EXPLORE_MAX_STATES} distinct states"
+                "a program whose schedules fit in {max_states} distinct states"
             ))
             .hint("fewer processes or shorter loops; the claim cannot be checked otherwise"),
         );
@@ -100,7 +109,7 @@ pub(crate) fn check_explore(
 
 /// Watches only what the clauses talk about, so the search merges states that differ in
 /// nothing the claims can see.
-fn config_for(clauses: &[ExploreExpectation]) -> ExploreConfig {
+fn config_for(clauses: &[ExploreExpectation], max_states: u64) -> ExploreConfig {
     let watch = clauses
         .iter()
         .filter_map(|c| match &c.claim {
@@ -113,7 +122,7 @@ fn config_for(clauses: &[ExploreExpectation]) -> ExploreConfig {
         watch: Some(watch),
         output: any(|c| matches!(c, Claim::Prints { .. })),
         findings: any(|c| matches!(c, Claim::Race | Claim::LostUpdate | Claim::Crash)),
-        max_states: EXPLORE_MAX_STATES,
+        max_states,
         ..ExploreConfig::default()
     }
 }

@@ -4,6 +4,7 @@
 //! It is separate from the parser because it needs the dialects (`lang`) and the simulator
 //! (`sim`); the parsed model does not.
 
+mod budget;
 mod compile;
 mod explore;
 mod questions;
@@ -20,12 +21,13 @@ use crate::model::{Lesson, Program, QuestionKind};
 use crate::parse::parse_lesson;
 use crate::suggest::one_of;
 
+pub use budget::CheckBudget;
 pub use compile::{compile_program, file_offset, lang_dialect};
 use explore::check_explore;
 pub use explore::EXPLORE_MAX_STATES;
 pub use run::{
     findings_of, goal_reached, output_lines, predicted_answer, prediction_matches, run_program,
-    scheduler_for, sim_options, Run, MAX_RUN_STEPS,
+    run_program_for, scheduler_for, sim_options, Run, MAX_RUN_STEPS,
 };
 pub use search::{find_schedule, goal_search, SearchBounds, SearchResult};
 
@@ -85,11 +87,18 @@ impl std::ops::AddAssign for LessonSummary {
     }
 }
 
-/// Checks one lesson file. Never panics, whatever the text.
+/// Checks one lesson file with the default budget. Never panics, whatever the text.
 pub fn check_lesson(file: &str, text: &str) -> LessonCheck {
+    check_lesson_with(file, text, &CheckBudget::default())
+}
+
+/// Checks one lesson file within `budget`: a run, exploration or search that would go past
+/// it stops there and is reported as an error naming the bound. Never panics, whatever the
+/// text.
+pub fn check_lesson_with(file: &str, text: &str, budget: &CheckBudget) -> LessonCheck {
     let parsed = parse_lesson(file, text);
     let mut diagnostics = parsed.diagnostics;
-    let summary = check_parsed(&parsed.lesson, text, &mut diagnostics);
+    let summary = check_parsed(&parsed.lesson, text, budget, &mut diagnostics);
     sort_diagnostics(&mut diagnostics);
     LessonCheck {
         file: file.to_string(),
@@ -122,7 +131,12 @@ pub fn check_course<N: AsRef<str>, T: AsRef<str>>(files: &[(N, T)]) -> Vec<Lesso
 }
 
 /// Compiles and runs every program, then checks every question against the runs.
-fn check_parsed(lesson: &Lesson, text: &str, diagnostics: &mut Vec<Diagnostic>) -> LessonSummary {
+fn check_parsed(
+    lesson: &Lesson,
+    text: &str,
+    budget: &CheckBudget,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> LessonSummary {
     let index = LineIndex::new(text);
     let mut push = |problem: Problem| diagnostics.push(place(&lesson.file, text, &index, problem));
     let mut summary = LessonSummary {
@@ -134,11 +148,11 @@ fn check_parsed(lesson: &Lesson, text: &str, diagnostics: &mut Vec<Diagnostic>) 
     for program in lesson.programs() {
         match compile_program(&lesson.file, text, program) {
             Ok(ir) => {
-                if check_program_run(&ir, program, &mut push) {
+                if check_program_run(&ir, program, budget, &mut push) {
                     summary.programs_ok += 1;
                 }
                 summary.explorations += program.expect.explore.len();
-                summary.explorations_ok += check_explore(&ir, program, &mut push);
+                summary.explorations_ok += check_explore(&ir, program, budget, &mut push);
                 compiled.insert(&program.id, ir);
             }
             Err(errors) => diagnostics_extend(&mut push, errors),
@@ -154,12 +168,16 @@ fn check_parsed(lesson: &Lesson, text: &str, diagnostics: &mut Vec<Diagnostic>) 
         };
         match &question.kind {
             QuestionKind::PredictOutcome(predict)
-                if questions::check_prediction(ir, program, question, predict, &mut push) =>
+                if questions::check_prediction(
+                    ir, program, question, predict, budget, &mut push,
+                ) =>
             {
                 summary.computed_answers += 1;
             }
             QuestionKind::ScheduleChallenge(challenge)
-                if questions::check_challenge(ir, program, question, challenge, &mut push) =>
+                if questions::check_challenge(
+                    ir, program, question, challenge, budget, &mut push,
+                ) =>
             {
                 summary.challenges_won += 1;
             }
@@ -192,9 +210,10 @@ fn question_program(kind: &QuestionKind) -> Option<&str> {
 fn check_program_run(
     ir: &sim::ir::Program,
     program: &Program,
+    budget: &CheckBudget,
     push: &mut impl FnMut(Problem),
 ) -> bool {
-    let run = match run_program(ir, program, None) {
+    let run = match run_program_for(ir, program, None, budget.max_run_steps) {
         Ok(run) => run,
         Err(message) => {
             push(
@@ -221,7 +240,10 @@ fn check_program_run(
                     program.id
                 ),
             )
-            .expected(format!("a program that ends within {MAX_RUN_STEPS} steps"))
+            .expected(format!(
+                "a program that ends within {} steps",
+                budget.max_run_steps
+            ))
             .hint("students step through these programs; keep loops short"),
         );
         return false;
@@ -243,7 +265,7 @@ fn check_program_run(
             one_of(&fs.iter().map(|f| f.as_str()).collect::<Vec<_>>()).replace(" or ", " and ")
         }
     };
-    let hint = better_seed(ir, program, wanted)
+    let hint = better_seed(ir, program, wanted, budget.max_run_steps)
         .map(|seed| {
             format!(
                 "seed={seed} shows exactly {}; or change `expect` to match what happens",
@@ -281,12 +303,18 @@ fn check_program_run(
 }
 
 /// A seed under which the program shows exactly the wanted findings, to suggest in a hint.
-fn better_seed(ir: &sim::ir::Program, program: &Program, wanted: &[crate::Finding]) -> Option<u64> {
+fn better_seed(
+    ir: &sim::ir::Program,
+    program: &Program,
+    wanted: &[crate::Finding],
+    max_steps: u64,
+) -> Option<u64> {
     (0..64).find(|seed| {
-        run_program(
+        run_program_for(
             ir,
             program,
             Some(&crate::ScheduleSpec::Random { seed: *seed }),
+            max_steps,
         )
         .is_ok_and(|run| run.runaway().is_none() && run.findings() == wanted)
     })

@@ -7,8 +7,9 @@ use crate::model::{
     Goal, OutputLine, PredictOutcome, PredictTarget, Program, Question, ScheduleChallenge,
 };
 
-use super::run::{predicted_answer, prediction_matches, run_program, sim_options};
-use super::search::{find_schedule, SearchBounds, SearchResult};
+use super::budget::CheckBudget;
+use super::run::{predicted_answer, prediction_matches, run_program_for, sim_options};
+use super::search::{find_schedule, SearchResult};
 
 /// Computes a prediction's answer. Returns true when it exists and fits the choices.
 pub(crate) fn check_prediction(
@@ -16,9 +17,10 @@ pub(crate) fn check_prediction(
     program: &Program,
     question: &Question,
     predict: &PredictOutcome,
+    budget: &CheckBudget,
     push: &mut impl FnMut(Problem),
 ) -> bool {
-    let run = match run_program(ir, program, predict.schedule.as_ref()) {
+    let run = match run_program_for(ir, program, predict.schedule.as_ref(), budget.max_run_steps) {
         Ok(run) => run,
         Err(message) => {
             push(
@@ -153,6 +155,7 @@ pub(crate) fn check_challenge(
     program: &Program,
     question: &Question,
     challenge: &ScheduleChallenge,
+    budget: &CheckBudget,
     push: &mut impl FnMut(Problem),
 ) -> bool {
     if let Goal::FinalValue { variable, .. } = &challenge.goal {
@@ -180,7 +183,7 @@ pub(crate) fn check_challenge(
             return false;
         }
     };
-    let bounds = SearchBounds::default();
+    let bounds = budget.search_bounds();
     match find_schedule(&world, &challenge.goal, bounds) {
         SearchResult::Found(_) => true,
         SearchResult::Impossible => {

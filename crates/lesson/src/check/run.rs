@@ -51,6 +51,8 @@ pub struct Run {
     pub world: World,
     /// How the run ended and the picks it took.
     pub outcome: RunOutcome,
+    /// The steps the run was allowed.
+    pub max_steps: u64,
 }
 
 impl Run {
@@ -91,24 +93,40 @@ impl Run {
             WorldStatus::Running if self.outcome.stopped_by_scheduler => {
                 Some("its recorded schedule ended before the program did".to_string())
             }
-            WorldStatus::Running => {
-                Some(format!("it was still running after {MAX_RUN_STEPS} steps"))
-            }
+            WorldStatus::Running => Some(format!(
+                "it was still running after {} steps",
+                self.max_steps
+            )),
             _ => None,
         }
     }
 }
 
-/// Runs a compiled program under `schedule` (the program's own when `None`).
+/// Runs a compiled program under `schedule` (the program's own when `None`), for at most
+/// [`MAX_RUN_STEPS`] steps.
 pub fn run_program(
     ir: &sim::ir::Program,
     program: &Program,
     schedule: Option<&ScheduleSpec>,
 ) -> Result<Run, String> {
+    run_program_for(ir, program, schedule, MAX_RUN_STEPS)
+}
+
+/// [`run_program`] for at most `max_steps` steps.
+pub fn run_program_for(
+    ir: &sim::ir::Program,
+    program: &Program,
+    schedule: Option<&ScheduleSpec>,
+    max_steps: u64,
+) -> Result<Run, String> {
     let mut world = World::new(ir.clone(), sim_options(program)).map_err(|e| e.to_string())?;
     let mut scheduler = scheduler_for(schedule.unwrap_or(&program.schedule))?;
-    let outcome = run(&mut world, scheduler.as_mut(), MAX_RUN_STEPS);
-    Ok(Run { world, outcome })
+    let outcome = run(&mut world, scheduler.as_mut(), max_steps);
+    Ok(Run {
+        world,
+        outcome,
+        max_steps,
+    })
 }
 
 /// Whole printed output (lines joined by `\n`) split back into its lines; no output is
