@@ -13,6 +13,8 @@ NODES=1000
 LAPS=1000
 out=target/bench
 examples=${CARGO_TARGET_DIR:-target}/release/examples
+# The explorer and loom: the workspace's `native` profile (opt-level 3, unwinding).
+native_examples=${CARGO_TARGET_DIR:-target}/native/examples
 results=$out/results.txt
 
 step_no=0
@@ -68,10 +70,10 @@ mkdir -p "$out"
 cargo build --release -p switchboard-benches --example ring
 say "      native ring built"
 # loom runs its threads as coroutines that it cancels by unwinding, so it cannot run under the
-# profile's panic = "abort"; both explorers get panic = "unwind" to be compared alike.
-CARGO_PROFILE_RELEASE_PANIC=unwind cargo build --release -p switchboard-benches \
-  --example explore --example loom_counter
-say "      explorer and loom runners built (panic = unwind)"
+# release profile's panic = "abort"; both explorers are built with the native profile
+# (opt-level 3, panic = "unwind"), the one for native tools, to be compared alike.
+cargo build --profile native -p switchboard-benches --example explore --example loom_counter
+say "      explorer and loom runners built (native profile)"
 cargo test --release --target wasm32-unknown-unknown -p switchboard-benches \
   --features wasm-bench --test wasm_ring --no-run
 say "      wasm ring built"
@@ -110,8 +112,8 @@ for round in $(seq 1 "$RUNS"); do
   # The runner reads Chromium's flags from the package's webdriver.json (benches/).
   grep -A1 'webdriver.json' "$out/wasm-ring.log" | grep -qx Ok \
     || fail "the wasm runner did not read benches/webdriver.json (see $out/wasm-ring.log)"
-  measure explorer "$examples/explore"
-  measure loom "$examples/loom_counter"
+  measure explorer "$native_examples/explore"
+  measure loom "$native_examples/loom_counter"
 done
 done_step "$(wc -l <"$results") measurements in $results"
 

@@ -43,7 +43,7 @@ use std::hash::Hash;
 
 use crate::detect::{Finding, VClock};
 use crate::ir::Pid;
-use crate::world::{BlockReason, Message, Process, Status, World};
+use crate::world::{BlockReason, Message, Process, Shared, Status, World};
 
 use super::key::{StateKey, Words};
 
@@ -64,6 +64,8 @@ pub(crate) struct Fingerprinter {
     ranks: Vec<(u32, u32)>,
     /// Live timers, reused.
     live: Vec<(u64, u32)>,
+    /// The stream for one part's own hash (a process, the memory), reused.
+    part: Words,
 }
 
 /// What a world's findings say, as flags.
@@ -126,85 +128,42 @@ impl Fingerprinter {
         }
     }
 
-    fn process(&mut self, world: &World, p: &Process) {
-        let w = &mut self.words;
-        w.tag(4);
-        p.name.hash(w);
-        p.kind.hash(w);
-        status_of(world, &p.status, w);
-        w.word(p.frames.len() as u64);
-        for f in &p.frames {
-            w.word((u64::from(f.func.0) << 32) | u64::from(f.pc));
-            w.word(f.ret.map_or(u64::MAX, |l| l.index() as u64));
-            f.locals.hash(w);
-        }
-        w.word(p.mailbox.len() as u64);
-        for m in &p.mailbox {
-            message(m, w);
-        }
-        p.parent.map(|p| p.0).hash(w);
-        w.word(u64::from(p.acted) | (u64::from(p.sleeping) << 1));
-        w.word(match &p.pending_end {
-            None => 0,
-            Some(crate::world::End::Done) => 1,
-            Some(crate::world::End::Crashed(_)) => 2,
-            Some(crate::world::End::Raised(_)) => 3,
-            Some(crate::world::End::Signal { .. }) => 4,
-        });
-        match &p.pending_end {
-            Some(crate::world::End::Crashed(why)) => why.hash(w),
-            Some(crate::world::End::Raised(raised)) => raised.hash(w),
-            Some(crate::world::End::Signal { reason, from }) => {
-                reason.hash(w);
-                w.word(u64::from(from.0));
-            }
-            _ => {}
-        }
-        // Exceptions and exit signals: handlers, the trap flag and how it ended.
-        p.handlers.hash(w);
-        p.trap_exit.hash(w);
-        p.exit_reason.hash(w);
-        p.exit_class.hash(w);
-        p.killed_by.map(|q| q.0).hash(w);
-        p.ready_cases.hash(w);
-        relative(world, p.deadline).hash(w);
-        pids(&p.joiners, w);
-        pids(&p.mailbox_waiters, w);
-        match p.waiting_on {
-            None => w.word(0),
-            Some(k) => {
-                let (tag, id) = k.parts();
-                w.word(u64::from(tag));
-                w.word(u64::from(id));
-            }
-        }
-        w.word(p.parked_on.len() as u64);
-        for c in &p.parked_on {
-            w.word(u64::from(c.0));
-        }
+    /// One process. Its own part (everything but what is relative to now) is hashed on its
+    /// own and remembered in the process's handle ([`Shared`]'s memo) until a step changes
+    /// the process, so a child world rehashes only the processes its step touched.
+    fn process(&mut self, world: &World, p: &Shared<Process>) {
+        self.words.tag(4);
+        self.memoised(p, |w| process_own(p, w));
+        status_of(world, &p.status, &mut self.words);
+        relative(world, p.deadline).hash(&mut self.words);
     }
 
-    /// Globals, cells and shared maps (keys in insertion order, which `len` and entry
-    /// numbering follow).
+    /// Globals, cells, shared maps, records and slices' arrays, remembered in the memory's
+    /// handle like a process (most steps of most programs leave memory alone).
     fn memory(&mut self, world: &World) {
-        let w = &mut self.words;
-        w.tag(5);
-        world.mem.globals.hash(w);
-        w.word(world.mem.cells.len() as u64);
-        for (name, v) in &world.mem.cells {
-            name.hash(w);
-            v.hash(w);
+        self.words.tag(5);
+        self.memoised(&world.mem, |w| memory_own(world, w));
+    }
+
+    /// Writes a part through its memo: with exact keys the part's whole canonical form, else
+    /// its own 128-bit hash, computed once and remembered in `part`'s handle until it changes.
+    fn memoised<T>(&mut self, part: &Shared<T>, own: impl Fn(&mut Words)) {
+        if self.words.keeps() {
+            own(&mut self.words);
+            return;
         }
-        w.word(world.mem.maps.len() as u64);
-        for m in &world.mem.maps {
-            m.name.hash(w);
-            m.keys.hash(w);
-            m.values.hash(w);
-        }
-        // Records on the heap (struct fields are shared memory like globals).
-        world.mem.records.hash(w);
-        // Slices' backing arrays (each element is shared memory).
-        world.mem.arrays.hash(w);
+        let h = match part.memo() {
+            Some(h) => h,
+            None => {
+                self.part.start(false);
+                own(&mut self.part);
+                let h = self.part.hash128();
+                part.set_memo(h);
+                h
+            }
+        };
+        self.words.word((h >> 64) as u64);
+        self.words.word(h as u64);
     }
 
     /// Links, monitors (with the reference counter, which later references continue) and
@@ -403,18 +362,8 @@ impl Fingerprinter {
     /// What each process last read of each location and who wrote it last (the step of that
     /// write only appears in reports).
     fn lost_updates(&mut self, world: &World) {
-        let w = &mut self.words;
-        w.tag(18);
-        for ((pid, loc), v) in &world.lost.seen {
-            w.word(u64::from(pid.0));
-            loc.hash(w);
-            v.hash(w);
-        }
-        w.tag(19);
-        for (loc, (pid, _)) in &world.lost.last_write {
-            loc.hash(w);
-            w.word(u64::from(pid.0));
-        }
+        self.words.tag(18);
+        self.memoised(&world.lost, |w| lost_own(world, w));
     }
 
     fn collect_ranks(&mut self, world: &World) {
@@ -477,6 +426,101 @@ impl Fingerprinter {
     fn access(&mut self, pid: Pid, at: u32, kind: u64) {
         let r = self.rank(pid.0, at);
         self.words.word((kind << 62) | (u64::from(pid.0) << 32) | r);
+    }
+}
+
+/// A process's own part of the fingerprint: code position, locals, mailbox and what it waits
+/// on, nothing relative to now. Its step count, epoch and last span are left out
+/// (bookkeeping and display only).
+fn process_own(p: &Process, w: &mut Words) {
+    p.name.hash(w);
+    p.kind.hash(w);
+    w.word(p.frames.len() as u64);
+    for f in &p.frames {
+        w.word((u64::from(f.func.0) << 32) | u64::from(f.pc));
+        w.word(f.ret.map_or(u64::MAX, |l| l.index() as u64));
+        f.locals.hash(w);
+    }
+    w.word(p.mailbox.len() as u64);
+    for m in &p.mailbox {
+        message(m, w);
+    }
+    p.parent.map(|p| p.0).hash(w);
+    w.word(u64::from(p.acted) | (u64::from(p.sleeping) << 1));
+    w.word(match &p.pending_end {
+        None => 0,
+        Some(crate::world::End::Done) => 1,
+        Some(crate::world::End::Crashed(_)) => 2,
+        Some(crate::world::End::Raised(_)) => 3,
+        Some(crate::world::End::Signal { .. }) => 4,
+    });
+    match &p.pending_end {
+        Some(crate::world::End::Crashed(why)) => why.hash(w),
+        Some(crate::world::End::Raised(raised)) => raised.hash(w),
+        Some(crate::world::End::Signal { reason, from }) => {
+            reason.hash(w);
+            w.word(u64::from(from.0));
+        }
+        _ => {}
+    }
+    // Exceptions and exit signals: handlers, the trap flag and how it ended.
+    p.handlers.hash(w);
+    p.trap_exit.hash(w);
+    p.exit_reason.hash(w);
+    p.exit_class.hash(w);
+    p.killed_by.map(|q| q.0).hash(w);
+    p.ready_cases.hash(w);
+    pids(&p.joiners, w);
+    pids(&p.mailbox_waiters, w);
+    match p.waiting_on {
+        None => w.word(0),
+        Some(k) => {
+            let (tag, id) = k.parts();
+            w.word(u64::from(tag));
+            w.word(u64::from(id));
+        }
+    }
+    w.word(p.parked_on.len() as u64);
+    for c in &p.parked_on {
+        w.word(u64::from(c.0));
+    }
+}
+
+/// Globals, cells and shared maps (keys in insertion order, which `len` and entry numbering
+/// follow), records on the heap (struct fields are shared memory like globals) and slices'
+/// backing arrays (each element is shared memory).
+fn memory_own(world: &World, w: &mut Words) {
+    let mem = &world.mem;
+    mem.globals.hash(w);
+    w.word(mem.cells.len() as u64);
+    for (name, v) in &mem.cells {
+        name.hash(w);
+        v.hash(w);
+    }
+    w.word(mem.maps.len() as u64);
+    for m in &mem.maps {
+        m.name.hash(w);
+        m.keys.hash(w);
+        m.values.hash(w);
+    }
+    // Records on the heap (struct fields are shared memory like globals).
+    mem.records.hash(w);
+    // Slices' backing arrays (each element is shared memory).
+    mem.arrays.hash(w);
+}
+
+/// What each process last read of each location (tag 18) and who wrote it last (tag 19);
+/// the step of that write only appears in reports.
+fn lost_own(world: &World, w: &mut Words) {
+    for ((pid, loc), v) in &world.lost.seen {
+        w.word(u64::from(pid.0));
+        loc.hash(w);
+        v.hash(w);
+    }
+    w.tag(19);
+    for (loc, (pid, _)) in &world.lost.last_write {
+        loc.hash(w);
+        w.word(u64::from(pid.0));
     }
 }
 

@@ -56,6 +56,11 @@ impl Words {
         self.buf.clear();
     }
 
+    /// Whether the words themselves are kept (exact keys).
+    pub(crate) fn keeps(&self) -> bool {
+        self.keep
+    }
+
     #[inline(always)]
     pub(crate) fn word(&mut self, w: u64) {
         self.a = (self.a ^ w)
