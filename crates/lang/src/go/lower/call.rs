@@ -215,7 +215,7 @@ impl FnLower<'_> {
                         };
                         let (v, _) = self.expr(a)?;
                         let v = self.cx.stable(v, "panic", span);
-                        self.run_defers(span);
+                        // The deferred calls run as the panic unwinds (see `body`).
                         self.cx.emit(span, Op::Fail { reason: v });
                         return Ok(unit);
                     }
