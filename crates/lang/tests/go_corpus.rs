@@ -22,10 +22,8 @@ mod check;
 const PENDING: &[&str] = &[
     "mutex_vote_tally",
     "printing_values_zoo",
-    "rwmutex_timetable",
     "time_since_marathon",
     "constructs/fmt_widths",
-    "constructs/rwmutex_readers",
     "constructs/since_logical_clock",
     "constructs/string_bytes",
 ];

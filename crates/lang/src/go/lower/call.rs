@@ -332,6 +332,7 @@ impl FnLower<'_> {
         }
         match (&ty, m) {
             (Ty::Once, "Do") => self.once_do(recv, args, span),
+            (Ty::RwMutex, _) => self.rwmutex_method(recv, method, args, span),
             (Ty::Mutex | Ty::Unknown, "Lock" | "Unlock") => {
                 if !args.is_empty() {
                     return Err(arity_err(m, 0, args.len(), span));
