@@ -20,14 +20,10 @@ mod check;
 
 /// Programs (paths under `tests/go_corpus/`, without `.go`) not yet expected to pass.
 const PENDING: &[&str] = &[
-    "deadlock_forgotten_reader",
     "mutex_vote_tally",
     "printing_values_zoo",
-    "rwmutex_timetable",
     "time_since_marathon",
     "constructs/fmt_widths",
-    "constructs/panic_runs_defers",
-    "constructs/rwmutex_readers",
     "constructs/since_logical_clock",
     "constructs/string_bytes",
 ];

@@ -239,3 +239,58 @@ fn wait_group_go_adds_starts_and_marks_done() {
     let p = program(Go, &racy);
     assert!((0..50).any(|seed| run_seeded(&p, seed).has_race()));
 }
+
+#[test]
+fn a_runtime_panic_unwinds_through_every_callers_deferred_calls() {
+    let src = r#"package main
+
+import "fmt"
+
+func pick(xs []int, i int) int {
+	defer fmt.Println("pick leaves")
+	return xs[i]
+}
+
+func middle(xs []int) int {
+	defer fmt.Println("middle leaves")
+	fmt.Println("middle calls pick")
+	return pick(xs, 5)
+}
+
+func main() {
+	defer fmt.Println("main leaves")
+	for i := 0; i < 2; i++ {
+		defer fmt.Println("loop", i)
+	}
+	fmt.Println(middle([]int{1, 2, 3}))
+	fmt.Println("never printed")
+}
+"#;
+    // `go run` printed these lines, then on stderr
+    // `panic: runtime error: index out of range [5] with length 3`, and exited with 2.
+    let w = run_seeded(&program(Go, src), 0);
+    assert_eq!(
+        lines(&w),
+        vec![
+            "middle calls pick",
+            "pick leaves",
+            "middle leaves",
+            "loop 1",
+            "loop 0",
+            "main leaves"
+        ]
+    );
+    let reason = w
+        .processes()
+        .iter()
+        .find_map(|p| match p.status() {
+            sim::world::Status::Crashed(r) => Some(r.to_string()),
+            _ => None,
+        })
+        .expect("main crashes");
+    assert_eq!(
+        sim::world::go_message(&reason).as_deref(),
+        Some("panic: runtime error: index out of range [5] with length 3"),
+        "{reason}"
+    );
+}

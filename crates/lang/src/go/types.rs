@@ -29,6 +29,9 @@ pub(super) enum Ty {
     Mutex,
     /// `sync.WaitGroup` (and `*sync.WaitGroup`).
     WaitGroup,
+    /// `sync.RWMutex` (and `*sync.RWMutex`): a tuple of the parts Go's own implementation
+    /// is made of (see `lower/rwmutex.rs`).
+    RwMutex,
     /// `sync.Once` (and `*sync.Once`): a record holding a lock and a done flag.
     Once,
     /// A function: parameter and result types.
@@ -68,6 +71,7 @@ impl Ty {
             Ty::Mutex => "sync.Mutex".into(),
             Ty::WaitGroup => "sync.WaitGroup".into(),
             Ty::Once => "sync.Once".into(),
+            Ty::RwMutex => "sync.RWMutex".into(),
             Ty::Func(..) => "func".into(),
             Ty::Tuple(items) => format!(
                 "({})",
@@ -136,11 +140,12 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
             ("atomic", "Int64" | "Int32" | "Uint64" | "Uint32") => Ty::Atomic(Box::new(Ty::Int)),
             ("atomic", "Bool") => Ty::Atomic(Box::new(Ty::Bool)),
             ("sync", "Once") => Ty::Once,
+            ("sync", "RWMutex") => Ty::RwMutex,
             _ => {
                 return Err(Diagnostic::new(
                     span,
                     format!("`{p}.{n}` is not part of the Go lesson dialect"),
-                    "from sync the lesson dialect knows Mutex and WaitGroup",
+                    "from sync the lesson dialect knows Mutex, RWMutex, WaitGroup and Once",
                 ))
             }
         },
@@ -150,7 +155,12 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
         Type::Pointer(inner) => match type_of(inner, span)? {
             // A lock, WaitGroup, timer or atomic value is already a reference to the shared
             // resource.
-            t @ (Ty::Mutex | Ty::WaitGroup | Ty::Once | Ty::Timer { .. } | Ty::Atomic(_)) => t,
+            t @ (Ty::Mutex
+            | Ty::RwMutex
+            | Ty::WaitGroup
+            | Ty::Once
+            | Ty::Timer { .. }
+            | Ty::Atomic(_)) => t,
             t => Ty::Pointer(Box::new(t)),
         },
         Type::Func(params, results) => Ty::Func(

@@ -82,6 +82,10 @@ fn messages(w: &World) -> String {
     for f in w.findings() {
         out.push(f.narrate(w));
     }
+    // How Go itself words the way the run ended (a deadlock), as the simulator gives it.
+    if let Some(go) = sim::world::go_status_message(w.status()) {
+        out.push(go.to_string());
+    }
     out.join("\n")
 }
 

@@ -95,7 +95,7 @@ impl FnLower<'_> {
         Ok((v, t))
     }
 
-    fn atomic_op(&mut self, place: Place, kind: AtomicKind, span: Span) -> (IrExpr, Ty) {
+    pub(super) fn atomic_op(&mut self, place: Place, kind: AtomicKind, span: Span) -> (IrExpr, Ty) {
         let ty = result_type(&kind);
         let dst = (ty != Ty::Unit).then(|| self.cx.temp("atomic"));
         self.cx

@@ -215,7 +215,7 @@ impl FnLower<'_> {
                         };
                         let (v, _) = self.expr(a)?;
                         let v = self.cx.stable(v, "panic", span);
-                        self.run_defers(span);
+                        // The deferred calls run as the panic unwinds (see `body`).
                         self.cx.emit(span, Op::Fail { reason: v });
                         return Ok(unit);
                     }
@@ -332,6 +332,7 @@ impl FnLower<'_> {
         }
         match (&ty, m) {
             (Ty::Once, "Do") => self.once_do(recv, args, span),
+            (Ty::RwMutex, _) => self.rwmutex_method(recv, method, args, span),
             (Ty::Mutex | Ty::Unknown, "Lock" | "Unlock") => {
                 if !args.is_empty() {
                     return Err(arity_err(m, 0, args.len(), span));

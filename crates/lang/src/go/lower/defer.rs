@@ -37,9 +37,40 @@ impl FnLower<'_> {
                 },
             );
             self.defers = Some(list);
+            // A panic (ours or the runtime's) below this frame unwinds to here, runs this
+            // function's deferred calls, and goes on unwinding into the caller.
+            let (class, reason, stack) = (
+                self.cx.temp("panic_class"),
+                self.cx.temp("panic_value"),
+                self.cx.temp("panic_stack"),
+            );
+            let panicking = self.cx.fb.label();
+            let end = self.cx.fb.label();
+            self.cx.emit(
+                span,
+                Op::Try {
+                    handler: panicking,
+                    class,
+                    reason,
+                    stack,
+                },
+            );
+            self.block(body)?;
+            self.run_defers(span);
+            self.cx.emit(span, Op::EndTry);
+            self.cx.emit(span, Op::Jump { to: end });
+            self.cx.fb.bind(panicking);
+            self.run_defers(span);
+            self.cx.emit(
+                span,
+                Op::Fail {
+                    reason: IrExpr::Local(reason),
+                },
+            );
+            self.cx.fb.bind(end);
+            return Ok(());
         }
         self.block(body)?;
-        self.run_defers(span);
         Ok(())
     }
 

@@ -232,8 +232,8 @@ impl FnLower<'_> {
                 let ty = self.ty_of(t, span)?;
                 match &ty {
                     Ty::Struct(name) => self.struct_lit(name, elems, &dest, span)?,
-                    Ty::Once if elems.is_empty() => {
-                        (self.zero_of(&ty, dest.name_or("once"), span), Ty::Once)
+                    Ty::Once | Ty::RwMutex if elems.is_empty() => {
+                        (self.zero_of(&ty, dest.name_or("mu"), span), ty)
                     }
                     Ty::Mutex | Ty::WaitGroup if elems.is_empty() => {
                         let fallback = if ty == Ty::Mutex { "mu" } else { "wg" };

@@ -85,6 +85,7 @@ impl FnLower<'_> {
             f.embedded
                 && match f.ty {
                     Ty::Mutex => matches!(method, "Lock" | "Unlock"),
+                    Ty::RwMutex => matches!(method, "Lock" | "Unlock" | "RLock" | "RUnlock"),
                     Ty::WaitGroup => matches!(method, "Add" | "Done" | "Wait" | "Go"),
                     _ => false,
                 }

@@ -18,6 +18,7 @@ mod once;
 mod package;
 mod pointers;
 mod printf;
+mod rwmutex;
 mod slice;
 mod stmt;
 mod structs;

@@ -98,7 +98,7 @@ pub(super) fn package_var(
         let id = GlobalId(program.globals.len() as u32);
         let (init, ty, folded) = match value {
             // A struct made when the program starts, by `main`, as a literal would be.
-            None if matches!(declared, Some(Ty::Struct(_) | Ty::Once)) => {
+            None if matches!(declared, Some(Ty::Struct(_) | Ty::Once | Ty::RwMutex)) => {
                 let ty = declared.clone().unwrap_or(Ty::Unknown);
                 if let Some(t) = &spec.ty {
                     let lit = Expr {

@@ -28,7 +28,7 @@ pub(super) fn address_taken(body: &[Stmt]) -> HashSet<String> {
 pub(super) fn needs_cell(ty: &Ty) -> bool {
     !matches!(
         ty,
-        Ty::Struct(_) | Ty::Mutex | Ty::WaitGroup | Ty::Once | Ty::Unknown
+        Ty::Struct(_) | Ty::Mutex | Ty::RwMutex | Ty::WaitGroup | Ty::Once | Ty::Unknown
     )
 }
 
@@ -45,7 +45,15 @@ impl FnLower<'_> {
                     return Err(self.undefined(n, a.span));
                 };
                 match (&var.store, &var.ty) {
-                    (_, Ty::Struct(_) | Ty::Mutex | Ty::WaitGroup | Ty::Once | Ty::Unknown) => {
+                    (
+                        _,
+                        Ty::Struct(_)
+                        | Ty::Mutex
+                        | Ty::RwMutex
+                        | Ty::WaitGroup
+                        | Ty::Once
+                        | Ty::Unknown,
+                    ) => {
                         let v = self.load(&var, a.span, None)?;
                         Ok((v, pointer_to(var.ty)))
                     }
@@ -62,7 +70,7 @@ impl FnLower<'_> {
             ExprKind::Selector(..) | ExprKind::Index(..) => {
                 let (v, t) = self.expr(a)?;
                 match t {
-                    Ty::Struct(_) | Ty::Mutex | Ty::WaitGroup | Ty::Once => Ok((v, pointer_to(t))),
+                    Ty::Struct(_) | Ty::Mutex | Ty::RwMutex | Ty::WaitGroup | Ty::Once => Ok((v, pointer_to(t))),
                     _ => Err(Diagnostic::new(
                         span,
                         "the address of a field or element that is not a struct is not part of the Go lesson dialect",
@@ -94,7 +102,7 @@ impl FnLower<'_> {
                 );
                 Ok((IrExpr::Local(dst), *inner))
             }
-            Ty::Mutex | Ty::WaitGroup | Ty::Once | Ty::Unknown => Ok((v, t)),
+            Ty::Mutex | Ty::RwMutex | Ty::WaitGroup | Ty::Once | Ty::Unknown => Ok((v, t)),
             other => Err(Diagnostic::new(
                 span,
                 format!(
@@ -193,7 +201,7 @@ impl FnLower<'_> {
         let ty = self.ty_of(t, span)?;
         let name = dest.name_or("new").to_string();
         match &ty {
-            Ty::Struct(_) | Ty::Mutex | Ty::WaitGroup | Ty::Once => {
+            Ty::Struct(_) | Ty::Mutex | Ty::RwMutex | Ty::WaitGroup | Ty::Once => {
                 let v = self.zero_of(&ty, &name, span);
                 Ok((v, pointer_to(ty)))
             }
@@ -255,7 +263,7 @@ impl FnLower<'_> {
 
 fn pointer_to(t: Ty) -> Ty {
     match t {
-        Ty::Mutex | Ty::WaitGroup | Ty::Once | Ty::Unknown => t,
+        Ty::Mutex | Ty::RwMutex | Ty::WaitGroup | Ty::Once | Ty::Unknown => t,
         other => Ty::Pointer(Box::new(other)),
     }
 }

@@ -179,6 +179,7 @@ impl FnLower<'_> {
                 );
                 IrExpr::Local(dst)
             }
+            Ty::RwMutex => self.zero_rwmutex(name, span),
             Ty::Once => {
                 let lock = self.cx.temp(name);
                 self.cx.emit(span, Op::MakeLock { dst: lock });
