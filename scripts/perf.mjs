@@ -13,7 +13,8 @@
 // 4. the explorer, Explore click to histogram shown (a complete exploration),
 //    for the lesson's actor counter and channel counter, each alone in the
 //    playground, median and spread of RUNS runs;
-// 5. the wasm size, raw and gzip.
+// 5. the wasm size, raw and gzip (and the JS glue's);
+// 6. with PERF_PROFILE=1, where 20 steps' CPU time goes (see profileSteps).
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -86,6 +87,39 @@ async function timeSteps(page, scope) {
 }
 const steps = {};
 
+// With PERF_PROFILE=1: a CPU profile (Chromium's sampling profiler through
+// CDP) of 20 more steps on a target, summed by where the self time went: the
+// app's wasm, the JS glue that calls the DOM (by function: each names the DOM
+// call it wraps), and the browser's own work (style, layout, GC). With
+// PERF_PROFILE_NAMES=1 the wasm is split by function, which needs a module
+// that kept its names (wasm-bindgen --keep-debug, wasm-opt -g).
+const PROFILE = process.env.PERF_PROFILE === "1";
+const profiles = {};
+async function profileSteps(page, scope, name) {
+  if (!PROFILE) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  for (let i = 0; i < 20; i++) {
+    if (!(await canStep(page, scope))) break;
+    await timeStep(page, scope);
+  }
+  const { profile } = await cdp.send("Profiler.stop");
+  await cdp.detach();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const { functionName, url } = node.callFrame;
+    if (functionName === "(idle)" || functionName === "(program)") return;
+    const wasm = url.startsWith("wasm://") || functionName.startsWith("wasm-function[") || url.endsWith(".wasm");
+    const where = wasm ? (process.env.PERF_PROFILE_NAMES === "1" ? `wasm ${functionName}` : "wasm (the app's Rust)") : url.endsWith(".js") ? `js glue ${functionName || "(anonymous)"}` : functionName || "(anonymous)";
+    self.set(where, (self.get(where) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  profiles[name] = [...self].sort((a, b) => b[1] - a[1]);
+}
+
 // 1. Navigation to interactive compare page, median of RUNS cold loads.
 const interactive = [];
 for (let i = 0; i < RUNS; i++) {
@@ -112,6 +146,7 @@ for (let i = 0; i < RUNS; i++) {
   await page.goto(`${base}/compare`);
   await page.locator("section.panel").nth(3).waitFor();
   steps["compare page (4 panels)"] = await timeSteps(page, null);
+  await profileSteps(page, null, "compare page");
   await page.goto(`${base}/lessons/shared-memory`);
   await page.locator(".sim-single section.panel").first().waitFor();
   steps["lesson panel (shared-memory, first)"] = await timeSteps(page, ".sim-single");
@@ -167,6 +202,7 @@ let inFlight = 0;
     t.phases.push(one.phases);
   }
   steps[`100 actors, 500 msgs in flight (from step ${inFlight})`] = t;
+  await profileSteps(page, null, "100 actors");
   await page.close();
 }
 
@@ -234,6 +270,7 @@ server.kill();
 
 const wasm = readdirSync("dist").find((f) => f.endsWith(".wasm"));
 const raw = readFileSync(`dist/${wasm}`);
+const glue = readFileSync(`dist/${readdirSync("dist").find((f) => f.endsWith(".js"))}`);
 const f = (x) => `${x.toFixed(1)} ms`;
 console.log("Switchboard in headless Chromium (medians; the machine is shared and noisy)");
 console.log(`  navigation → interactive compare page   median ${f(median(interactive))} of ${RUNS} loads (min ${f(Math.min(...interactive))}, max ${f(Math.max(...interactive))})`);
@@ -255,4 +292,8 @@ console.log(`  playing the compare page (6 s, fastest speed)   ${longTasks} long
 for (const [id, { times, figures }] of Object.entries(explored)) {
   console.log(`  explore ${id} to a complete exploration   median ${f(median(times))} of ${times.length} (min ${f(Math.min(...times))}, max ${f(Math.max(...times))}): ${figures}`);
 }
-console.log(`  wasm   ${raw.length} B raw, ${gzipSync(raw, { level: 9 }).length} B gzip`);
+console.log(`  wasm   ${raw.length} B raw, ${gzipSync(raw, { level: 9 }).length} B gzip; js glue ${glue.length} B raw, ${gzipSync(glue, { level: 9 }).length} B gzip`);
+for (const [name, parts] of Object.entries(profiles)) {
+  const total = parts.reduce((a, [, ms]) => a + ms, 0);
+  console.log(`  profile of 20 steps, ${name}: ${f(total)} busy; ` + parts.slice(0, 12).map(([w, ms]) => `${w} ${((100 * ms) / total).toFixed(0)} %`).join(", "));
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::code_lines::CodeLine;
 
-use super::RACE_MARK;
+use super::{content_key, RACE_MARK};
 
 /// Renders prepared code lines. Lines where a process stands get its marker
 /// in the gutter; the exact span it is about to run is underlined.
@@ -18,13 +18,13 @@ pub fn CodeView(
     /// The program's title, for screen readers.
     title: String,
 ) -> impl IntoView {
-    // Keyed by the line's whole content: a step re-renders only the lines a
-    // cursor left or reached, and the rest of the listing stays as it is.
+    // Keyed by a hash of the line's whole content: a step re-renders only the
+    // lines a cursor left or reached, and the rest of the listing stays as it is.
     view! {
         <figure class="code-view" tabindex="0" aria-label=format!("Source of {title}")>
             <pre>
                 <code>
-                    <For each=move || lines.get() key=|line| line.clone() let:line>
+                    <For each=move || lines.get() key=content_key let:line>
                         {render_line(line, names)}
                     </For>
                 </code>

@@ -36,6 +36,15 @@ use timeline::Timeline;
 /// The pseudo-process id that marks a race's accesses in the code view.
 pub const RACE_MARK: u32 = u32::MAX - 1;
 
+/// A keyed list's key for an item keyed by its whole content: a 64-bit hash
+/// of it, so the list neither clones every item into a key on each step nor
+/// compares whole items to diff them. Two different items of one list sharing
+/// a hash is about as likely as 2^-64 per pair.
+pub fn content_key<T: std::hash::Hash>(item: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(item)
+}
+
 /// A compiled program ready for a panel.
 #[derive(Clone)]
 pub struct PanelProgram {

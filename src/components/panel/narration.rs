@@ -16,7 +16,8 @@ pub fn Narration(
     /// The session narrated.
     session: super::driver::SessionSignal,
 ) -> impl IntoView {
-    let sentences = move || {
+    // Read once per step for both the line and the log.
+    let sentences = Memo::new(move |_| {
         session.with(|s| {
             let world = s.world();
             let trace = world.trace();
@@ -28,23 +29,20 @@ pub fn Narration(
                 .map(|e| (e.step, e.narrate(world)))
                 .collect::<Vec<_>>()
         })
-    };
-    let current = move || {
-        let all = sentences();
-        match all.last() {
-            Some((_, text)) => text.clone(),
-            None if session.with(|s| s.policy() == Policy::Manual) => {
-                "Pick who runs next to take the first step.".to_string()
-            }
-            None => "Press Step (or →) to run the first step.".to_string(),
+    });
+    let current = move || match sentences.with(|all| all.last().map(|(_, text)| text.clone())) {
+        Some(text) => text,
+        None if session.with(|s| s.policy() == Policy::Manual) => {
+            "Pick who runs next to take the first step.".to_string()
         }
+        None => "Press Step (or →) to run the first step.".to_string(),
     };
     view! {
         <div class="narration">
             <p class="narration-now" aria-live="polite" aria-atomic="true">{current}</p>
             <ol class="narration-log" aria-label="Earlier steps">
                 {move || {
-                    let mut all = sentences();
+                    let mut all = sentences.get();
                     all.pop();
                     all.into_iter()
                         .map(|(step, text)| view! { <li><span class="log-step">{step}</span>{text}</li> })
@@ -61,35 +59,40 @@ pub fn Banners(
     /// The session whose findings show.
     session: super::driver::SessionSignal,
 ) -> impl IntoView {
+    // The banners change only when a new kind of finding turns up or the count
+    // grows; a memo keeps the other steps from redrawing them.
+    let banners = Memo::new(move |_| {
+        session.with(|s| {
+            let world = s.world();
+            // One banner per kind: the first finding, and how many more.
+            let mut shown: Vec<(&'static str, &'static str, String, usize)> = Vec::new();
+            for f in world.findings() {
+                let (kind, title) = banner_kind(f);
+                match shown.iter_mut().find(|b| b.0 == kind) {
+                    Some(b) => b.3 += 1,
+                    None => shown.push((kind, title, f.narrate(world), 0)),
+                }
+            }
+            shown
+        })
+    });
     view! {
         <div class="banners">
             {move || {
-                session.with(|s| {
-                    let world = s.world();
-                    // One banner per kind: the first finding, and how many more.
-                    let mut shown: Vec<(&'static str, &'static str, String, usize)> = Vec::new();
-                    for f in world.findings() {
-                        let (kind, title) = banner_kind(f);
-                        match shown.iter_mut().find(|b| b.0 == kind) {
-                            Some(b) => b.3 += 1,
-                            None => shown.push((kind, title, f.narrate(world), 0)),
+                banners.get()
+                    .into_iter()
+                    .map(|(kind, title, text, more)| {
+                        let more = (more > 0).then(|| format!(" (and {more} more)"));
+                        view! {
+                            <p class=format!("banner banner-{kind}") role="status">
+                                <strong>{title}</strong>
+                                " "
+                                {text}
+                                {more}
+                            </p>
                         }
-                    }
-                    shown
-                        .into_iter()
-                        .map(|(kind, title, text, more)| {
-                            let more = (more > 0).then(|| format!(" (and {more} more)"));
-                            view! {
-                                <p class=format!("banner banner-{kind}") role="status">
-                                    <strong>{title}</strong>
-                                    " "
-                                    {text}
-                                    {more}
-                                </p>
-                            }
-                        })
-                        .collect_view()
-                })
+                    })
+                    .collect_view()
             }}
         </div>
     }

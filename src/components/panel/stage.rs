@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::frame::{CardState, ChannelCard, Frame, ProcessCard};
+use crate::model::frame::{CardState, ChannelCard, Frame, InFlight, ProcessCard};
+
+use super::content_key;
 use crate::model::layout::{
     Layout, Point, BOARD_HEIGHT, CARD_HEIGHT, CARD_WIDTH, NETWORK_HEIGHT, PIPE_HEIGHT, PIPE_WIDTH,
     STAGE_WIDTH,
@@ -47,28 +49,37 @@ pub fn Stage(
     view! {
         <svg class="stage" viewBox=view_box role="img" aria-label=label>
             {move || {
-                let l = layout.get();
-                l.board.map(|origin| view! { <Whiteboard origin=origin frame=frame.get() layout=l.clone()/> })
+                let origin = layout.with(|l| l.board)?;
+                Some(view! { <Whiteboard origin=origin frame=frame.get() layout=layout.get()/> })
             }}
-            {move || layout.get().network.map(|at| view! { <Network frame=frame.get() at=at/> })}
             {move || {
-                let l = layout.get();
-                frame.with(|f| {
-                    f.channels
-                        .iter()
-                        .zip(&l.pipes)
-                        .map(|(c, at)| view! { <Pipe channel=c.clone() at=*at/> })
-                        .collect_view()
+                let at = layout.with(|l| l.network)?;
+                // Only what the band draws, not a copy of the whole frame.
+                let (shown, total) = frame.with(|f| {
+                    (f.in_flight.iter().take(MAX_IN_FLIGHT).cloned().collect::<Vec<_>>(), f.in_flight.len())
+                });
+                Some(view! { <Network shown=shown total=total at=at/> })
+            }}
+            {move || {
+                layout.with(|l| {
+                    frame.with(|f| {
+                        f.channels
+                            .iter()
+                            .zip(&l.pipes)
+                            .map(|(c, at)| view! { <Pipe channel=c.clone() at=*at/> })
+                            .collect_view()
+                    })
                 })
             }}
-            // Keyed by what a card shows and where: a step redraws only the
-            // cards whose process changed, not every card on the stage.
+            // Keyed by a hash of what a card shows and where: a step redraws only
+            // the cards whose process changed, not every card on the stage.
             <For
                 each=move || {
-                    let l = layout.get();
-                    frame.with(|f| f.processes.iter().cloned().zip(l.cards.iter().copied()).collect::<Vec<_>>())
+                    layout.with(|l| {
+                        frame.with(|f| f.processes.iter().cloned().zip(l.cards.iter().copied()).collect::<Vec<_>>())
+                    })
                 }
-                key=|(card, at)| (card.clone(), at.x.to_bits(), at.y.to_bits())
+                key=|(card, at)| content_key(&(card, at.x.to_bits(), at.y.to_bits()))
                 children=|(card, at)| view! { <Card card=card at=at/> }
             />
             <g class="waits">
@@ -80,17 +91,25 @@ pub fn Stage(
             <g class="motions" aria-hidden="true">
                 {move || {
                     let _ = step.get();
-                    let f = frame.get();
-                    let l = layout.get();
                     let dur = duration_ms.get();
-                    motions
-                        .get()
-                        .into_iter()
-                        .filter_map(|m| {
-                            let from = anchor_point(&m.from, &f, &l)?;
-                            let to = anchor_point(&m.to, &f, &l)?;
-                            Some(view! { <Token motion=m from=from to=to duration_ms=dur/> })
+                    // Read in place: a copy of the frame per step costs more
+                    // than the few tokens drawn.
+                    let placed = frame.with(|f| {
+                        layout.with(|l| {
+                            motions.with(|ms| {
+                                ms.iter()
+                                    .filter_map(|m| {
+                                        let from = anchor_point(&m.from, f, l)?;
+                                        let to = anchor_point(&m.to, f, l)?;
+                                        Some((m.clone(), from, to))
+                                    })
+                                    .collect::<Vec<_>>()
+                            })
                         })
+                    });
+                    placed
+                        .into_iter()
+                        .map(|(m, from, to)| view! { <Token motion=m from=from to=to duration_ms=dur/> })
                         .collect_view()
                 }}
             </g>
@@ -213,18 +232,16 @@ const MAX_IN_FLIGHT: usize = 6;
 
 /// The network band: messages sent but not yet delivered, oldest first.
 #[component]
-fn Network(frame: Frame, at: Point) -> impl IntoView {
-    let hidden = frame.in_flight.len().saturating_sub(MAX_IN_FLIGHT);
+fn Network(shown: Vec<InFlight>, total: usize, at: Point) -> impl IntoView {
+    let hidden = total.saturating_sub(MAX_IN_FLIGHT);
     view! {
         <g class="network">
             <rect class="network-bg" x=at.x y=at.y width=STAGE_WIDTH - 2.0 * at.x height=NETWORK_HEIGHT rx="8"/>
             <text class="network-title" x=at.x + 10.0 y=at.y + 14.0>
-                {format!("in flight: {}", frame.in_flight.len())}
+                {format!("in flight: {total}")}
             </text>
-            {frame
-                .in_flight
+            {shown
                 .iter()
-                .take(MAX_IN_FLIGHT)
                 .enumerate()
                 .map(|(i, m)| {
                     let x = at.x + 90.0 + 66.0 * i as f64;

@@ -41,6 +41,11 @@ pub fn Timeline(
             })
         })
     });
+    // The lanes change only when a process starts; kept apart from the outline's
+    // counts so a step that adds marks does not redraw every lane. A lane's
+    // line runs to the picture's edge ("100%"), so it needs no update when the
+    // picture grows: 200 lanes would be 200 attribute writes per step.
+    let lanes = Memo::new(move |_| shape.with(|d| d.lanes.clone()));
     let current = move || session.with(|s| s.step_index() as u64);
     let jump = move |step: u64| {
         session.update(|s| {
@@ -48,7 +53,7 @@ pub fn Timeline(
         })
     };
     let width = move || x(shape.with(|d| d.steps) + 2);
-    let height = move || LANE_HEIGHT * shape.with(|d| d.lanes.len()) as f64 + 12.0;
+    let height = move || LANE_HEIGHT * lanes.with(Vec::len) as f64 + 12.0;
     let label = move || {
         shape.with(|d| {
             format!(
@@ -100,13 +105,13 @@ pub fn Timeline(
             <div class="timeline-scroll">
                 <svg class="timeline-svg" width=width height=height role="img" aria-label=label>
                     {move || {
-                        shape.with(|d| {
-                            d.lanes
+                        lanes.with(|lanes| {
+                            lanes
                                 .iter()
                                 .enumerate()
                                 .map(|(i, name)| view! {
                                     <g class=format!("lane proc-{}", i % 6)>
-                                        <line x1=LABEL_WIDTH - 6.0 x2=width y1=y(i) y2=y(i)/>
+                                        <line x1=LABEL_WIDTH - 6.0 x2="100%" y1=y(i) y2=y(i)/>
                                         <text x="6" y=y(i) + 4.0>{name.clone()}</text>
                                     </g>
                                 })

@@ -2,14 +2,12 @@
 //! been drawn. `history.replaceState` right after a step forces the browser to
 //! lay out the freshly changed page at once, once per panel; after the frame
 //! the layout is already done and the write is cheap, and the panels of a
-//! group share one pass.
+//! group share one address write.
 
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use leptos::prelude::{request_animation_frame, set_timeout};
-
-use crate::browser;
 
 /// The page the writes are for (its path), and each key's latest value.
 type Pending = (String, Vec<(String, Option<String>)>);
@@ -46,8 +44,40 @@ pub fn flush() {
     if page != pathname() {
         return;
     }
+    if !writes.is_empty() {
+        write_all(&writes);
+    }
+}
+
+/// Sets every pending key in one `history.replaceState`: the browser parses
+/// and stores the address once per frame, not once per panel.
+fn write_all(writes: &[(String, Option<String>)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash)) =
+        (location.pathname(), location.search(), location.hash())
+    else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
     for (key, value) in writes {
-        browser::set_query_value(&key, value.as_deref());
+        match value {
+            Some(v) => params.set(key, v),
+            None => params.delete(key),
+        }
+    }
+    let query: String = params.to_string().into();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 
