@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod motion;
 pub mod outcomes;
 pub mod playground;
+pub mod program_link;
 pub mod programs;
 pub mod progress;
 pub mod quiz;
