@@ -15,4 +15,5 @@ pub mod quiz;
 pub mod quiz_run;
 pub mod session;
 pub mod spacetime;
+pub mod studio;
 pub mod url_state;

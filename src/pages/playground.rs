@@ -128,7 +128,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| run_click(true)>"Run ▶"</button>
                 <button type="button" class="pg-copy" on:click=move |_| copy_link()
                     title="Copies a link that opens this program, its mode and the steps taken">
-                    {move || if copied.get() { "Link copied ✓" } else { "Copy link" }}
+                    {move || if copied.get() { "Program link copied ✓" } else { "Copy program link" }}
                 </button>
                 <span class="pg-hint">"Runs in your browser. Tab indents; Esc then Tab leaves the editor."</span>
             </div>
