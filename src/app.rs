@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::components::shell::Shell;
 use crate::pages::{
     compare::ComparePage, home::HomePage, lesson::LessonPage, not_found::NotFoundPage,
-    playground::PlaygroundPage, quiz::QuizPage,
+    playground::PlaygroundPage, quiz::QuizPage, studio::StudioPage,
 };
 
 /// The whole application: the shell around the routed page.
@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compare") view=ComparePage/>
                     <Route path=path!("/playground") view=PlaygroundPage/>
                     <Route path=path!("/quiz") view=QuizPage/>
+                    <Route path=path!("/studio") view=StudioPage/>
                 </Routes>
             </Shell>
         </Router>

@@ -3,11 +3,14 @@
 use switchboard::components::nav::NAV_ITEMS;
 
 #[test]
-fn nav_lists_the_four_areas_in_course_order() {
+fn nav_lists_the_five_areas_in_course_order() {
     let labels: Vec<&str> = NAV_ITEMS.iter().map(|item| item.label).collect();
-    assert_eq!(labels, ["Lessons", "Compare", "Playground", "Quiz"]);
+    assert_eq!(
+        labels,
+        ["Lessons", "Compare", "Playground", "Quiz", "Studio"]
+    );
     let hrefs: Vec<&str> = NAV_ITEMS.iter().map(|item| item.href).collect();
-    assert_eq!(hrefs, ["/", "/compare", "/playground", "/quiz"]);
+    assert_eq!(hrefs, ["/", "/compare", "/playground", "/quiz", "/studio"]);
 }
 
 /// The policy text of the CSP meta tag in `index.html`.

@@ -1,4 +1,4 @@
-//! The primary navigation between the four areas of the app.
+//! The primary navigation between the five areas of the app.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +13,7 @@ pub struct NavItem {
 }
 
 /// The navigation entries, in the order a student meets them.
-pub const NAV_ITEMS: [NavItem; 4] = [
+pub const NAV_ITEMS: [NavItem; 5] = [
     NavItem {
         href: "/",
         label: "Lessons",
@@ -29,6 +29,10 @@ pub const NAV_ITEMS: [NavItem; 4] = [
     NavItem {
         href: "/quiz",
         label: "Quiz",
+    },
+    NavItem {
+        href: "/studio",
+        label: "Studio",
     },
 ];
 

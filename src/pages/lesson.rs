@@ -60,9 +60,9 @@ pub fn LessonPage() -> impl IntoView {
     }
 }
 
-/// One section: its heading and its blocks in order.
+/// One section: its heading and its blocks in order (the Studio's preview uses it too).
 #[component]
-fn LessonSection(lesson: &'static Lesson, section: &'static Section) -> impl IntoView {
+pub fn LessonSection(lesson: &'static Lesson, section: &'static Section) -> impl IntoView {
     let heading = section
         .heading
         .clone()

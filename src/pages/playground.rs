@@ -1,37 +1,99 @@
-//! The playground: your own program in any of the three dialects.
+//! The playground: your own program in any of the three dialects. Its URL
+//! carries the program (see `model::program_link`), so "Copy link" shares it.
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::components::editor::Editor;
-use crate::components::panel::SimPanel;
+use crate::components::panel::PanelProgram;
+use crate::components::panel::{url_writer, SimPanel};
 use crate::model::playground::{compile, starter, Placed};
+use crate::model::program_link::{ProgramLink, LINK_KEY};
+
+/// The playground's one panel id: a link's schedule is kept under it.
+const RUN_ID: u32 = 1;
 
 /// Write a program, run it, and watch it in a panel.
 #[component]
 pub fn PlaygroundPage() -> impl IntoView {
-    let dialect = RwSignal::new(lang::Dialect::Python);
-    let source = RwSignal::new(starter(lang::Dialect::Python).to_string());
+    // A link's program, or why it could not be read.
+    let linked = browser::query_value(LINK_KEY).map(|v| ProgramLink::decode(&v));
+    let (start, link_problem) = match linked {
+        Some(Ok(link)) => (Some(link), None),
+        Some(Err(e)) => (None, Some(e.to_string())),
+        None => (None, None),
+    };
+    let dialect = RwSignal::new(start.as_ref().map_or(lang::Dialect::Python, |l| l.dialect));
+    let source = RwSignal::new(start.as_ref().map_or_else(
+        || starter(lang::Dialect::Python).to_string(),
+        |l| l.source.clone(),
+    ));
+    let network = RwSignal::new(start.as_ref().is_some_and(|l| l.network));
     let errors: RwSignal<Vec<Placed>> = RwSignal::new(Vec::new());
-    let runs = RwSignal::new(0u32);
-    let network = RwSignal::new(false);
-    let program = RwSignal::new_local(None);
+    let program: RwSignal<Option<PanelProgram>, LocalStorage> = RwSignal::new_local(None);
+    let notice = RwSignal::new(link_problem);
 
-    let run = move || {
-        let n = runs.get_untracked() + 1;
-        runs.set(n);
-        match compile(
-            dialect.get_untracked(),
-            &source.get_untracked(),
-            n,
-            network.get_untracked(),
-        ) {
-            Ok(p) => {
-                errors.set(Vec::new());
-                program.set(Some(p));
+    let panel_key = format!("playground-{RUN_ID}");
+    // Compiles what is in the editor; `fresh` drops the schedule a link brought.
+    let run = {
+        let panel_key = panel_key.clone();
+        move |fresh: bool| {
+            if fresh {
+                browser::set_query_value(&panel_key, None);
+                url_writer::write_later(&panel_key, None);
             }
-            Err(e) => {
-                errors.set(e);
-                program.set(None);
+            let link = ProgramLink {
+                dialect: dialect.get_untracked(),
+                network: network.get_untracked(),
+                source: source.get_untracked(),
+            };
+            match link.encode() {
+                Ok(value) => browser::set_query_value(LINK_KEY, Some(&value)),
+                Err(e) => {
+                    browser::set_query_value(LINK_KEY, None);
+                    notice.set(Some(e.to_string()));
+                }
+            }
+            program.set(None);
+            match compile(link.dialect, &link.source, RUN_ID, link.network) {
+                Ok(p) => {
+                    errors.set(Vec::new());
+                    program.set(Some(p));
+                }
+                Err(e) => errors.set(e),
+            }
+        }
+    };
+    if start.is_some() {
+        run(false);
+    }
+    let copied = RwSignal::new(false);
+    let copy_link = {
+        let panel_key = panel_key.clone();
+        move || {
+            url_writer::flush();
+            let link = ProgramLink {
+                dialect: dialect.get_untracked(),
+                network: network.get_untracked(),
+                source: source.get_untracked(),
+            };
+            // The schedule only belongs to the link when it is the shown program's.
+            let shown = program.with_untracked(|p: &Option<PanelProgram>| {
+                p.as_ref()
+                    .is_some_and(|p| p.source == link.source && p.dialect == link.dialect)
+            });
+            if !shown {
+                browser::set_query_value(&panel_key, None);
+            }
+            match link.encode() {
+                Ok(value) => {
+                    browser::set_query_value(LINK_KEY, Some(&value));
+                    if let Some(url) = browser::current_url() {
+                        copied.set(browser::copy_text(&url));
+                    }
+                    notice.set(None);
+                }
+                Err(e) => notice.set(Some(e.to_string())),
             }
         }
     };
@@ -43,11 +105,13 @@ pub fn PlaygroundPage() -> impl IntoView {
             program.set(None);
         }
     };
+    let run_click = run.clone();
 
     view! {
         <section class="page playground" aria-labelledby="page-title">
             <h1 id="page-title">"Playground"</h1>
             <p class="lead">"Write a small program in Python, Erlang or Go style, then run it and step through it."</p>
+            {move || notice.get().map(|n| view! { <p class="notice pg-notice" role="status">{n}</p> })}
             <div class="pg-toolbar">
                 <label>
                     "Dialect "
@@ -61,7 +125,11 @@ pub fn PlaygroundPage() -> impl IntoView {
                         on:change=move |ev| network.set(event_target_checked(&ev))/>
                     " Network mode"
                 </label>
-                <button type="button" class="primary" on:click=move |_| run()>"Run ▶"</button>
+                <button type="button" class="primary" on:click=move |_| run_click(true)>"Run ▶"</button>
+                <button type="button" class="pg-copy" on:click=move |_| copy_link()
+                    title="Copies a link that opens this program, its mode and the steps taken">
+                    {move || if copied.get() { "Program link copied ✓" } else { "Copy program link" }}
+                </button>
                 <span class="pg-hint">"Runs in your browser. Tab indents; Esc then Tab leaves the editor."</span>
             </div>
             <Editor source=source dialect=dialect.into() errors=errors.into()/>

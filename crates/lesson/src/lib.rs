@@ -17,4 +17,4 @@ mod suggest;
 pub use course::Course;
 pub use diagnostic::{Diagnostic, LineIndex, Related, Severity};
 pub use model::*;
-pub use parse::{parse_lesson, ParsedLesson};
+pub use parse::{format, parse_lesson, ParsedLesson};

@@ -15,7 +15,7 @@ use super::program::{parse_program, FencedBlock};
 use super::quiz::parse_quiz;
 
 /// The fence words that make a block interactive.
-pub(crate) const BLOCK_KINDS: [&str; 4] = ["sim", "compare", "quiz", "glossary"];
+pub const BLOCK_KINDS: [&str; 4] = ["sim", "compare", "quiz", "glossary"];
 
 /// Reads the body, which starts at byte `start` of `text`.
 pub(crate) fn parse_body(sink: &mut Sink<'_>, text: &str, start: usize) -> Vec<Section> {

@@ -13,6 +13,15 @@ mod references;
 mod schedule;
 mod toml_fields;
 
+/// The format's own tables, so tools (the Studio's reference panel) list what the parser accepts.
+pub mod format {
+    pub use super::body::BLOCK_KINDS;
+    pub use super::program::ATTRIBUTES as PROGRAM_ATTRIBUTES;
+    pub use super::quiz::{
+        COMMON as QUESTION_FIELDS, GOALS as CHALLENGE_GOALS, TYPES as QUESTION_TYPES,
+    };
+}
+
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Sink};

@@ -12,7 +12,7 @@ use super::info::Word;
 use super::schedule::resolve_schedule;
 
 /// Every attribute a program block accepts.
-pub(crate) const ATTRIBUTES: [&str; 11] = [
+pub const ATTRIBUTES: [&str; 11] = [
     "id", "title", "seed", "schedule", "network", "expand", "mailbox", "overflow", "expect",
     "entry", "explore",
 ];

@@ -16,14 +16,17 @@ use super::program::FencedBlock;
 use super::schedule::resolve_schedule;
 use super::toml_fields::{parse_toml, type_name, Fields};
 
-const TYPES: [&str; 4] = [
+/// Every question `type` a quiz block accepts.
+pub const TYPES: [&str; 4] = [
     "MultipleChoice",
     "ShortAnswer",
     "PredictOutcome",
     "ScheduleChallenge",
 ];
-const COMMON: [&str; 4] = ["id", "type", "prompt", "explanation"];
-const GOALS: [&str; 6] = [
+/// The fields every question accepts, whatever its type.
+pub const COMMON: [&str; 4] = ["id", "type", "prompt", "explanation"];
+/// Every `goal` a schedule challenge accepts.
+pub const GOALS: [&str; 6] = [
     "lost-update",
     "deadlock",
     "race",
