@@ -551,6 +551,7 @@ fn AnswerItem(q: QuestionRef<'static>, result: Option<bool>) -> impl IntoView {
     let yours = given.filter(|g| !g.is_empty()).map(|g| {
         let text = match &q.question.kind {
             lesson::QuestionKind::ScheduleChallenge(_) => "the schedule you played".to_string(),
+            lesson::QuestionKind::FixTheBug(_) => "the program you edited".to_string(),
             _ => g.join("; "),
         };
         view! { <p class="quiz-yours">{format!("Your answer: {text}")}</p> }

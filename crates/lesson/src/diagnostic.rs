@@ -223,6 +223,11 @@ impl<'t> Sink<'t> {
         self.diagnostics.push(diagnostic);
     }
 
+    /// How many problems are recorded so far.
+    pub fn len(&self) -> usize {
+        self.diagnostics.len()
+    }
+
     /// 1-based line and column of a byte offset in this file.
     pub fn location(&self, offset: usize) -> (usize, usize) {
         self.index.location(self.text, offset)

@@ -80,6 +80,10 @@ fn saved_outcome(q: QuestionRef<'static>) -> Option<Outcome> {
             Some(schedule) => Answer::Played(schedule),
             None => Answer::GaveUp,
         },
+        QuestionKind::FixTheBug(_) => match given.into_iter().next() {
+            Some(source) => Answer::Typed(source),
+            None => Answer::GaveUp,
+        },
     };
     let verdict = grade(q.lesson, q.question, &answer);
     Some(Outcome { answer, verdict })
@@ -117,6 +121,9 @@ fn kind_text(q: QuestionRef<'static>) -> String {
         QuestionKind::ScheduleChallenge(_) => {
             "Schedule challenge: you are the scheduler".to_string()
         }
+        QuestionKind::FixTheBug(_) => {
+            "Fix the bug: the explorer checks every schedule of your program".to_string()
+        }
     }
 }
 
@@ -146,7 +153,11 @@ fn CardBody(
             String::new(),
         ),
         Some(Answer::Typed(text)) => (Vec::new(), text.clone()),
-        _ => (Vec::new(), String::new()),
+        // A fix-the-bug exercise starts from the broken program.
+        _ => match (&q.question.kind, q.program()) {
+            (QuestionKind::FixTheBug(_), Some(program)) => (Vec::new(), program.source.clone()),
+            _ => (Vec::new(), String::new()),
+        },
     };
     let restored_schedule = match restored.as_ref().map(|o| &o.answer) {
         Some(Answer::Played(s)) => Some(s.clone()),
@@ -267,6 +278,8 @@ fn CardBody(
     };
 
     let is_challenge = matches!(q.question.kind, QuestionKind::ScheduleChallenge(_));
+    // In an edited program Enter is a new line; only the button checks it.
+    let is_fix = matches!(q.question.kind, QuestionKind::FixTheBug(_));
     let on_key = move |ev: KeyboardEvent| {
         if is_challenge || answered.get_untracked() {
             return;
@@ -278,7 +291,7 @@ fn CardBody(
                 ev.prevent_default();
                 pick(n - 1);
             }
-        } else if key == "Enter" && tag != "BUTTON" && tag != "A" && tag != "SUMMARY" {
+        } else if key == "Enter" && !is_fix && tag != "BUTTON" && tag != "A" && tag != "SUMMARY" {
             // Shift+Enter is a new line; Enter while an input method composes is its own.
             if (tag == "TEXTAREA" && ev.shift_key()) || ev.is_composing() {
                 return;
@@ -300,8 +313,12 @@ fn CardBody(
         kind => {
             let predict_intro = match kind {
                 QuestionKind::PredictOutcome(p) => q.program().map(|program| {
-                    let spec = prediction_schedule(program, p).clone();
-                    view! { <PredictIntro program=program spec_text=schedule_text(&spec) mode=mode answered=answered/> }
+                    let spec_text = if p.every {
+                        "every schedule; the explorer tries them all".to_string()
+                    } else {
+                        schedule_text(prediction_schedule(program, p))
+                    };
+                    view! { <PredictIntro program=program spec_text=spec_text mode=mode answered=answered/> }
                 }),
                 _ => None,
             };
@@ -313,8 +330,14 @@ fn CardBody(
                 }
                 .into_any()
             } else {
-                let multiline = matches!(kind, QuestionKind::PredictOutcome(p) if p.target == lesson::PredictTarget::Output);
-                view! { <TextAnswer id=format!("{dom_id}-answer") text=text answered=answered multiline=multiline kind=kind_hint(kind)/> }.into_any()
+                let multiline = is_fix
+                    || matches!(kind, QuestionKind::PredictOutcome(p) if p.target == lesson::PredictTarget::Output);
+                let rows = if is_fix {
+                    text.with_untracked(|t| t.lines().count().clamp(6, 40))
+                } else {
+                    3
+                };
+                view! { <TextAnswer id=format!("{dom_id}-answer") text=text answered=answered multiline=multiline rows=rows kind=kind_hint(kind)/> }.into_any()
             };
             view! {
                 {predict_intro}
@@ -325,6 +348,8 @@ fn CardBody(
                         <span class="quiz-keys">
                             {if n_choices > 0 {
                                 format!("Keys 1–{} pick, Enter checks", n_choices.min(9))
+                            } else if is_fix {
+                                "Edit the program, then check it".to_string()
                             } else {
                                 "Enter checks".to_string()
                             }}
@@ -377,6 +402,10 @@ fn kind_hint(kind: &QuestionKind) -> String {
                 format!("Your prediction: {line} of what it prints, just that one line. Extra spaces do not matter.")
             }
         },
+        QuestionKind::FixTheBug(_) => {
+            "Your program: change it until the bug is gone. Check explores every schedule of it."
+                .to_string()
+        }
         _ => "Your answer:".to_string(),
     }
 }
@@ -399,7 +428,7 @@ fn announcement(outcome: &Outcome) -> String {
                 Expected::Computed(a) => {
                     format!("The simulator's answer: {}.", a.replace('\n', " / "))
                 }
-                Expected::Goal(_) => String::new(),
+                Expected::Goal(_) | Expected::Fix(_) => String::new(),
             };
             format!("Not quite. {expected}")
         }
@@ -561,11 +590,14 @@ fn TextAnswer(
     text: RwSignal<String>,
     answered: Signal<bool>,
     multiline: bool,
+    /// Lines the box shows when `multiline`.
+    #[prop(default = 3)]
+    rows: usize,
     kind: String,
 ) -> impl IntoView {
     let input = if multiline {
         view! {
-            <textarea id=id.clone() class="quiz-text quiz-text-lines" rows="3" spellcheck="false"
+            <textarea id=id.clone() class="quiz-text quiz-text-lines" rows=rows.to_string() spellcheck="false"
                 autocomplete="off" prop:value=move || text.get() disabled=move || answered.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
         }
@@ -619,17 +651,18 @@ fn Feedback(
     };
     let saved = restored.then(|| view! { <span class="quiz-saved">" (your saved answer)"</span> });
     let expected = expected_view(&verdict.expected, verdict.correct, &outcome.answer);
-    let note = verdict
-        .note
-        .clone()
-        .map(|n| view! { <p class="quiz-note-text">{n}</p> });
+    let note = verdict.note.clone().map(|n| {
+        n.lines()
+            .map(|line| view! { <p class="quiz-note-text">{line.to_string()}</p> })
+            .collect_view()
+    });
     let explanation = q
         .question
         .explanation
         .as_ref()
         .map(|e| view! { <div class="quiz-explanation prose" inner_html=prose_html(e)></div> });
     let run = match (&q.question.kind, q.program()) {
-        (QuestionKind::PredictOutcome(p), Some(program)) => {
+        (QuestionKind::PredictOutcome(p), Some(program)) if !p.every => {
             let spec = prediction_schedule(program, p).clone();
             // A saved answer shown again on a later visit does not start playing by itself.
             Some(view! { <PredictRun program=program spec=spec autoplay=!restored/> })
@@ -687,5 +720,14 @@ fn expected_view(expected: &Expected, correct: bool, answer: &Answer) -> impl In
             )
         }
         Expected::Goal(_) => None,
+        Expected::Fix(solution) => Some(
+            view! {
+                <details class="quiz-program" open=!correct>
+                    <summary>"A fix the explorer accepts"</summary>
+                    <pre class="quiz-output">{solution.clone()}</pre>
+                </details>
+            }
+            .into_any(),
+        ),
     }
 }

@@ -9,8 +9,8 @@
 use std::sync::Arc;
 
 use lesson::check::{
-    find_schedule, goal_reached, lang_dialect, predicted_answer, prediction_matches, run_program,
-    sim_options, SearchBounds, SearchResult,
+    compile_edit, explored_answer, find_schedule, goal_reached, judge_fix, lang_dialect,
+    predicted_answer, prediction_matches, run_program, sim_options, SearchBounds, SearchResult,
 };
 use lesson::{
     Course, Goal, Lesson, MultipleChoice, PredictOutcome, PredictTarget, Program, Question,
@@ -117,6 +117,7 @@ pub fn question_program<'a>(lesson: &'a Lesson, question: &Question) -> Option<&
     match &question.kind {
         QuestionKind::PredictOutcome(p) => lesson.program(&p.program.id),
         QuestionKind::ScheduleChallenge(c) => lesson.program(&c.program.id),
+        QuestionKind::FixTheBug(f) => lesson.program(&f.program.id),
         _ => None,
     }
 }
@@ -179,6 +180,8 @@ pub enum Expected {
     Computed(String),
     /// A challenge's goal, in words.
     Goal(String),
+    /// A fix-the-bug exercise's reference fix, shown once the student has answered.
+    Fix(String),
 }
 
 /// Grades `answer` to `question` of `lesson`. Simulator-graded questions run their
@@ -246,7 +249,36 @@ pub fn grade(lesson: &Lesson, question: &Question, answer: &Answer) -> Result<Ve
                 note,
             })
         }
+        QuestionKind::FixTheBug(fix) => {
+            let program = program_of(lesson, &fix.program.id)?;
+            let (correct, note) = match answer {
+                Answer::Typed(source) => match compile_edit(program, &clip_source(source)) {
+                    Ok(ir) => {
+                        let judged = judge_fix(&ir, program, &fix.goal);
+                        let note = (!judged.passed).then(|| judged.failures.join("\n"));
+                        (judged.passed, note)
+                    }
+                    Err(e) => (false, Some(format!("Your program does not compile: {e}"))),
+                },
+                Answer::GaveUp => (false, Some("You gave up on this one.".to_string())),
+                _ => (false, None),
+            };
+            Ok(Verdict {
+                correct,
+                expected: Expected::Fix(fix.solution.clone()),
+                note,
+            })
+        }
     }
+}
+
+/// Longest edited program graded; a program is longer than a typed answer, but a paste of
+/// megabytes still must not stall the page.
+pub const MAX_SOURCE_CHARS: usize = 20_000;
+
+/// Cuts an edited program to [`MAX_SOURCE_CHARS`] characters.
+pub fn clip_source(text: &str) -> String {
+    text.chars().take(MAX_SOURCE_CHARS).collect()
 }
 
 /// Compiles a lesson program for the simulator. The error names the first problem.
@@ -275,6 +307,9 @@ fn program_of<'a>(lesson: &'a Lesson, id: &str) -> Result<&'a Program, String> {
 pub fn computed_answer(lesson: &Lesson, predict: &PredictOutcome) -> Result<String, String> {
     let program = program_of(lesson, &predict.program.id)?;
     let ir = compile(program)?;
+    if predict.every {
+        return explored_answer(&ir, program, predict);
+    }
     let run = run_program(&ir, program, predict.schedule.as_ref())?;
     if let Some(reason) = run.runaway() {
         return Err(format!("program `{}` has no outcome: {reason}", program.id));

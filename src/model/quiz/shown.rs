@@ -61,6 +61,11 @@ pub fn shown_answer(lesson: &Lesson, question: &Question) -> Result<Shown, Strin
                 output: false,
             }
         }
+        QuestionKind::FixTheBug(fix) => Shown {
+            label: "A fix the explorer accepts".to_string(),
+            lines: fix.solution.lines().map(str::to_string).collect(),
+            output: true,
+        },
     })
 }
 

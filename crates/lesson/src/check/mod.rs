@@ -6,7 +6,9 @@
 
 mod budget;
 mod compile;
+mod every;
 mod explore;
+mod fix;
 mod questions;
 mod run;
 mod search;
@@ -23,8 +25,10 @@ use crate::suggest::one_of;
 
 pub use budget::CheckBudget;
 pub use compile::{compile_program, file_offset, lang_dialect};
+pub use every::{explored_answer, explored_values};
 use explore::check_explore;
 pub use explore::EXPLORE_MAX_STATES;
+pub use fix::{compile_edit, judge_fix, FixJudgement};
 pub use run::{
     findings_of, goal_reached, output_lines, predicted_answer, prediction_matches, run_program,
     run_program_for, scheduler_for, sim_options, Run, MAX_RUN_STEPS,
@@ -73,6 +77,8 @@ pub struct LessonSummary {
     pub explorations_ok: usize,
     /// `explore=` clauses written.
     pub explorations: usize,
+    /// Fix-the-bug exercises whose broken program fails and whose reference fix passes.
+    pub fixes_ok: usize,
 }
 
 impl std::ops::AddAssign for LessonSummary {
@@ -84,6 +90,7 @@ impl std::ops::AddAssign for LessonSummary {
         self.challenges_won += other.challenges_won;
         self.explorations_ok += other.explorations_ok;
         self.explorations += other.explorations;
+        self.fixes_ok += other.fixes_ok;
     }
 }
 
@@ -167,6 +174,16 @@ fn check_parsed(
             continue;
         };
         match &question.kind {
+            QuestionKind::PredictOutcome(predict) if predict.every => {
+                if every::check_every(ir, program, question, predict, &mut push) {
+                    summary.computed_answers += 1;
+                }
+            }
+            QuestionKind::FixTheBug(fix)
+                if fix::check_fix(ir, program, question, fix, &mut push) =>
+            {
+                summary.fixes_ok += 1;
+            }
             QuestionKind::PredictOutcome(predict)
                 if questions::check_prediction(
                     ir, program, question, predict, budget, &mut push,
@@ -201,6 +218,7 @@ fn question_program(kind: &QuestionKind) -> Option<&str> {
     match kind {
         QuestionKind::PredictOutcome(p) => Some(&p.program.id),
         QuestionKind::ScheduleChallenge(c) => Some(&c.program.id),
+        QuestionKind::FixTheBug(f) => Some(&f.program.id),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 
 mod answer;
 mod explore;
+mod fix;
 mod glossary;
 mod lesson;
 mod program;
@@ -9,6 +10,7 @@ mod quiz;
 
 pub use answer::{answer_matches, lines_match};
 pub use explore::{Claim, ExploreExpectation, Quantifier};
+pub use fix::FixTheBug;
 pub use glossary::{Glossary, GlossaryEntry};
 pub use lesson::{Block, Compare, Lesson, LessonMeta, Level, ProgramRef, Prose, Section};
 pub use program::{Dialect, Expect, Finding, MailboxBound, OverflowPolicy, Program, ScheduleSpec};

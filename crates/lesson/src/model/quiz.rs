@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::fix::FixTheBug;
 use super::lesson::ProgramRef;
 use super::program::ScheduleSpec;
 
@@ -33,7 +34,7 @@ pub struct Question {
     pub span: Range<usize>,
 }
 
-/// The four kinds of question.
+/// The five kinds of question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type")]
 pub enum QuestionKind {
@@ -46,6 +47,8 @@ pub enum QuestionKind {
     PredictOutcome(PredictOutcome),
     /// Be the scheduler and reach a goal; the simulator judges it.
     ScheduleChallenge(ScheduleChallenge),
+    /// Edit a broken program until every schedule of it behaves; the explorer grades it.
+    FixTheBug(FixTheBug),
 }
 
 impl QuestionKind {
@@ -56,6 +59,7 @@ impl QuestionKind {
             QuestionKind::ShortAnswer(_) => "ShortAnswer",
             QuestionKind::PredictOutcome(_) => "PredictOutcome",
             QuestionKind::ScheduleChallenge(_) => "ScheduleChallenge",
+            QuestionKind::FixTheBug(_) => "FixTheBug",
         }
     }
 
@@ -63,7 +67,9 @@ impl QuestionKind {
     pub fn is_simulator_graded(&self) -> bool {
         matches!(
             self,
-            QuestionKind::PredictOutcome(_) | QuestionKind::ScheduleChallenge(_)
+            QuestionKind::PredictOutcome(_)
+                | QuestionKind::ScheduleChallenge(_)
+                | QuestionKind::FixTheBug(_)
         )
     }
 }
@@ -137,6 +143,9 @@ pub struct PredictOutcome {
     /// Values to pick from; empty means the student types the answer. The simulator's
     /// answer must be one of them (the checker verifies it).
     pub choices: Vec<String>,
+    /// `schedule = "every"`: the answer is what exploring every schedule finds (every final
+    /// value the variable can end with), not one run's outcome.
+    pub every: bool,
 }
 
 /// What a predict-the-outcome question asks for.

@@ -3,6 +3,7 @@
 mod body;
 mod compare;
 mod explore;
+mod fix;
 mod front_matter;
 mod glossary;
 mod ids;

@@ -11,17 +11,19 @@ use crate::model::{
 };
 use crate::suggest::{did_you_mean, one_of};
 
+use super::fix::fix_the_bug;
 use super::ids::check_id;
 use super::program::FencedBlock;
 use super::schedule::resolve_schedule;
 use super::toml_fields::{parse_toml, type_name, Fields};
 
 /// Every question `type` a quiz block accepts.
-pub const TYPES: [&str; 4] = [
+pub const TYPES: [&str; 5] = [
     "MultipleChoice",
     "ShortAnswer",
     "PredictOutcome",
     "ScheduleChallenge",
+    "FixTheBug",
 ];
 /// The fields every question accepts, whatever its type.
 pub const COMMON: [&str; 4] = ["id", "type", "prompt", "explanation"];
@@ -122,6 +124,7 @@ fn parse_question(
         "MultipleChoice" => multiple_choice(sink, &mut fields).map(QuestionKind::MultipleChoice),
         "ShortAnswer" => short_answer(sink, &mut fields).map(QuestionKind::ShortAnswer),
         "PredictOutcome" => predict_outcome(sink, &mut fields).map(QuestionKind::PredictOutcome),
+        "FixTheBug" => fix_the_bug(sink, &mut fields).map(QuestionKind::FixTheBug),
         _ => schedule_challenge(sink, &mut fields).map(QuestionKind::ScheduleChallenge),
     };
     let allowed: Vec<&str> = COMMON
@@ -130,6 +133,7 @@ fn parse_question(
             "MultipleChoice" => &["answer", "distractors"][..],
             "ShortAnswer" => &["answer", "alternatives"][..],
             "PredictOutcome" => &["program", "seed", "schedule", "variable", "line", "choices"][..],
+            "FixTheBug" => &["program", "goal", "solution"][..],
             _ => &["program", "goal", "variable", "value", "output"][..],
         })
         .copied()
@@ -245,8 +249,39 @@ fn predict_outcome(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<P
         None
     };
     let schedule = fields.string(sink, "schedule");
-    let schedule = resolve_schedule(sink, seed, schedule);
+    // `schedule = "every"` asks what exploring every schedule finds, not what one run does.
+    let every = schedule.as_ref().is_some_and(|(name, _)| name == "every");
+    let every_span = schedule.as_ref().map(|(_, span)| span.clone());
+    let schedule = if every {
+        if let Some((_, seed_span)) = &seed {
+            sink.push(
+                Problem::error(
+                    "seed-without-random",
+                    seed_span.clone(),
+                    "`seed` does not apply to `schedule = \"every\"`",
+                )
+                .hint("every schedule is explored, so there is no seed to pick"),
+            );
+            None
+        } else {
+            Some(None)
+        }
+    } else {
+        resolve_schedule(sink, seed, schedule)
+    };
     let target = predict_target(sink, fields);
+    if every && !matches!(target, Some(PredictTarget::Variable(_))) && target.is_some() {
+        sink.push(
+            Problem::error(
+                "every-needs-variable",
+                every_span.unwrap_or_default(),
+                "`schedule = \"every\"` asks which final values a variable can take",
+            )
+            .expected("`variable = \"NAME\"` beside `schedule = \"every\"`")
+            .hint("the answer is every final value of that variable, smallest first"),
+        );
+        return None;
+    }
     let choices = match fields.string_list(sink, "choices") {
         Some((choices, span)) => {
             if choices.len() < 2 {
@@ -297,6 +332,7 @@ fn predict_outcome(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<P
         schedule: schedule?,
         target: target?,
         choices,
+        every,
     })
 }
 
@@ -488,7 +524,7 @@ fn final_value(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<Strin
     }
 }
 
-fn program_ref(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<ProgramRef> {
+pub(super) fn program_ref(sink: &mut Sink<'_>, fields: &mut Fields<'_, '_>) -> Option<ProgramRef> {
     fields
         .required_string(sink, "program", "\"racy\"")
         .map(|(id, span)| ProgramRef { id, span })

@@ -41,6 +41,7 @@ pub(crate) fn check_references(sink: &mut Sink<'_>, lesson: &Lesson) {
         let program = match &question.kind {
             QuestionKind::PredictOutcome(p) => &p.program,
             QuestionKind::ScheduleChallenge(c) => &c.program,
+            QuestionKind::FixTheBug(f) => &f.program,
             _ => continue,
         };
         check_program_ref(sink, program, &ids, &format!("question `{}`", question.id));

@@ -1,0 +1,110 @@
+//! Predictions about every schedule (`schedule = "every"`): the answer is every final value a
+//! variable can end with, as the explorer finds them, so it cannot be typed wrong.
+
+use sim::explore::{explore, ExploreConfig};
+use sim::World;
+
+use crate::diagnostic::Problem;
+use crate::model::{PredictOutcome, PredictTarget, Program, Question};
+
+use super::explore::EXPLORE_MAX_STATES;
+use super::run::{prediction_matches, sim_options};
+
+/// Every final value of `variable` over every schedule of `ir`, smallest first, joined by
+/// `", "` (`"2, 3, 4"`). Numbers sort as numbers.
+pub fn explored_values(
+    ir: &sim::ir::Program,
+    program: &Program,
+    variable: &str,
+) -> Result<String, String> {
+    if !ir.globals.iter().any(|g| g.name == variable) {
+        return Err(format!(
+            "program `{}` has no shared variable `{variable}`",
+            program.id
+        ));
+    }
+    let world = World::new(ir.clone(), sim_options(program)).map_err(|e| e.to_string())?;
+    let report = explore(
+        &world,
+        ExploreConfig {
+            watch: Some(vec![variable.to_string()]),
+            output: false,
+            findings: false,
+            max_states: EXPLORE_MAX_STATES,
+            ..ExploreConfig::default()
+        },
+    );
+    if !report.complete {
+        return Err(format!(
+            "exploring `{}` needs more than {EXPLORE_MAX_STATES} states",
+            program.id
+        ));
+    }
+    let mut values: Vec<String> = report
+        .classes
+        .iter()
+        .flat_map(|c| c.outcome.values.iter())
+        .filter(|(name, _)| name == variable)
+        .map(|(_, v)| v.show(world.style()))
+        .collect();
+    values.sort_by(|a, b| match (a.parse::<i64>(), b.parse::<i64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    });
+    values.dedup();
+    Ok(values.join(", "))
+}
+
+/// The explored answer to a `schedule = "every"` prediction.
+pub fn explored_answer(
+    ir: &sim::ir::Program,
+    program: &Program,
+    predict: &PredictOutcome,
+) -> Result<String, String> {
+    match &predict.target {
+        PredictTarget::Variable(name) => explored_values(ir, program, name),
+        _ => Err("a prediction over every schedule asks for a variable".to_string()),
+    }
+}
+
+/// Checks a `schedule = "every"` prediction: the explorer finds its answer, and the answer
+/// is among the choices. Returns true when both hold.
+pub(crate) fn check_every(
+    ir: &sim::ir::Program,
+    program: &Program,
+    question: &Question,
+    predict: &PredictOutcome,
+    push: &mut impl FnMut(Problem),
+) -> bool {
+    let answer = match explored_answer(ir, program, predict) {
+        Ok(answer) => answer,
+        Err(message) => {
+            push(
+                Problem::error("explore-answer", question.span.clone(), message)
+                    .expected("a shared variable of a program small enough to explore"),
+            );
+            return false;
+        }
+    };
+    if !predict.choices.is_empty()
+        && !predict
+            .choices
+            .iter()
+            .any(|c| prediction_matches(&answer, c))
+    {
+        push(
+            Problem::error(
+                "answer-not-in-choices",
+                question.span.clone(),
+                format!(
+                    "the explorer's answer to `{}` is not among its choices",
+                    question.id
+                ),
+            )
+            .expected(format!("`choices` to include {answer:?}"))
+            .hint("the answer is every final value, smallest first, joined by \", \""),
+        );
+        return false;
+    }
+    true
+}
