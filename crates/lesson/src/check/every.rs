@@ -9,6 +9,7 @@ use crate::model::{PredictOutcome, PredictTarget, Program, Question};
 
 use super::explore::EXPLORE_MAX_STATES;
 use super::run::{prediction_matches, sim_options};
+use super::CheckBudget;
 
 /// Every final value of `variable` over every schedule of `ir`, smallest first, joined by
 /// `", "` (`"2, 3, 4"`). Numbers sort as numbers.
@@ -16,6 +17,16 @@ pub fn explored_values(
     ir: &sim::ir::Program,
     program: &Program,
     variable: &str,
+) -> Result<String, String> {
+    explored_values_within(ir, program, variable, EXPLORE_MAX_STATES)
+}
+
+/// [`explored_values`] within a bound of `max_states` distinct states: past it, an error.
+fn explored_values_within(
+    ir: &sim::ir::Program,
+    program: &Program,
+    variable: &str,
+    max_states: u64,
 ) -> Result<String, String> {
     if !ir.globals.iter().any(|g| g.name == variable) {
         return Err(format!(
@@ -30,13 +41,13 @@ pub fn explored_values(
             watch: Some(vec![variable.to_string()]),
             output: false,
             findings: false,
-            max_states: EXPLORE_MAX_STATES,
+            max_states,
             ..ExploreConfig::default()
         },
     );
     if !report.complete {
         return Err(format!(
-            "exploring `{}` needs more than {EXPLORE_MAX_STATES} states",
+            "exploring `{}` needs more than {max_states} states",
             program.id
         ));
     }
@@ -61,8 +72,18 @@ pub fn explored_answer(
     program: &Program,
     predict: &PredictOutcome,
 ) -> Result<String, String> {
+    explored_answer_within(ir, program, predict, EXPLORE_MAX_STATES)
+}
+
+/// [`explored_answer`] within a bound of `max_states` distinct states.
+fn explored_answer_within(
+    ir: &sim::ir::Program,
+    program: &Program,
+    predict: &PredictOutcome,
+    max_states: u64,
+) -> Result<String, String> {
     match &predict.target {
-        PredictTarget::Variable(name) => explored_values(ir, program, name),
+        PredictTarget::Variable(name) => explored_values_within(ir, program, name, max_states),
         _ => Err("a prediction over every schedule asks for a variable".to_string()),
     }
 }
@@ -74,9 +95,10 @@ pub(crate) fn check_every(
     program: &Program,
     question: &Question,
     predict: &PredictOutcome,
+    budget: &CheckBudget,
     push: &mut impl FnMut(Problem),
 ) -> bool {
-    let answer = match explored_answer(ir, program, predict) {
+    let answer = match explored_answer_within(ir, program, predict, budget.max_explore_states) {
         Ok(answer) => answer,
         Err(message) => {
             push(

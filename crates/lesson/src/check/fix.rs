@@ -7,6 +7,7 @@ use crate::model::{ExploreExpectation, FixTheBug, Program, Question};
 
 use super::compile::lang_dialect;
 use super::explore::check_explore;
+use super::CheckBudget;
 
 /// What exploring a program against a fix's goal found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub fn judge_fix(
     program: &Program,
     goal: &[ExploreExpectation],
 ) -> FixJudgement {
-    let problems = explore_against(ir, program, goal);
+    let problems = explore_against(ir, program, goal, &CheckBudget::default());
     FixJudgement {
         passed: problems.is_empty(),
         failures: problems
@@ -56,11 +57,12 @@ fn explore_against(
     ir: &sim::ir::Program,
     program: &Program,
     goal: &[ExploreExpectation],
+    budget: &CheckBudget,
 ) -> Vec<Problem> {
     let mut with_goal = program.clone();
     with_goal.expect.explore = goal.to_vec();
     let mut problems = Vec::new();
-    let held = check_explore(ir, &with_goal, &mut |p| problems.push(p));
+    let held = check_explore(ir, &with_goal, budget, &mut |p| problems.push(p));
     if problems.is_empty() && held < goal.len() {
         // The simulator refused the program before exploring: nothing was proved.
         problems.push(Problem::error(
@@ -79,10 +81,11 @@ pub(crate) fn check_fix(
     program: &Program,
     question: &Question,
     fix: &FixTheBug,
+    budget: &CheckBudget,
     push: &mut impl FnMut(Problem),
 ) -> bool {
     let mut ok = true;
-    if explore_against(ir, program, &fix.goal).is_empty() {
+    if explore_against(ir, program, &fix.goal, budget).is_empty() {
         push(
             Problem::error(
                 "fix-not-broken",
@@ -117,7 +120,7 @@ pub(crate) fn check_fix(
             return false;
         }
     };
-    for problem in explore_against(&solution, program, &fix.goal) {
+    for problem in explore_against(&solution, program, &fix.goal, budget) {
         let mut problem = problem;
         problem.message = format!(
             "the reference fix of `{}`: {}",

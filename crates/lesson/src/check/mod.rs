@@ -175,12 +175,12 @@ fn check_parsed(
         };
         match &question.kind {
             QuestionKind::PredictOutcome(predict) if predict.every => {
-                if every::check_every(ir, program, question, predict, &mut push) {
+                if every::check_every(ir, program, question, predict, budget, &mut push) {
                     summary.computed_answers += 1;
                 }
             }
             QuestionKind::FixTheBug(fix)
-                if fix::check_fix(ir, program, question, fix, &mut push) =>
+                if fix::check_fix(ir, program, question, fix, budget, &mut push) =>
             {
                 summary.fixes_ok += 1;
             }
