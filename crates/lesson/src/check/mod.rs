@@ -175,9 +175,10 @@ fn check_parsed(
         };
         match &question.kind {
             QuestionKind::PredictOutcome(predict) if predict.every => {
-                if every::check_every(ir, program, question, predict, budget, &mut push) {
-                    summary.computed_answers += 1;
-                }
+                // Not a guard: a failed prediction over every schedule must not fall
+                // through to the seeded check below.
+                let held = every::check_every(ir, program, question, predict, budget, &mut push);
+                summary.computed_answers += usize::from(held);
             }
             QuestionKind::FixTheBug(fix)
                 if fix::check_fix(ir, program, question, fix, budget, &mut push) =>
