@@ -22,9 +22,7 @@ mod check;
 const PENDING: &[&str] = &[
     "mutex_vote_tally",
     "printing_values_zoo",
-    "time_since_marathon",
     "constructs/fmt_widths",
-    "constructs/since_logical_clock",
     "constructs/string_bytes",
 ];
 

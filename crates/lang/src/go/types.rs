@@ -11,6 +11,9 @@ use crate::diagnostic::{Diagnostic, Res};
 pub(super) enum Ty {
     /// Every integer type.
     Int,
+    /// `time.Duration`: an integer count of logical ticks that prints as Go prints a
+    /// duration (`250ms`, `1.5s`).
+    Duration,
     /// `float64` and `float32`.
     Float,
     /// `string`.
@@ -59,6 +62,7 @@ impl Ty {
     pub(super) fn name(&self) -> String {
         match self {
             Ty::Int => "int".into(),
+            Ty::Duration => "time.Duration".into(),
             Ty::Float => "float64".into(),
             Ty::Str => "string".into(),
             Ty::Bool => "bool".into(),
@@ -92,7 +96,7 @@ impl Ty {
     /// The zero value a fresh variable or a missing map entry holds.
     pub(super) fn zero(&self) -> Value {
         match self {
-            Ty::Int => Value::Int(0),
+            Ty::Int | Ty::Duration => Value::Int(0),
             Ty::Str => Value::str(""),
             Ty::Bool => Value::Bool(false),
             Ty::Float => Value::from(0.0),
@@ -107,6 +111,8 @@ impl Ty {
         use Ty::*;
         match (self, want) {
             (Unknown, _) | (_, Unknown) => false,
+            // An untyped integer constant (`2 * time.Second`) meets a Duration.
+            (Int, Duration) | (Duration, Int) => false,
             (Chan(_, a), Chan(_, b)) => a.clashes(b),
             (Map(k1, v1), Map(k2, v2)) => k1.clashes(k2) || v1.clashes(v2),
             (Slice(a), Slice(b)) => a.clashes(b),
@@ -134,7 +140,8 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
         Type::Qualified(p, n) => match (p.as_str(), n.as_str()) {
             ("sync", "Mutex") => Ty::Mutex,
             ("sync", "WaitGroup") => Ty::WaitGroup,
-            ("time", "Duration" | "Time") => Ty::Int,
+            ("time", "Duration") => Ty::Duration,
+            ("time", "Time") => Ty::Int,
             ("time", "Timer") => Ty::Timer { ticker: false },
             ("time", "Ticker") => Ty::Timer { ticker: true },
             ("atomic", "Int64" | "Int32" | "Uint64" | "Uint32") => Ty::Atomic(Box::new(Ty::Int)),

@@ -141,6 +141,8 @@ pub enum Builtin {
     /// A float truncated toward zero, or an integer unchanged (Go `int(x)`); out of range
     /// or NaN crashes.
     ToInt,
+    /// A number of logical ticks as Go prints a `time.Duration` (`250ms`, `1.5s`).
+    GoDuration,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.

@@ -608,6 +608,13 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
                 other.repr(style)
             )),
         },
+        Builtin::GoDuration => match one()? {
+            Value::Int(n) => Ok(Value::str(&super::go_duration::show_ticks(*n))),
+            other => crash(format!(
+                "a duration must be an integer, got {}",
+                other.repr(style)
+            )),
+        },
         Builtin::Min | Builtin::Max => match args {
             [x, y] => {
                 let ord = compare(x, y, style)?;

@@ -26,6 +26,7 @@ mod choices;
 mod clock_timers;
 mod eval;
 mod exception;
+mod go_duration;
 mod go_wording;
 mod heap;
 mod links;

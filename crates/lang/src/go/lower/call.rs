@@ -506,14 +506,14 @@ impl FnLower<'_> {
                     return Err(arity_err("time.Duration", 1, args.len(), span));
                 };
                 let (v, t) = self.expr(a)?;
-                if !matches!(t, Ty::Int | Ty::Unknown) {
+                if !matches!(t, Ty::Int | Ty::Duration | Ty::Unknown) {
                     return Err(Diagnostic::new(
                         a.span,
                         format!("cannot convert {} ({}) to type time.Duration", describe_expr(a), an(&t)),
                         "convert an int, like `time.Duration(n) * time.Millisecond`",
                     ));
                 }
-                Ok((v, Ty::Int))
+                Ok((v, Ty::Duration))
             }
             ("time", "Sleep") => {
                 let [a] = args else {

@@ -83,7 +83,10 @@ impl FnLower<'_> {
                     ));
                 }
                 let ty = if arithmetic {
-                    if matches!(lt, Ty::Unknown) {
+                    if rt == Ty::Duration {
+                        // `2 * time.Second` is a Duration, as is a Duration times a count.
+                        rt
+                    } else if matches!(lt, Ty::Unknown) {
                         rt
                     } else {
                         lt
@@ -183,7 +186,7 @@ impl FnLower<'_> {
                 if let ExprKind::Ident(p) = &base.kind {
                     if p == "time" && self.lookup(p).is_none() {
                         if let Some(n) = time_unit(&name.name) {
-                            return Ok((IrExpr::int(n), Ty::Int));
+                            return Ok((IrExpr::int(n), Ty::Duration));
                         }
                     }
                 }

@@ -229,6 +229,9 @@ impl FnLower<'_> {
                 FmtPart::Show(v)
             }
         };
+        if *ty == Ty::Duration && !fields {
+            return FmtPart::Show(IrExpr::Call(Builtin::GoDuration, vec![v]));
+        }
         if !matches!(ty, Ty::Pointer(inner) if matches!(**inner, Ty::Struct(_))) {
             return part(v);
         }

@@ -24,7 +24,7 @@ impl FnLower<'_> {
                 return Err(arity_err(&format!("time.{name}"), 1, args.len(), span));
             };
             let (v, t) = me.expr(a)?;
-            if !matches!(t, Ty::Int | Ty::Unknown) {
+            if !matches!(t, Ty::Int | Ty::Duration | Ty::Unknown) {
                 return Err(Diagnostic::new(
                     a.span,
                     format!("cannot use {} as a time.Duration", an(&t)),
@@ -38,7 +38,7 @@ impl FnLower<'_> {
             "Tick" => (true, tick_chan(), "ticker"),
             "NewTimer" => (false, Ty::Timer { ticker: false }, "timer"),
             "NewTicker" => (true, Ty::Timer { ticker: true }, "ticker"),
-            "Duration" => return Ok(Some((one(self)?, Ty::Int))),
+            "Duration" => return Ok(Some((one(self)?, Ty::Duration))),
             "Now" | "Since" => {
                 let since = if name == "Since" {
                     Some(one(self)?)
@@ -50,7 +50,7 @@ impl FnLower<'_> {
                 let now = self.cx.temp("now");
                 self.cx.emit(span, Op::Time(TimeOp::Now { dst: now }));
                 return Ok(Some(match since {
-                    Some(t) => (IrExpr::Local(now).bin(ir::BinOp::Sub, t), Ty::Int),
+                    Some(t) => (IrExpr::Local(now).bin(ir::BinOp::Sub, t), Ty::Duration),
                     None => (IrExpr::Local(now), Ty::Int),
                 }));
             }
