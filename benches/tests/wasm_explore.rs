@@ -50,7 +50,7 @@ fn explorer_in_the_browser() {
     let performance = web_sys::window()
         .and_then(|w| w.performance())
         .expect("a page has performance.now()");
-    let mut timed = |name: &str, world: &World| -> Report {
+    let timed = |name: &str, world: &World| -> Report {
         let start = performance.now();
         let report = explore_all(world);
         let seconds = (performance.now() - start) / 1000.0;

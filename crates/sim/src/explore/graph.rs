@@ -48,7 +48,11 @@ pub(crate) struct Edge {
 /// Every distinct state seen, and the steps between them.
 #[derive(Default)]
 pub(crate) struct Graph {
-    index: HashMap<StateKey, u32, BuildPassThrough>,
+    /// Hash → state when exact keys are off: the table holds bare 128-bit hashes (32 bytes
+    /// an entry instead of 48 with the empty exact-words slot).
+    by_hash: HashMap<u128, u32, BuildPassThrough>,
+    /// Whole canonical form → state, with exact keys (tests).
+    by_words: HashMap<StateKey, u32, BuildPassThrough>,
     pub(crate) nodes: Vec<Node>,
     pub(crate) edges: Vec<Edge>,
 }
@@ -57,7 +61,10 @@ impl Graph {
     /// The state with `key`, added (reached from `parent` by `pick`) if it is new.
     fn discover(&mut self, key: StateKey, parent: u32, pick: u32) -> (u32, bool) {
         let next = self.nodes.len() as u32;
-        let id = *self.index.entry(key).or_insert(next);
+        let id = match key.words {
+            None => *self.by_hash.entry(key.hash).or_insert(next),
+            Some(_) => *self.by_words.entry(key).or_insert(next),
+        };
         if id != next {
             return (id, false);
         }

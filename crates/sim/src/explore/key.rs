@@ -190,6 +190,11 @@ impl Hasher for PassThrough {
     fn write_u64(&mut self, i: u64) {
         self.0 = i;
     }
+
+    fn write_u128(&mut self, i: u128) {
+        // Either half of a 128-bit state hash is already well mixed.
+        self.0 = i as u64;
+    }
 }
 
 /// Builds [`PassThrough`] hashers.
