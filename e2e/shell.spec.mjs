@@ -8,6 +8,7 @@ const ROUTES = [
   { label: "Compare", path: "/compare", heading: "Compare" },
   { label: "Playground", path: "/playground", heading: "Playground" },
   { label: "Quiz", path: "/quiz", heading: "Quiz" },
+  { label: "Studio", path: "/studio", heading: "Studio" },
 ];
 
 test("the shell loads with a title, header and nav, and no errors", async ({ page }) => {

@@ -36,8 +36,9 @@ test("a lesson written in the Studio is checked as it is typed and its quiz grad
   await expect(page.locator(".st-findings .ed-error")).toHaveCount(0);
   await expect(page.locator(".st-mark-error")).toHaveCount(0);
 
-  // The preview is the students' lesson: its computed answer grades. Round-robin, both threads
-  // read 0 before either writes back, so both write 1 (worked out by hand).
+  // The preview is the students' lesson: its computed answer grades. The program is lesson 1's
+  // racy counter (expanded into read, add, write); taking turns, both threads read 0 before
+  // either writes back, so both write 1, as that lesson's checked answer says too.
   const question = preview.locator('[data-question="my-first-lesson/counter-round-robin"]');
   await question.locator(".quiz-text").fill("1");
   await question.locator(".quiz-text").press("Enter");

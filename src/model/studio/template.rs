@@ -16,7 +16,7 @@ Write your prose in Markdown. Fenced blocks add the live parts: a `sim` block is
 program students can step through, a `quiz` block holds questions, a `glossary`
 block defines terms.
 
-```sim python id=counter title="Two threads, one count" seed=0 expect=race,lost-update
+```sim python id=counter title="Two threads, one count" expand expect=race,lost-update
 import threading
 
 count = 0

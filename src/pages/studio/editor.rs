@@ -19,11 +19,19 @@ pub fn LessonEditor(
     area: NodeRef<leptos::html::Textarea>,
 ) -> impl IntoView {
     let coloured = move || {
-        text.with(|t| lesson_lines(t))
+        let lines = text.with(|t| lesson_lines(t));
+        let marks = gutter(lines.len(), &findings.get());
+        lines
             .into_iter()
-            .map(|line| {
+            .zip(marks)
+            .map(|(line, mark)| {
+                let tint = match mark {
+                    Mark::None => "",
+                    Mark::Warning => " st-line-warning",
+                    Mark::Error => " st-line-error",
+                };
                 view! {
-                    <span class=format!("ed-line {}", line.kind)>
+                    <span class=format!("ed-line {}{tint}", line.kind)>
                         {line.pieces.into_iter().map(|p| view! { <span class=p.class.unwrap_or("")>{p.text}</span> }).collect_view()}
                         "\n"
                     </span>
@@ -57,6 +65,7 @@ pub fn LessonEditor(
                     class="ed-input"
                     spellcheck="false"
                     autocomplete="off"
+                    wrap="off"
                     aria-label="Lesson file (Markdown with TOML front matter)"
                     aria-describedby="st-findings-title"
                     prop:value=move || text.get()
