@@ -160,11 +160,13 @@ fn check_parsed(lesson: &Lesson, text: &str, diagnostics: &mut Vec<Diagnostic>) 
             continue;
         };
         match &question.kind {
-            QuestionKind::PredictOutcome(predict) if predict.every => {
-                if every::check_every(ir, program, question, predict, &mut push) {
-                    summary.computed_answers += 1;
-                }
+            QuestionKind::PredictOutcome(predict)
+                if predict.every
+                    && every::check_every(ir, program, question, predict, &mut push) =>
+            {
+                summary.computed_answers += 1;
             }
+            QuestionKind::PredictOutcome(predict) if predict.every => {}
             QuestionKind::FixTheBug(fix)
                 if fix::check_fix(ir, program, question, fix, &mut push) =>
             {
