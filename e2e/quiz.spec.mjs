@@ -155,7 +155,7 @@ test("progress is kept across reloads: answers, done ticks and the place in a qu
   await page.reload();
   await waitForApp(page);
   await expect(page.locator(".lesson-card").last().locator(".lesson-done-tick")).toBeVisible();
-  await expect(page.locator(".home-progress")).toHaveText("2 of 10 lessons done.");
+  await expect(page.locator(".home-progress")).toHaveText("2 of 13 lessons done.");
   await page.screenshot({ path: `${SHOTS}/quiz-home-done-light.png`, fullPage: true });
 
   // The inline quiz in the lesson shows the saved answers, and can be tried again.
@@ -185,7 +185,7 @@ test("corrupt saved progress: the notice shows, the bad data is reset, the app w
   await expect(page.locator("main h1")).toHaveText("Lessons");
   const notice = page.locator(".quiz-notice");
   await expect(notice).toContainText("Your saved progress could not be read, so it was reset.");
-  await expect(page.locator(".lesson-card")).toHaveCount(10);
+  await expect(page.locator(".lesson-card")).toHaveCount(13);
   const repaired = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
   expect(repaired.version).toBe(1);
   await page.screenshot({ path: `${SHOTS}/quiz-corrupt-notice-light.png` });

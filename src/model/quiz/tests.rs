@@ -50,6 +50,69 @@ mod course {
         find_question(the_course(), key).unwrap_or_else(|| panic!("the course has {key}"))
     }
 
+    /// Every prediction's answer, written down independently of the code under test, with
+    /// the reasoning that gives it. Where the answer holds for every schedule the reason says
+    /// why; the four that depend on one schedule's order (marked "traced") were followed
+    /// step by step through `switchboard run`'s narration, one action per line.
+    const HAND_WORKED: [(&str, &str); 14] = [
+        // Round-robin: both threads read 0 before either writes back.
+        ("shared-memory/racy-round-robin", "1"),
+        // The lock makes each read-add-write one unit, so both additions land under any seed.
+        ("shared-memory/locked-final", "2"),
+        // Each client's bumps precede its `finished`, and main asks only after both
+        // `finished`s, so all four bumps are counted before the report, under any seed.
+        ("actors/tally-output", "total is 4"),
+        // Traced: the reader receives on step 3, main prints on step 4, the reader on step 5.
+        (
+            "actors/no-wait-first-line",
+            "sender is already past the send",
+        ),
+        // Traced: the cook places dish 1; the waiter serves it; with room for two the cook
+        // then places 2 and 3 before the waiter's next turn, and so on.
+        (
+            "csp/tray-output",
+            "placed dish 1\nserved dish 1\nplaced dish 2\nplaced dish 3\nserved dish 2\n\
+             placed dish 4\nserved dish 3\nserved dish 4",
+        ),
+        // One goroutine: round 1 finds the buffer empty, then leaves a note for round 2.
+        (
+            "csp/peek-output",
+            "round 1 inbox empty, moving on\nround 2 got a note",
+        ),
+        // Every write is at least 1, so each thread's second write is at least 2, and the
+        // last write is someone's second; stale writes can undo one or two additions.
+        ("same-counter-three-ways/racy-every-ending", "2, 3, 4"),
+        // tally reports after both `finished`s, each behind its sender's two adds.
+        ("same-counter-three-ways/actor-output", "count = 4"),
+        // 1 + 4 + 9 + 16 + 25, whichever worker squares which job.
+        ("real-world-shapes/pool-sum", "sum of squares: 55"),
+        // Traced with seed 4: bo is at the head of games' list (joins are prepended), so the
+        // games post reaches bo, then ana; the music post reaches bo last.
+        (
+            "real-world-shapes/rooms-lines",
+            "bo in games hears rematch\nana in games hears rematch\nbo in music hears new_album",
+        ),
+        // Each hand-off fixes the order: ada, then ben, then main.
+        (
+            "mental-models/relay-output",
+            "ada passes the bucket\nben passes the bucket\non the fire: bucket",
+        ),
+        // Traced: three pages get in before the mailbox is full, the other three are dropped.
+        ("common-mistakes/flood-printed", "printed 3 pages"),
+        // Round-robin: each thread's read and write come before the next thread's read.
+        ("test-yourself/quiz-racy-rr", "15"),
+        // One sender to one receiver keeps order: three deposits of 5 precede the request.
+        ("test-yourself/quiz-bank-balance", "balance: 15"),
+    ];
+
+    fn hand_worked(key: &str) -> &'static str {
+        HAND_WORKED
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+            .unwrap_or_else(|| panic!("{key} has a hand-worked answer"))
+    }
+
     /// The right answer as a student would give it.
     fn right_answer(q: &QuestionRef) -> Answer {
         match &q.question.kind {
@@ -58,17 +121,18 @@ mod course {
                 Answer::Typed(format!("  {}  ", s.answer.to_uppercase()))
             }
             QuestionKind::PredictOutcome(p) => {
-                let computed = computed_answer(q.lesson, p).expect("the simulator answers");
+                let expected = hand_worked(&q.key());
                 if p.choices.is_empty() {
-                    Answer::Typed(computed)
+                    Answer::Typed(expected.to_string())
                 } else {
-                    let pick = p.choices.iter().find(|c| prediction_matches(&computed, c));
+                    let pick = p.choices.iter().find(|c| lesson::lines_match(expected, c));
                     Answer::Picked(vec![pick.expect("the answer is a choice").clone()])
                 }
             }
             QuestionKind::ScheduleChallenge(c) => {
                 Answer::Played(winning_schedule(q.lesson, c).expect("a winning schedule"))
             }
+            QuestionKind::FixTheBug(f) => Answer::Typed(f.solution.clone()),
         }
     }
 
@@ -80,6 +144,8 @@ mod course {
             QuestionKind::PredictOutcome(_) => Answer::Typed("no idea".into()),
             // Nothing played: the run has not even started.
             QuestionKind::ScheduleChallenge(_) => Answer::Played(String::new()),
+            // The broken program handed in unchanged.
+            QuestionKind::FixTheBug(_) => Answer::Typed(q.program().unwrap().source.clone()),
         }
     }
 
@@ -105,6 +171,48 @@ mod course {
     }
 
     #[test]
+    fn every_prediction_has_exactly_one_hand_worked_answer() {
+        let keys: Vec<String> = course_questions(the_course())
+            .iter()
+            .filter(|q| matches!(q.question.kind, QuestionKind::PredictOutcome(_)))
+            .map(QuestionRef::key)
+            .collect();
+        let mut hand: Vec<&str> = HAND_WORKED.iter().map(|(k, _)| *k).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        hand.sort();
+        assert_eq!(sorted, hand);
+        for key in &keys {
+            let q = question(key);
+            let QuestionKind::PredictOutcome(p) = &q.question.kind else {
+                unreachable!()
+            };
+            assert!(
+                lesson::lines_match(&computed_answer(q.lesson, p).unwrap(), hand_worked(key)),
+                "{key}: the simulator agrees with the hand-worked answer"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fix_is_graded_on_the_students_program_with_a_schedule_when_it_fails() {
+        let q = question("shared-memory/fix-racy");
+        let broken = q.program().unwrap().source.clone();
+        let v = grade(q.lesson, q.question, &Answer::Typed(broken.clone())).unwrap();
+        assert!(!v.correct);
+        let note = v.note.unwrap();
+        assert!(note.contains("replay schedule"), "{note}");
+        // The same lock the lesson shows next, typed by the student.
+        let fixed = broken
+            .replace("count = 0\n", "count = 0\nm = threading.Lock()\n")
+            .replace("    count += 1", "    with m:\n        count += 1");
+        let v = grade(q.lesson, q.question, &Answer::Typed(fixed)).unwrap();
+        assert!(v.correct, "{:?}", v.note);
+        let v = grade(q.lesson, q.question, &Answer::Typed("def (:".into())).unwrap();
+        assert!(!v.correct && v.note.unwrap().contains("does not compile"));
+    }
+
+    #[test]
     fn the_simulator_grades_22_questions_like_the_checker() {
         let questions = course_questions(the_course());
         let computed = questions
@@ -115,7 +223,11 @@ mod course {
             .iter()
             .filter(|q| matches!(q.question.kind, QuestionKind::ScheduleChallenge(_)))
             .count();
-        assert_eq!((computed, judged), (14, 8));
+        let fixes = questions
+            .iter()
+            .filter(|q| matches!(q.question.kind, QuestionKind::FixTheBug(_)))
+            .count();
+        assert_eq!((computed, judged, fixes), (14, 9, 10));
         // The checker agrees on every computed answer.
         for lesson in &the_course().lessons {
             let file = lesson.file.clone();
@@ -356,6 +468,9 @@ mod course {
             let QuestionKind::PredictOutcome(predict) = &q.question.kind else {
                 continue;
             };
+            if predict.every {
+                continue; // answered by the explorer; the panel plays no single run
+            }
             let program = q.program().unwrap();
             let spec = prediction_schedule(program, predict);
             let ir = Arc::new(compile(program).unwrap());
@@ -390,8 +505,11 @@ mod course {
         for q in course_questions(the_course()) {
             let shown =
                 shown_answer(q.lesson, q.question).unwrap_or_else(|e| panic!("{}: {e}", q.key()));
+            // A program keeps its blank lines; any other answer has none.
+            let is_fix = matches!(q.question.kind, QuestionKind::FixTheBug(_));
             assert!(
-                !shown.lines.is_empty() && shown.lines.iter().all(|l| !l.trim().is_empty()),
+                !shown.lines.is_empty()
+                    && (is_fix || shown.lines.iter().all(|l| !l.trim().is_empty())),
                 "{}",
                 q.key()
             );
