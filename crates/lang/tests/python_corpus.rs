@@ -57,7 +57,6 @@ const PENDING: &[&str] = &[
     "rlock_ledger",
     "soup_condition",
     "starting_pistol",
-    "store_then_start",
 ];
 
 /// Seeds of the random schedules each program runs under, besides round-robin.

@@ -18,6 +18,7 @@ mod process_ops;
 mod program;
 mod slice_ops;
 mod span;
+mod thread_ops;
 mod time_ops;
 mod validate;
 mod value;
@@ -38,6 +39,7 @@ pub use program::{
 };
 pub use slice_ops::{ArrayId, HeaderPart, SliceOp, SliceRef};
 pub use span::Span;
+pub use thread_ops::{ThreadOp, MAIN_THREAD_TYPE, THREAD_TYPE};
 pub use time_ops::TimeOp;
 pub use validate::IrError;
 pub use value::{Closure, Seq, Style, Text, Value};

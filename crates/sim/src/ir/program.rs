@@ -8,6 +8,7 @@ use super::ids::{FuncId, GlobalId, Label, Local};
 use super::process_ops::ProcOp;
 use super::slice_ops::SliceOp;
 use super::span::Span;
+use super::thread_ops::ThreadOp;
 use super::time_ops::TimeOp;
 use super::value::{Style, Value};
 
@@ -531,6 +532,8 @@ pub enum Op {
     Time(TimeOp),
     /// An atomic operation on a shared location: one visible step, never a race.
     Atomic(AtomicOp),
+    /// A Python thread object instruction (see [`ThreadOp`]).
+    Thread(ThreadOp),
 }
 
 impl Op {
@@ -540,6 +543,7 @@ impl Op {
         match self {
             Op::Slice(s) => return s.is_visible(),
             Op::Time(t) => return t.is_visible(),
+            Op::Thread(t) => return t.is_visible(),
             _ => {}
         }
         !matches!(

@@ -297,6 +297,10 @@ impl Checker<'_> {
                 op.exprs().into_iter().try_for_each(|e| self.expr(e))?;
                 op.locals().into_iter().try_for_each(|l| self.local(l))
             }
+            Op::Thread(op) => {
+                op.exprs().into_iter().try_for_each(|e| self.expr(e))?;
+                op.locals().into_iter().try_for_each(|l| self.local(l))
+            }
             Op::Atomic(op) => {
                 self.place(&op.place)?;
                 op.exprs().into_iter().try_for_each(|e| self.expr(e))?;

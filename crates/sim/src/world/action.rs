@@ -711,7 +711,7 @@ impl World {
                 Ok(Flow::Next)
             }
             Op::Join { target } => {
-                let t = match self.eval_in(pid, target)? {
+                let t = match self.eval_in(pid, target).and_then(|v| self.join_pid(v))? {
                     Value::Pid(t) => t,
                     other => {
                         return crash(format!("cannot join {}: not a process", other.repr(style)))
@@ -767,6 +767,7 @@ impl World {
             Op::Slice(s) => self.slice_step(pid, s, span),
             Op::Time(t) => self.time_step(pid, t, span),
             Op::Atomic(a) => self.atomic_step(pid, a, span),
+            Op::Thread(t) => self.thread_step(pid, t, span),
             Op::Print { text } => self.print(pid, text, true, span),
             Op::Output { text } => self.print(pid, text, false, span),
             Op::Exit => Ok(Flow::End),

@@ -356,6 +356,10 @@ impl World {
                 self.set_local(pid, *dst, Value::Record(r));
                 Ok(LocalFlow::Next)
             }
+            Op::Thread(t) => {
+                self.thread_local(pid, t)?;
+                Ok(LocalFlow::Next)
+            }
             Op::MakeCell { dst, init } => {
                 let v = self.eval_in(pid, init)?;
                 let name = self.slot_name(pid, *dst);

@@ -42,6 +42,7 @@ mod resources;
 mod shared;
 mod slice;
 mod step;
+mod thread_object;
 mod view;
 
 use std::cmp::Reverse;

@@ -284,7 +284,8 @@ impl World {
                 }
             }
             Op::Join { target } => {
-                if let Ok(Value::Pid(t)) = self.eval_in(pid, target) {
+                if let Ok(Value::Pid(t)) = self.eval_in(pid, target).and_then(|v| self.join_pid(v))
+                {
                     key = Some(WaitKey::Join(t));
                 }
             }
@@ -550,7 +551,7 @@ impl World {
                     Err(BlockReason::Select { chans })
                 }
             }
-            Op::Join { target } => match self.eval_in(pid, target) {
+            Op::Join { target } => match self.eval_in(pid, target).and_then(|v| self.join_pid(v)) {
                 Ok(Value::Pid(t)) if t != pid => match self.procs.get(t.index()) {
                     Some(tp) if !tp.status.is_ended() => Err(BlockReason::Join { target: t }),
                     _ => Ok(Vec::new()),

@@ -42,7 +42,6 @@ impl FnLower<'_> {
                     }
                     Var::Local(l) => {
                         self.cx.assign_local(span, l, value);
-                        self.forget_thread_object(n, span);
                     }
                     Var::Func(..) => {}
                 }
@@ -266,7 +265,6 @@ impl FnLower<'_> {
                 self.cx.emit(span, Op::JumpUnless { cond: cmp, to: end });
                 if let Some(v) = &var {
                     self.bind_loop_var(v, IrExpr::Local(counter), span);
-                    self.forget_thread_object(&target.name, span);
                 }
                 self.loop_body(body, next, end)?;
                 self.cx.fb.bind(next);
@@ -313,7 +311,6 @@ impl FnLower<'_> {
         );
         if let Some(v) = &var {
             self.bind_loop_var(v, IrExpr::Local(items).index(counter), span);
-            self.forget_thread_object(&target.name, span);
         }
         self.loop_body(body, next, end)?;
         self.cx.count_and_repeat(span, counter, (next, top, end));

@@ -197,7 +197,14 @@ impl FnLower<'_> {
                     );
                     return Ok(IrExpr::Local(q));
                 }
-                "threading.Thread" => return self.thread(e, args, kwargs),
+                "threading.Thread" => return self.thread(e, args, kwargs, dest),
+                "threading.current_thread" => {
+                    self.no_kwargs(kwargs, "threading.current_thread")?;
+                    self.arity(e, "threading.current_thread", args, 0)?;
+                    let dst = into.unwrap_or_else(|| self.cx.temp("current"));
+                    self.cx.emit(span, Op::Thread(ThreadOp::Current { dst }));
+                    return Ok(IrExpr::Local(dst));
+                }
                 "time.sleep" => {
                     self.no_kwargs(kwargs, "time.sleep")?;
                     self.arity(e, "time.sleep", args, 1)?;
@@ -279,13 +286,14 @@ impl FnLower<'_> {
         }
     }
 
-    /// `threading.Thread(target=f, args=(…))`: a thread object is the function with its
-    /// arguments bound; `.start()` spawns it.
+    /// `threading.Thread(target=f, args=(…), name=…, daemon=…)`: a thread object holding the
+    /// function with its arguments bound; `.start()` spawns it.
     pub(super) fn thread(
         &mut self,
         e: &Expr,
         args: &[Expr],
         kwargs: &[(Ident, Expr)],
+        dest: Dest,
     ) -> Res<IrExpr> {
         if let Some(a) = args.first() {
             return Err(Diagnostic::new(
@@ -295,6 +303,8 @@ impl FnLower<'_> {
             ));
         }
         let mut target = None;
+        let mut name = None;
+        let mut daemon = false;
         let mut targs: Vec<Expr> = Vec::new();
         for (k, v) in kwargs {
             match k.name.as_str() {
@@ -309,7 +319,18 @@ impl FnLower<'_> {
                         ))
                     }
                 },
-                "name" | "daemon" => {}
+                "name" => name = Some(v),
+                "daemon" => match v.kind {
+                    ExprKind::Bool(b) => daemon = b,
+                    ExprKind::None => {}
+                    _ => {
+                        return Err(Diagnostic::new(
+                            v.span,
+                            "`daemon=` must be written `True` or `False`",
+                            "write `daemon=True`",
+                        ))
+                    }
+                },
                 other => {
                     return Err(Diagnostic::new(
                         k.span,
@@ -365,7 +386,25 @@ impl FnLower<'_> {
                     ));
                 }
                 let captured = self.exprs(&targs)?;
-                Ok(IrExpr::MakeFun { func: id, captured })
+                let name = match name {
+                    Some(n) => Some(self.expr(n)?),
+                    None => None,
+                };
+                let dst = match dest.slot {
+                    Some(l) => l,
+                    None => self.cx.temp(dest.name_or("thread")),
+                };
+                self.cx.emit(
+                    e.span,
+                    Op::Thread(ThreadOp::Make {
+                        dst,
+                        target: IrExpr::MakeFun { func: id, captured },
+                        target_name: fname.clone(),
+                        name,
+                        daemon,
+                    }),
+                );
+                Ok(IrExpr::Local(dst))
             }
             _ => Err(Diagnostic::new(
                 target.span,

@@ -61,10 +61,7 @@ impl FnLower<'_> {
             ExprKind::Bool(b) => IrExpr::bool(*b),
             ExprKind::None => IrExpr::Const(Value::Unit),
             ExprKind::Name(n) => match self.resolve(n, e.span)? {
-                Var::Local(l) => match self.threads.get(n).copied() {
-                    Some(hidden) => self.thread_value(l, hidden, e.span),
-                    None => IrExpr::Local(l),
-                },
+                Var::Local(l) => IrExpr::Local(l),
                 Var::Shared(g) if g.constant => IrExpr::Global(g.id),
                 Var::Shared(g) => {
                     let tmp = self.cx.read_dst(into);
@@ -210,6 +207,17 @@ impl FnLower<'_> {
                 }
             }
             ExprKind::Call { .. } => self.call(e, false, dest)?,
+            ExprKind::Attr(recv, attr)
+                if attr.name == "name"
+                    && matches!(self.kind_of(recv), Kind::Thread(_) | Kind::Unknown) =>
+            {
+                // A thread's name is the runtime's bookkeeping, fixed when it was made.
+                let thread = self.expr(recv)?;
+                let dst = into.unwrap_or_else(|| self.cx.temp("name"));
+                self.cx
+                    .emit(e.span, Op::Thread(ThreadOp::Name { dst, thread }));
+                IrExpr::Local(dst)
+            }
             ExprKind::Attr(_, attr) => {
                 return Err(Diagnostic::new(
                     attr.span,

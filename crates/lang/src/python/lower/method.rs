@@ -33,60 +33,18 @@ impl FnLower<'_> {
             "start" => {
                 expect(unknown || matches!(kind, Kind::Thread(_)), "a thread")?;
                 self.arity(e, "start", args, 0)?;
-                let name = match &kind {
-                    Kind::Thread(n) => n.clone(),
-                    _ => None,
-                };
-                let callee = self.expr(recv)?;
-                // The variable that held the thread object now holds the running thread.
-                let dst = match &recv.kind {
-                    ExprKind::Name(n) => match self.resolve(n, recv.span)? {
-                        Var::Local(l) => Some(l),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                let hidden = match (&recv.kind, dst) {
-                    (ExprKind::Name(n), Some(_)) => self.threads.get(n).copied(),
-                    _ => None,
-                };
-                let spawned = match dst {
-                    Some(l) => l,
-                    None => self.cx.temp("thread"),
-                };
-                self.cx.emit(
-                    span,
-                    Op::Spawn {
-                        dst: Some(spawned),
-                        kind: ProcKind::Thread,
-                        callee: Callee::Value(callee),
-                        args: Vec::new(),
-                        name,
-                    },
-                );
-                if let Some(slot) = hidden {
-                    // The object is used up: the variable now holds the running thread, and a
-                    // second `start()` on it crashes, as in Python.
-                    self.cx.emit(
-                        span,
-                        Op::Set {
-                            dst: slot,
-                            expr: IrExpr::Const(Value::Unit),
-                        },
-                    );
-                }
-                if let (None, ExprKind::Name(n)) = (dst, &recv.kind) {
-                    if let Ok(Var::Shared(g)) = self.resolve(n, recv.span) {
-                        self.cx.emit(
-                            span,
-                            Op::Write {
-                                place: Place::Global(g.id),
-                                value: IrExpr::Local(spawned),
-                            },
-                        );
-                    }
-                }
+                let thread = self.expr(recv)?;
+                self.cx.emit(span, Op::Thread(ThreadOp::Start { thread }));
                 Ok(IrExpr::Const(Value::Unit))
+            }
+            "is_alive" => {
+                expect(unknown || matches!(kind, Kind::Thread(_)), "a thread")?;
+                self.arity(e, "is_alive", args, 0)?;
+                let thread = self.expr(recv)?;
+                let dst = into.unwrap_or_else(|| self.cx.temp("alive"));
+                self.cx
+                    .emit(span, Op::Thread(ThreadOp::Alive { dst, thread }));
+                Ok(IrExpr::Local(dst))
             }
             "join" => {
                 expect(unknown || matches!(kind, Kind::Thread(_)), "a thread")?;
@@ -198,7 +156,7 @@ impl FnLower<'_> {
                 Ok(IrExpr::Const(Value::Unit))
             }
             "locked" | "put_nowait" | "get_nowait" | "qsize" | "empty" | "full" | "task_done"
-            | "is_alive" | "keys" | "values" | "items" | "pop" | "setdefault" | "update" => {
+            | "keys" | "values" | "items" | "pop" | "setdefault" | "update" => {
                 Err(Diagnostic::new(
                     method.span,
                     format!("`.{m}()` is not part of the Python lesson dialect"),

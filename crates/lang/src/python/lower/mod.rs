@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use sim::ir::{
     self, Builtin, Callee, Expr as IrExpr, FmtPart, FuncId, FunctionBuilder, Label, Local, Op,
-    Place, ProcKind, ProcessSpec, Program, Span, Style, UnOp, Value,
+    Place, ProcKind, ProcessSpec, Program, Span, Style, ThreadOp, UnOp, Value,
 };
 
 use super::ast::{BinOp, Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
@@ -113,10 +113,6 @@ struct FnLower<'s> {
     loops: Vec<Loop>,
     /// Locks held by enclosing `with` blocks, innermost last.
     held: Vec<(IrExpr, Span)>,
-    /// Local variables assigned a `threading.Thread(...)`, with the hidden slot that holds
-    /// the thread object until `.start()`: the variable itself reads `None` until then, and
-    /// the running thread after, never a bare function value.
-    threads: HashMap<String, Local>,
 }
 
 fn lower_function(
@@ -140,7 +136,6 @@ fn lower_function(
     taken.extend(param_names.iter().map(|p| p.to_string()));
     taken.extend(scope.shared.keys().cloned());
     taken.extend(scope.funcs.keys().cloned());
-    let threads = thread_names(body, &scope.imported);
     let mut lw = FnLower {
         scope,
         cx: LowerCx::new(
@@ -155,15 +150,7 @@ fn lower_function(
         kinds: HashMap::new(),
         loops: Vec::new(),
         held: Vec::new(),
-        threads: HashMap::new(),
     };
-    for name in threads {
-        let shared = is_main && scope.shared.contains_key(&name);
-        if !shared && !param_names.contains(&name.as_str()) && !lw.globals.contains(&name) {
-            let slot = lw.cx.temp(&name);
-            lw.threads.insert(name, slot);
-        }
-    }
     for (i, p) in params.iter().enumerate() {
         lw.locals.insert(p.name.clone(), Local(i as u32));
         if lw.globals.contains(&p.name) {
@@ -308,7 +295,7 @@ impl<'s> FnLower<'s> {
                 Some("threading.Lock") => Kind::Lock,
                 Some("queue.Queue") => Kind::Queue,
                 Some("dict") => Kind::Dict,
-                Some("threading.Thread") => Kind::Thread(None),
+                Some("threading.Thread" | "threading.current_thread") => Kind::Thread(None),
                 Some("len") => Kind::Int,
                 Some("str") => Kind::Str,
                 _ => Kind::Unknown,
@@ -338,39 +325,4 @@ fn arith(op: BinOp, a: IrExpr, b: IrExpr) -> IrExpr {
         BinOp::In => ir::BinOp::Eq,
     };
     a.bin(ir_op, b)
-}
-
-/// Names bound to a `threading.Thread(...)` somewhere in `body` (`name = threading.Thread(…)`).
-fn thread_names(body: &[Stmt], imported: &HashMap<String, String>) -> Vec<String> {
-    fn walk(body: &[Stmt], imported: &HashMap<String, String>, out: &mut Vec<String>) {
-        for stmt in body {
-            match &stmt.kind {
-                StmtKind::Assign { targets, value } => {
-                    let is_thread = matches!(&value.kind, ExprKind::Call { func, .. }
-                        if dotted(func, imported).as_deref() == Some("threading.Thread"));
-                    for t in targets {
-                        match &t.kind {
-                            ExprKind::Name(n) if is_thread && !out.contains(n) => {
-                                out.push(n.clone())
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                StmtKind::For { body, .. }
-                | StmtKind::While { body, .. }
-                | StmtKind::With { body, .. } => walk(body, imported, out),
-                StmtKind::If { branches, orelse } => {
-                    for (_, b) in branches {
-                        walk(b, imported, out);
-                    }
-                    walk(orelse, imported, out);
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(body, imported, &mut out);
-    out
 }

@@ -60,22 +60,6 @@ impl FnLower<'_> {
                     ..
                 }] = targets.as_slice()
                 {
-                    // A thread object waits out of sight until `.start()`; the variable holds
-                    // `None` meanwhile (a thread that is not running yet).
-                    if let (Some(slot), Kind::Thread(_)) = (self.threads.get(n).copied(), &kind) {
-                        self.kinds.insert(n.clone(), kind);
-                        let v = self.expr(value)?;
-                        self.cx.emit(span, Op::Set { dst: slot, expr: v });
-                        let visible = self.local(n);
-                        self.cx.emit(
-                            span,
-                            Op::Set {
-                                dst: visible,
-                                expr: IrExpr::Const(Value::Unit),
-                            },
-                        );
-                        return Ok(());
-                    }
                     // `x = count` reads straight into `x`; `jobs = queue.Queue()` makes a
                     // queue called `jobs`. Not when the value uses `x` itself, which must
                     // still be "used before it is assigned" when it has no value yet.
@@ -216,51 +200,6 @@ impl FnLower<'_> {
                 );
                 t
             }
-        }
-    }
-
-    /// The value of a thread variable (see `threads`): the thread object while it waits in
-    /// its hidden slot (the variable reads `None`), else whatever the variable holds (the
-    /// running thread, or a thread object taken from a list).
-    pub(super) fn thread_value(&mut self, visible: Local, hidden: Local, span: Span) -> IrExpr {
-        let value = self.cx.temp("thread");
-        let done = self.cx.fb.label();
-        self.cx.emit(
-            span,
-            Op::Set {
-                dst: value,
-                expr: IrExpr::Local(visible),
-            },
-        );
-        self.cx.emit(
-            span,
-            Op::JumpUnless {
-                cond: IrExpr::Local(visible).eq(IrExpr::Const(Value::Unit)),
-                to: done,
-            },
-        );
-        self.cx.emit(
-            span,
-            Op::Set {
-                dst: value,
-                expr: IrExpr::Local(hidden),
-            },
-        );
-        self.cx.fb.bind(done);
-        IrExpr::Local(value)
-    }
-
-    /// A thread variable is given something other than a new thread object: the hidden
-    /// object, if any, is forgotten.
-    pub(super) fn forget_thread_object(&mut self, name: &str, span: Span) {
-        if let Some(hidden) = self.threads.get(name).copied() {
-            self.cx.emit(
-                span,
-                Op::Set {
-                    dst: hidden,
-                    expr: IrExpr::Const(Value::Unit),
-                },
-            );
         }
     }
 
