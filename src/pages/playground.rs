@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::editor::Editor;
 use crate::components::panel::SimPanel;
-use crate::model::playground::{compile, starter, Placed};
+use crate::model::playground::{compile, entry_errors, source_errors, starter, Input, Placed};
 
 /// Write a program, run it, and watch it in a panel.
 #[component]
@@ -14,17 +14,22 @@ pub fn PlaygroundPage() -> impl IntoView {
     let errors: RwSignal<Vec<Placed>> = RwSignal::new(Vec::new());
     let runs = RwSignal::new(0u32);
     let network = RwSignal::new(false);
+    let entry = RwSignal::new(String::new());
     let program = RwSignal::new_local(None);
+    let input = move || Input {
+        dialect: dialect.get(),
+        source: source.get(),
+        entry: entry.get(),
+        network: network.get(),
+    };
+    let takes_entry = Memo::new(move |_| input().takes_entry());
+    let in_source = Signal::derive(move || source_errors(&errors.get()));
+    let in_entry = Memo::new(move |_| entry_errors(&errors.get()));
 
     let run = move || {
         let n = runs.get_untracked() + 1;
         runs.set(n);
-        match compile(
-            dialect.get_untracked(),
-            &source.get_untracked(),
-            n,
-            network.get_untracked(),
-        ) {
+        match compile(&input_untracked(dialect, source, entry, network), n) {
             Ok(p) => {
                 errors.set(Vec::new());
                 program.set(Some(p));
@@ -64,9 +69,45 @@ pub fn PlaygroundPage() -> impl IntoView {
                 <button type="button" class="primary" on:click=move |_| run()>"Run ▶"</button>
                 <span class="pg-hint">"Runs in your browser. Tab indents; Esc then Tab leaves the editor."</span>
             </div>
-            <Editor source=source dialect=dialect.into() errors=errors.into()/>
+            <Show when=move || takes_entry.get()>
+                <div class="pg-entry">
+                    <label for="pg-entry-input">"Start with "</label>
+                    <input id="pg-entry-input" type="text" class="pg-entry-input"
+                        spellcheck="false" autocomplete="off" placeholder="start()"
+                        aria-describedby="pg-entry-help pg-entry-errors"
+                        aria-invalid=move || (!in_entry.get().is_empty()).to_string()
+                        prop:value=move || entry.get()
+                        on:input=move |ev| entry.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Enter" { run() }/>
+                    <span id="pg-entry-help" class="pg-hint">
+                        "What you would type in the erl shell, such as "<code>"mod:start(), mod:go(3)"</code>
+                        ". Leave it blank to start from main() or an exported start()."
+                    </span>
+                    <ul id="pg-entry-errors" class="ed-errors" aria-live="polite">
+                        {move || in_entry.get().into_iter().map(|e| view! {
+                            <li class="ed-error"><span class="ed-message">{e}</span></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            <Editor source=source dialect=dialect.into() errors=in_source/>
             {move || program.get().map(|p| view! { <SimPanel program=p/> })}
         </section>
+    }
+}
+
+/// The input as it is now, read without subscribing (for the run button).
+fn input_untracked(
+    dialect: RwSignal<lang::Dialect>,
+    source: RwSignal<String>,
+    entry: RwSignal<String>,
+    network: RwSignal<bool>,
+) -> Input {
+    Input {
+        dialect: dialect.get_untracked(),
+        source: source.get_untracked(),
+        entry: entry.get_untracked(),
+        network: network.get_untracked(),
     }
 }
 
