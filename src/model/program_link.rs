@@ -35,6 +35,8 @@ pub struct ProgramLink {
     pub network: bool,
     /// The program text.
     pub source: String,
+    /// The shell expression that starts an Erlang module, as typed (blank for none).
+    pub entry: String,
 }
 
 /// Why a link could not be read or written. Its `Display` is the message the
@@ -77,12 +79,14 @@ impl fmt::Display for LinkError {
 impl ProgramLink {
     /// The query value for this program, or [`LinkError::TooLong`] past the bound.
     pub fn encode(&self) -> Result<String, LinkError> {
-        let text = format!(
-            "{}\n{}\n{}",
-            self.dialect.name(),
-            u8::from(self.network),
-            self.source
-        );
+        // The entry rides on the mode line after a tab, so older links still read.
+        // A text field cannot hold a line break, but a struct can.
+        let entry = self.entry.replace('\n', " ");
+        let mode = match entry.as_str() {
+            "" => u8::from(self.network).to_string(),
+            entry => format!("{}\t{entry}", u8::from(self.network)),
+        };
+        let text = format!("{}\n{mode}\n{}", self.dialect.name(), self.source);
         // Level 9: links are written rarely and read often, so spend the time.
         let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
         let mut value = String::with_capacity(1 + packed.len() * 4 / 3 + 4);
@@ -122,6 +126,7 @@ impl ProgramLink {
                 name.chars().take(20).collect::<String>()
             ))
         })?;
+        let (network, entry) = network.split_once('\t').unwrap_or((network, ""));
         let network = match network {
             "0" => false,
             "1" => true,
@@ -135,6 +140,7 @@ impl ProgramLink {
             dialect,
             network,
             source: source.to_string(),
+            entry: entry.to_string(),
         })
     }
 }
@@ -148,7 +154,26 @@ mod tests {
             dialect: Dialect::Go,
             network: true,
             source: "package main\n\nfunc main() {\n\tprintln(\"héllo ✓\")\n}\n".to_string(),
+            entry: String::new(),
         }
+    }
+
+    #[test]
+    fn a_module_link_carries_its_entry_and_a_link_without_one_still_reads() {
+        let link = ProgramLink {
+            dialect: Dialect::Erlang,
+            network: false,
+            source: "-module(m).\n-export([go/1]).\ngo(N) -> N.\n".to_string(),
+            entry: "m:go(3), m:go(4)".to_string(),
+        };
+        assert_eq!(ProgramLink::decode(&link.encode().unwrap()), Ok(link.clone()));
+        let bare = ProgramLink {
+            entry: String::new(),
+            ..link
+        };
+        let read = ProgramLink::decode(&bare.encode().unwrap()).unwrap();
+        assert_eq!(read.entry, "");
+        assert!(!read.network);
     }
 
     #[test]

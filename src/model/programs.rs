@@ -13,13 +13,15 @@ use crate::model::session::Policy;
 /// problem at its `line:col`.
 pub fn panel_program(program: &lesson::Program) -> Result<PanelProgram, String> {
     let dialect = lang_dialect(program.dialect);
-    let compiled = lang::compile(dialect, &program.source).map_err(|errors| {
-        errors
-            .iter()
-            .next()
-            .map(|e| format!("{}:{}: {}", e.span.line, e.span.col, e.message))
-            .unwrap_or_else(|| "it does not compile".to_string())
-    })?;
+    // The block's `entry="…"` starts a module the way `switchboard run --entry` does.
+    let compiled = lang::compile_with_entry(dialect, &program.source, program.entry.as_deref())
+        .map_err(|errors| {
+            errors
+                .iter()
+                .next()
+                .map(|e| format!("{}:{}: {}", e.span.line, e.span.col, e.message))
+                .unwrap_or_else(|| "it does not compile".to_string())
+        })?;
     Ok(PanelProgram {
         id: program.id.clone(),
         title: program.title.clone().unwrap_or_else(|| program.id.clone()),

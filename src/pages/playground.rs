@@ -7,7 +7,7 @@ use crate::browser;
 use crate::components::editor::Editor;
 use crate::components::panel::PanelProgram;
 use crate::components::panel::{url_writer, SimPanel};
-use crate::model::playground::{compile, starter, Placed};
+use crate::model::playground::{compile, entry_errors, source_errors, starter, Input, Placed};
 use crate::model::program_link::{ProgramLink, LINK_KEY};
 
 /// The playground's one panel id: a link's schedule is kept under it.
@@ -29,9 +29,28 @@ pub fn PlaygroundPage() -> impl IntoView {
         |l| l.source.clone(),
     ));
     let network = RwSignal::new(start.as_ref().is_some_and(|l| l.network));
+    let entry = RwSignal::new(start.as_ref().map_or_else(String::new, |l| l.entry.clone()));
     let errors: RwSignal<Vec<Placed>> = RwSignal::new(Vec::new());
     let program: RwSignal<Option<PanelProgram>, LocalStorage> = RwSignal::new_local(None);
     let notice = RwSignal::new(link_problem);
+    let takes_entry = Memo::new(move |_| {
+        Input {
+            dialect: dialect.get(),
+            source: source.get(),
+            entry: String::new(),
+            network: false,
+        }
+        .takes_entry()
+    });
+    let in_source = Signal::derive(move || source_errors(&errors.get()));
+    let in_entry = Memo::new(move |_| entry_errors(&errors.get()));
+    // The link for what is in the editor now, read without subscribing.
+    let current_link = move || ProgramLink {
+        dialect: dialect.get_untracked(),
+        network: network.get_untracked(),
+        source: source.get_untracked(),
+        entry: entry.get_untracked(),
+    };
 
     let panel_key = format!("playground-{RUN_ID}");
     // Compiles what is in the editor; `fresh` drops the schedule a link brought.
@@ -42,11 +61,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                 browser::set_query_value(&panel_key, None);
                 url_writer::write_later(&panel_key, None);
             }
-            let link = ProgramLink {
-                dialect: dialect.get_untracked(),
-                network: network.get_untracked(),
-                source: source.get_untracked(),
-            };
+            let link = current_link();
             match link.encode() {
                 Ok(value) => browser::set_query_value(LINK_KEY, Some(&value)),
                 Err(e) => {
@@ -55,7 +70,13 @@ pub fn PlaygroundPage() -> impl IntoView {
                 }
             }
             program.set(None);
-            match compile(link.dialect, &link.source, RUN_ID, link.network) {
+            let input = Input {
+                dialect: link.dialect,
+                source: link.source,
+                entry: link.entry,
+                network: link.network,
+            };
+            match compile(&input, RUN_ID) {
                 Ok(p) => {
                     errors.set(Vec::new());
                     program.set(Some(p));
@@ -72,11 +93,7 @@ pub fn PlaygroundPage() -> impl IntoView {
         let panel_key = panel_key.clone();
         move || {
             url_writer::flush();
-            let link = ProgramLink {
-                dialect: dialect.get_untracked(),
-                network: network.get_untracked(),
-                source: source.get_untracked(),
-            };
+            let link = current_link();
             // The schedule only belongs to the link when it is the shown program's.
             let shown = program.with_untracked(|p: &Option<PanelProgram>| {
                 p.as_ref()
@@ -106,6 +123,7 @@ pub fn PlaygroundPage() -> impl IntoView {
         }
     };
     let run_click = run.clone();
+    let run_enter = run.clone();
 
     view! {
         <section class="page playground" aria-labelledby="page-title">
@@ -132,7 +150,28 @@ pub fn PlaygroundPage() -> impl IntoView {
                 </button>
                 <span class="pg-hint">"Runs in your browser. Tab indents; Esc then Tab leaves the editor."</span>
             </div>
-            <Editor source=source dialect=dialect.into() errors=errors.into()/>
+            <Show when=move || takes_entry.get()>
+                <div class="pg-entry">
+                    <label for="pg-entry-input">"Start with "</label>
+                    <input id="pg-entry-input" type="text" class="pg-entry-input"
+                        spellcheck="false" autocomplete="off" placeholder="start()"
+                        aria-describedby="pg-entry-help pg-entry-errors"
+                        aria-invalid=move || (!in_entry.get().is_empty()).to_string()
+                        prop:value=move || entry.get()
+                        on:input=move |ev| entry.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Enter" { run_enter(true) }/>
+                    <span id="pg-entry-help" class="pg-hint">
+                        "What you would type in the erl shell, such as "<code>"mod:start(), mod:go(3)"</code>
+                        ". Leave it blank to start from main() or an exported start()."
+                    </span>
+                    <ul id="pg-entry-errors" class="ed-errors" aria-live="polite">
+                        {move || in_entry.get().into_iter().map(|e| view! {
+                            <li class="ed-error"><span class="ed-message">{e}</span></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+            <Editor source=source dialect=dialect.into() errors=in_source/>
             {move || program.get().map(|p| view! { <SimPanel program=p/> })}
         </section>
     }

@@ -92,6 +92,10 @@ pub fn compile(dialect: Dialect, source: &str) -> Result<sim::ir::Program, Diagn
 /// Compiles `source` like [`compile`], starting from `entry` when given: an Erlang shell
 /// expression without its final `.` (like `tut15:start()`), run by a shell process with
 /// its own mailbox. Other dialects have no entry expressions and ignore it.
+///
+/// The entry is read as if typed on the line after `source`: an error in it has a span that
+/// starts at or after `source.len()`, a line one past the source's last, and a message that
+/// begins "in the entry: ", so a caller can show it next to where the entry was written.
 pub fn compile_with_entry(
     dialect: Dialect,
     source: &str,

@@ -36,11 +36,8 @@ use std::collections::BTreeSet;
 const PENDING: &[&str] = &[
     "layout",
     "stockroom",
-    "constructs/exit_self_normal",
     "constructs/format_p_wrap",
     "constructs/format_widths",
-    "constructs/link_dead_process",
-    "constructs/monitor_down_reason",
     "constructs/monitor_noproc",
 ];
 

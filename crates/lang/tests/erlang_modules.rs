@@ -53,3 +53,30 @@ fn a_malformed_entry_is_an_error_not_a_panic() {
     let errors = lang::compile_with_entry(Erlang, GREET, Some("greet:hello(")).unwrap_err();
     assert!(!errors.0.is_empty());
 }
+
+#[test]
+fn an_entry_error_is_placed_on_a_line_after_the_module() {
+    // GREET has 14 lines, so the entry is read as line 15; the entry ends too early, at
+    // column 13, just after `greet:hello(` (12 characters).
+    let errors = lang::compile_with_entry(Erlang, GREET, Some("greet:hello(")).unwrap_err();
+    let first = errors.first().expect("one error");
+    assert!(
+        first.message.starts_with("in the entry: "),
+        "{}",
+        first.message
+    );
+    assert!(first.span.start as usize >= GREET.len(), "{first:?}");
+    assert_eq!((first.span.line, first.span.col), (15, 13), "{first:?}");
+}
+
+#[test]
+fn a_lowering_error_in_the_entry_says_it_is_in_the_entry() {
+    let errors = lang::compile_with_entry(Erlang, GREET, Some("greet:nope(1)")).unwrap_err();
+    let first = errors.first().expect("one error");
+    assert!(
+        first.message.starts_with("in the entry: "),
+        "{}",
+        first.message
+    );
+    assert_eq!((first.span.line, first.span.col), (15, 1), "{first:?}");
+}

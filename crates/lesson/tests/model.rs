@@ -59,6 +59,21 @@ fn compile_errors_point_into_the_lesson_file() {
 }
 
 #[test]
+fn entry_errors_point_at_the_entry_attribute() {
+    // The fence is line 9: "```sim erlang id=p " is 19 characters and `entry="` 7 more, so
+    // the value `m:go(` is columns 27-31 and ends too early at column 32.
+    let text = "+++\nid = \"x\"\ntitle = \"X\"\norder = 1\nsummary = \"s\"\nminutes = 1\n+++\n\n```sim erlang id=p entry=\"m:go(\"\n-module(m).\n-export([go/1]).\ngo(N) -> N.\n```\n";
+    let check = lesson::check::check_lesson("x.md", text);
+    let error = check
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "compile-error")
+        .expect("a compile error");
+    assert_eq!((error.line, error.col), (9, 32), "{error}");
+    assert!(error.message.contains("in the entry"), "{error}");
+}
+
+#[test]
 fn questions_know_their_section() {
     let text = "+++\nid = \"x\"\ntitle = \"X\"\norder = 1\nsummary = \"s\"\nminutes = 1\n+++\n\n## Part two\n\n```quiz\n[[questions]]\nid = \"q\"\ntype = \"ShortAnswer\"\nprompt = \"?\"\nanswer = \"y\"\n```\n";
     let lesson = parse_lesson("x.md", text).into_result().expect("parses");

@@ -31,12 +31,15 @@ pub fn compile_program(
         errors
             .iter()
             .map(|error| {
-                let start = file_offset(
-                    &index,
-                    program,
-                    error.span.start as usize,
-                    error.span.line as usize,
-                );
+                let start =
+                    entry_offset(text, program, error.span.start as usize).unwrap_or_else(|| {
+                        file_offset(
+                            &index,
+                            program,
+                            error.span.start as usize,
+                            error.span.line as usize,
+                        )
+                    });
                 let len = (error.span.end.saturating_sub(error.span.start)) as usize;
                 let problem = Problem::error(
                     "compile-error",
@@ -52,6 +55,21 @@ pub fn compile_program(
             })
             .collect()
     })
+}
+
+/// Where an error in the block's `entry="…"` is in the lesson file: the dialect reads the
+/// entry as if it followed the source, so offsets from `source.len()` on are in the entry.
+/// `None` for an error in the source itself, or when the attribute cannot be found.
+fn entry_offset(text: &str, program: &Program, offset: usize) -> Option<usize> {
+    let entry = program.entry.as_deref()?;
+    let inside = offset.checked_sub(program.source.len())?;
+    let info = text.get(program.info_span.clone())?;
+    let value = info.find("entry=")? + "entry=".len();
+    let quoted = info[value..].starts_with(['"', '\'']);
+    let value = value + usize::from(quoted);
+    // The dialect trims the entry before reading it.
+    let lead = entry.len() - entry.trim_start().len();
+    Some(program.info_span.start + value + (lead + inside).min(entry.len()))
 }
 
 /// Where byte `offset` of a program's source is in the lesson file.

@@ -197,59 +197,8 @@ impl FnLower<'_> {
             return Ok(v);
         }
         match (name, args) {
-            ("spawn", [f]) => {
-                let (callee, spawn_name) = match &f.kind {
-                    ExprKind::Fun(_) | ExprKind::Var(_) | ExprKind::FunRef(..) => {
-                        let name = fun_display_name(f);
-                        (Callee::Value(self.expr(f)?), name)
-                    }
-                    _ => {
-                        return Err(Diagnostic::new(
-                            f.span,
-                            "`spawn/1` takes a fun",
-                            "write `spawn(fun() -> loop(0) end)`",
-                        ))
-                    }
-                };
-                Ok(self.spawn(callee, Vec::new(), spawn_name, span, into))
-            }
-            ("spawn", [f, a]) | ("spawn", [_, f, a]) => {
-                if let [m, _, _] = args {
-                    if !matches!(m.kind, ExprKind::Atom(_)) {
-                        return Err(Diagnostic::new(
-                            m.span,
-                            "the module in `spawn(Module, Function, Args)` must be an atom",
-                            "write `spawn(counter, loop, [0])`",
-                        ));
-                    }
-                }
-                let ExprKind::List(items, None) = &a.kind else {
-                    return Err(Diagnostic::new(
-                        a.span,
-                        "the arguments for `spawn` must be a list written out, like `[0, self()]`",
-                        "list the arguments in `[…]`",
-                    ));
-                };
-                let (callee, spawn_name) = match &f.kind {
-                    ExprKind::Atom(fname) => {
-                        let Some(id) = self.ctx.funcs.get(&(fname.clone(), items.len())).copied()
-                        else {
-                            return Err(self.undefined(fname, items.len(), f.span));
-                        };
-                        (Callee::Func(id), Some(fname.clone()))
-                    }
-                    ExprKind::Var(_) | ExprKind::Fun(_) | ExprKind::FunRef(..) => {
-                        (Callee::Value(self.expr(f)?), None)
-                    }
-                    _ => {
-                        return Err(Diagnostic::new(
-                            f.span,
-                            "`spawn` needs a function name or a fun",
-                            "write `spawn(loop, [0])`",
-                        ))
-                    }
-                };
-                let args = self.exprs(items)?;
+            ("spawn", [_] | [_, _] | [_, _, _]) => {
+                let (callee, args, spawn_name) = self.spawn_target(args, name)?;
                 Ok(self.spawn(callee, args, spawn_name, span, into))
             }
             ("exit" | "error" | "throw", [reason]) => self.raise(name, reason, span),

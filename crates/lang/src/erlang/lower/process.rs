@@ -6,7 +6,8 @@ use sim::ir::ProcOp;
 use super::*;
 
 impl FnLower<'_> {
-    /// What `spawn*` starts: `(Fun)` or `(Module, Function, [Args])`.
+    /// What `spawn*` starts: `(Fun)`, `(Function, [Args])` or `(Module, Function, [Args])`.
+    /// The one place every spawn form resolves its target.
     pub(super) fn spawn_target(
         &mut self,
         args: &[Expr],
@@ -24,13 +25,17 @@ impl FnLower<'_> {
                     format!("write `{what}(fun() -> loop(0) end)`"),
                 )),
             },
-            [m, f, a] => {
-                if !matches!(m.kind, ExprKind::Atom(_)) {
-                    return Err(Diagnostic::new(
-                        m.span,
-                        format!("the module in `{what}(Module, Function, Args)` must be an atom"),
-                        format!("write `{what}(counter, loop, [0])`"),
-                    ));
+            [f, a] | [_, f, a] => {
+                if let [m, _, _] = args {
+                    if !matches!(m.kind, ExprKind::Atom(_)) {
+                        return Err(Diagnostic::new(
+                            m.span,
+                            format!(
+                                "the module in `{what}(Module, Function, Args)` must be an atom"
+                            ),
+                            format!("write `{what}(counter, loop, [0])`"),
+                        ));
+                    }
                 }
                 let ExprKind::List(items, None) = &a.kind else {
                     return Err(Diagnostic::new(

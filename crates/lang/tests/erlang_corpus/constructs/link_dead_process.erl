@@ -1,11 +1,11 @@
 -module(link_dead_process).
 -export([start/0]).
 
-%% Linking to a process that is gone: without trap_exit it is the error noproc; with
-%% trap_exit, link returns true and an 'EXIT' message with noproc arrives.
+%% link/1 to a process that has already ended. A process that does not trap exits gets
+%% the error noproc; one that traps them gets true, then an 'EXIT' message saying noproc.
+%% spawn_monitor sets the monitor up atomically, so the first 'DOWN' always says normal.
 start() ->
-    Gone = spawn(fun() -> ok end),
-    Ref = monitor(process, Gone),
+    {Gone, Ref} = spawn_monitor(fun() -> ok end),
     receive {'DOWN', Ref, process, Gone, normal} -> ok end,
     Shell = self(),
     spawn(fun() ->
