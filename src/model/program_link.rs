@@ -166,7 +166,10 @@ mod tests {
             source: "-module(m).\n-export([go/1]).\ngo(N) -> N.\n".to_string(),
             entry: "m:go(3), m:go(4)".to_string(),
         };
-        assert_eq!(ProgramLink::decode(&link.encode().unwrap()), Ok(link.clone()));
+        assert_eq!(
+            ProgramLink::decode(&link.encode().unwrap()),
+            Ok(link.clone())
+        );
         let bare = ProgramLink {
             entry: String::new(),
             ..link
