@@ -122,8 +122,8 @@ pub fn PlaygroundPage() -> impl IntoView {
             program.set(None);
         }
     };
-    let run_click = run.clone();
-    let run_enter = run.clone();
+    // Copy, so the entry field (rebuilt whenever it appears) can hold it too.
+    let run = StoredValue::new_local(run);
 
     view! {
         <section class="page playground" aria-labelledby="page-title">
@@ -143,7 +143,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                         on:change=move |ev| network.set(event_target_checked(&ev))/>
                     " Network mode"
                 </label>
-                <button type="button" class="primary" on:click=move |_| run_click(true)>"Run ▶"</button>
+                <button type="button" class="primary" on:click=move |_| run.with_value(|run| run(true))>"Run ▶"</button>
                 <button type="button" class="pg-copy" on:click=move |_| copy_link()
                     title="Copies a link that opens this program, its mode and the steps taken">
                     {move || if copied.get() { "Program link copied ✓" } else { "Copy program link" }}
@@ -159,7 +159,7 @@ pub fn PlaygroundPage() -> impl IntoView {
                         aria-invalid=move || (!in_entry.get().is_empty()).to_string()
                         prop:value=move || entry.get()
                         on:input=move |ev| entry.set(event_target_value(&ev))
-                        on:keydown=move |ev| if ev.key() == "Enter" { run_enter(true) }/>
+                        on:keydown=move |ev| if ev.key() == "Enter" { run.with_value(|run| run(true)) }/>
                     <span id="pg-entry-help" class="pg-hint">
                         "What you would type in the erl shell, such as "<code>"mod:start(), mod:go(3)"</code>
                         ". Leave it blank to start from main() or an exported start()."
