@@ -26,7 +26,7 @@ fn mount_app() -> web_sys::HtmlElement {
 }
 
 #[wasm_bindgen_test]
-fn shell_shows_product_name_and_four_nav_links() {
+fn shell_shows_product_name_and_five_nav_links() {
     let root = mount_app();
     let brand = root
         .query_selector(".brand-name")
@@ -39,7 +39,7 @@ fn shell_shows_product_name_and_four_nav_links() {
         .filter_map(|i| links.item(i))
         .filter_map(|n| n.text_content())
         .collect();
-    assert_eq!(labels, ["Lessons", "Compare", "Playground", "Quiz"]);
+    assert_eq!(labels, ["Lessons", "Compare", "Playground", "Quiz", "Studio"]);
 }
 
 #[wasm_bindgen_test]
