@@ -29,7 +29,6 @@ use sim::{run, EventKind, Options, Scheduler, World, WorldStatus};
 const PENDING: &[&str] = &[
     "bounded_bakery",
     "comprehension_squares",
-    "crashing_worker",
     "daemon_lighthouse",
     "data_mix",
     "double_start",

@@ -117,6 +117,8 @@ pub(crate) enum BinOp {
     Sub,
     /// `*`
     Mul,
+    /// `/`: true division, always a float.
+    Div,
     /// `//`
     FloorDiv,
     /// `%`
@@ -166,6 +168,8 @@ pub(crate) enum ExprKind {
     Name(String),
     /// An integer literal.
     Int(i64),
+    /// A float literal.
+    Float(f64),
     /// A string literal.
     Str(String),
     /// An f-string.

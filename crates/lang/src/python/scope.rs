@@ -291,6 +291,7 @@ pub(super) fn queue_init(size: &Expr) -> Option<(GlobalInit, Kind)> {
 pub(super) fn const_value(e: &Expr) -> Option<Value> {
     Some(match &e.kind {
         ExprKind::Int(n) => Value::Int(*n),
+        ExprKind::Float(x) => Value::from(*x),
         ExprKind::Str(s) => Value::str(s),
         ExprKind::Bool(b) => Value::Bool(*b),
         ExprKind::None => Value::Unit,

@@ -79,6 +79,8 @@ pub enum BinOp {
     Div,
     /// Division rounding toward negative infinity (Python `//`).
     FloorDiv,
+    /// Division that always gives a float, even of two integers (Python `/`).
+    TrueDiv,
     /// Remainder with the sign of the dividend (Go `%`, Erlang `rem`).
     Rem,
     /// Remainder with the sign of the divisor (Python `%`).

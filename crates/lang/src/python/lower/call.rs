@@ -112,7 +112,7 @@ impl FnLower<'_> {
                     );
                     return Ok(IrExpr::Const(Value::Unit));
                 }
-                "len" | "str" | "repr" | "abs" => {
+                "len" | "str" | "repr" | "abs" | "int" | "float" => {
                     self.no_kwargs(kwargs, &name)?;
                     self.arity(e, &name, args, 1)?;
                     let Some(arg) = args.first() else {
@@ -130,6 +130,8 @@ impl FnLower<'_> {
                         "len" => IrExpr::Call(Builtin::Len, vec![v]),
                         "str" => IrExpr::Call(Builtin::ToStr, vec![v]),
                         "abs" => IrExpr::Call(Builtin::Abs, vec![v]),
+                        "int" => IrExpr::Call(Builtin::ToInt, vec![v]),
+                        "float" => IrExpr::Call(Builtin::ToFloat, vec![v]),
                         _ => IrExpr::Format(vec![FmtPart::Repr(v)]),
                     });
                 }

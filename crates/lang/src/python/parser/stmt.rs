@@ -262,7 +262,7 @@ impl Parser<'_> {
             "*=" => Ok(BinOp::Mul),
             "//=" => Ok(BinOp::FloorDiv),
             "%=" => Ok(BinOp::Mod),
-            "/=" => Err("`/=` makes a float, which the Python lesson dialect lacks".into()),
+            "/=" => Ok(BinOp::Div),
             "**=" | "&=" | "|=" | "^=" | ">>=" | "<<=" => {
                 Err(format!("`{op}` is not part of the Python lesson dialect"))
             }
