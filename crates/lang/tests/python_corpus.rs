@@ -52,7 +52,6 @@ const PENDING: &[&str] = &[
     "print_options",
     "queue_timeout",
     "racy_turnstile",
-    "relay_sleep",
     "rlock_ledger",
     "soup_condition",
     "starting_pistol",

@@ -84,8 +84,9 @@ pub(crate) enum StmtKind {
     },
     /// `for target in iter: body`.
     For {
-        /// The loop variable (a name, possibly `_`).
-        target: Ident,
+        /// The loop variable: a name (possibly `_`) or a tuple of targets to unpack into
+        /// (`for i, (k, v) in …`).
+        target: Expr,
         /// What is iterated.
         iter: Expr,
         /// Body.

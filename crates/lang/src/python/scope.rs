@@ -326,7 +326,7 @@ pub(super) fn count_assignments(body: &[Stmt], name: &str) -> usize {
             }
             StmtKind::AugAssign { target, .. } => n += usize::from(binds(target, name)),
             StmtKind::For { target, body, .. } => {
-                n += usize::from(target.name == name) + count_assignments(body, name)
+                n += usize::from(binds(target, name)) + count_assignments(body, name)
             }
             StmtKind::If { branches, orelse } => {
                 for (_, b) in branches {
@@ -362,8 +362,12 @@ pub(super) fn collect_assigned(body: &[Stmt], out: &mut Vec<String>) -> Res<()> 
             }
             StmtKind::AugAssign { target, .. } => target_names(target, out),
             StmtKind::For { target, body, .. } => {
-                if target.name != "_" && !out.contains(&target.name) {
-                    out.push(target.name.clone());
+                let mut names = Vec::new();
+                target_names(target, &mut names);
+                for n in names {
+                    if n != "_" && !out.contains(&n) {
+                        out.push(n);
+                    }
                 }
                 collect_assigned(body, out)?;
             }

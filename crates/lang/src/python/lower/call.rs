@@ -211,7 +211,10 @@ impl FnLower<'_> {
                     self.no_kwargs(kwargs, "time.sleep")?;
                     self.arity(e, "time.sleep", args, 1)?;
                     let t = self.exprs(args)?;
-                    let ticks = t.into_iter().next().unwrap_or(IrExpr::int(1));
+                    let seconds = t.into_iter().next().unwrap_or(IrExpr::int(1));
+                    // The logical clock counts milliseconds for Python, so that
+                    // `time.sleep(0.1)` and `time.sleep(0.3)` wake in CPython's order.
+                    let ticks = IrExpr::Call(Builtin::ToInt, vec![seconds * 1000]);
                     self.cx.emit(span, Op::Sleep { ticks });
                     return Ok(IrExpr::Const(Value::Unit));
                 }

@@ -424,16 +424,25 @@ impl Parser<'_> {
 
     pub(super) fn for_stmt(&mut self, start: Span) -> Res<Stmt> {
         self.pos += 1;
-        let target = self.ident(
-            "a loop variable after `for`",
-            "write `for i in range(10):` or `for _ in range(n):`",
-        )?;
-        if self.is_op(",") {
-            return self.err(
-                "unpacking several loop variables is not part of the Python lesson dialect",
-                "loop over one value at a time",
-            );
-        }
+        let first = self.loop_target()?;
+        let target = if self.is_op(",") {
+            // `for a, b in pairs:` unpacks each item into several names.
+            let mut items = vec![first];
+            while self.is_op(",") {
+                self.pos += 1;
+                if self.is_kw("in") {
+                    break;
+                }
+                items.push(self.loop_target()?);
+            }
+            let span = join(items[0].span, items[items.len() - 1].span);
+            Expr {
+                kind: ExprKind::Tuple(items),
+                span,
+            }
+        } else {
+            first
+        };
         if !self.eat_kw("in") {
             return self.expected(
                 "`in` after the loop variable",
@@ -446,6 +455,35 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::For { target, iter, body },
             span: header,
+        })
+    }
+
+    /// One loop target: a name, or `(a, b)` to unpack into.
+    fn loop_target(&mut self) -> Res<Expr> {
+        if !self.is_op("(") {
+            let id = self.ident(
+                "a loop variable after `for`",
+                "write `for i in range(10):` or `for i, item in enumerate(items):`",
+            )?;
+            return Ok(Expr {
+                kind: ExprKind::Name(id.name),
+                span: id.span,
+            });
+        }
+        let start = self.advance().span;
+        let mut items = Vec::new();
+        while !self.is_op(")") {
+            items.push(self.loop_target()?);
+            if self.is_op(",") {
+                self.pos += 1;
+            } else if !self.is_op(")") {
+                return self.expected("`,` or `)` in the loop variables", "write `(key, value)`");
+            }
+        }
+        let end = self.advance().span;
+        Ok(Expr {
+            kind: ExprKind::Tuple(items),
+            span: join(start, end),
         })
     }
 
