@@ -43,6 +43,8 @@ pub(crate) enum StmtKind {
         name: Ident,
         /// Parameter names.
         params: Vec<Ident>,
+        /// Each parameter's default value (`def f(n, step=1)`), `None` when it has none.
+        defaults: Vec<Option<Expr>>,
         /// The body.
         body: Vec<Stmt>,
     },

@@ -67,6 +67,10 @@ pub(super) struct FuncInfo {
     pub(super) id: FuncId,
     pub(super) params: usize,
     pub(super) span: Span,
+    /// The parameters' names, for keyword arguments.
+    pub(super) names: Vec<String>,
+    /// Each parameter's default, a literal's value.
+    pub(super) defaults: Vec<Option<Value>>,
 }
 
 /// Everything known about the module before any code is lowered.
@@ -123,7 +127,12 @@ pub(super) fn scan_module(
                     imported.insert(n.name.clone(), format!("{}.{}", m.name, n.name));
                 }
             }
-            StmtKind::Def { name, params, .. } => {
+            StmtKind::Def {
+                name,
+                params,
+                defaults,
+                ..
+            } => {
                 if let Some(prev) = funcs.get(&name.name) {
                     let prev: &FuncInfo = prev;
                     return Err(Diagnostic::new(
@@ -137,12 +146,29 @@ pub(super) fn scan_module(
                     .into());
                 }
                 let id = FuncId(funcs.len() as u32);
+                // Defaults are evaluated once, when `def` runs; a literal has the same value
+                // then as at every call, which is all the dialect allows.
+                let mut values = Vec::new();
+                for d in defaults {
+                    values.push(match d {
+                        None => None,
+                        Some(e) => Some(const_value(e).ok_or_else(|| {
+                            Diagnostic::new(
+                                e.span,
+                                "a default value must be a literal in the Python lesson dialect",
+                                "write a number, a string, `True`, `False` or `None`, like `step=1`",
+                            )
+                        })?),
+                    });
+                }
                 funcs.insert(
                     name.name.clone(),
                     FuncInfo {
                         id,
                         params: params.len(),
                         span: name.span,
+                        names: params.iter().map(|p| p.name.clone()).collect(),
+                        defaults: values,
                     },
                 );
             }

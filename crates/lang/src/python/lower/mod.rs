@@ -4,6 +4,7 @@
 //! module-level variables are shared is decided first (see `scope`): every read and write of
 //! a shared one is a visible step, and `count += 1` becomes a read, an add and a write.
 
+mod args;
 mod assign;
 mod call;
 mod expr;
@@ -36,7 +37,9 @@ pub(crate) fn lower(module: &Module) -> Result<Program, Diagnostics> {
     let mut main_body = Vec::new();
     for stmt in &module.body {
         match &stmt.kind {
-            StmtKind::Def { name, params, body } => defs.push((name, params, body, stmt.span)),
+            StmtKind::Def {
+                name, params, body, ..
+            } => defs.push((name, params, body, stmt.span)),
             _ => main_body.push(stmt),
         }
     }

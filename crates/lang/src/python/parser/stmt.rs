@@ -343,6 +343,7 @@ impl Parser<'_> {
             "write the parameters in brackets, like `def worker(n):`",
         )?;
         let mut params: Vec<Ident> = Vec::new();
+        let mut defaults: Vec<Option<Expr>> = Vec::new();
         while !self.is_op(")") {
             if self.is_op("*") || self.is_op("**") {
                 return self.err(
@@ -354,11 +355,18 @@ impl Parser<'_> {
                 "a parameter name or `)`",
                 "parameters are plain names separated by commas",
             )?;
-            if self.is_op("=") {
-                return self.err(
-                    "default parameter values are not part of the Python lesson dialect",
-                    "pass every argument when calling",
-                );
+            let default = if self.eat_op("=") {
+                Some(self.expr()?)
+            } else {
+                None
+            };
+            if default.is_none() && defaults.iter().any(Option::is_some) {
+                // CPython's own rule, and its wording.
+                return Err(Diagnostic::new(
+                    p.span,
+                    "non-default argument follows default argument",
+                    "put the parameters with defaults last, like `def f(a, b=1):`",
+                ));
             }
             if self.is_op(":") {
                 return self.err(
@@ -374,6 +382,7 @@ impl Parser<'_> {
                 ));
             }
             params.push(p);
+            defaults.push(default);
             if !self.eat_op(",") {
                 break;
             }
@@ -392,7 +401,12 @@ impl Parser<'_> {
         let header = join(start, self.prev_span());
         let body = self.block("function header")?;
         Ok(Stmt {
-            kind: StmtKind::Def { name, params, body },
+            kind: StmtKind::Def {
+                name,
+                params,
+                defaults,
+                body,
+            },
             span: header,
         })
     }
