@@ -500,6 +500,15 @@ fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
             items.extend(y.items().iter().cloned());
             Ok(Value::List(Seq::new(items)))
         }
+        _ if style == Style::Python => error(
+            Value::atom("badarith"),
+            format!(
+                "TypeError: unsupported operand type(s) for {}: '{}' and '{}'",
+                op_name(op),
+                python_type(&a),
+                python_type(&b)
+            ),
+        ),
         _ => error(
             Value::atom("badarith"),
             format!(
@@ -509,6 +518,19 @@ fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
                 b.repr(style)
             ),
         ),
+    }
+}
+
+/// A value's type as CPython names it in a `TypeError`.
+fn python_type(v: &Value) -> &'static str {
+    match v {
+        Value::Int(_) => "int",
+        Value::Float(_) => "float",
+        Value::Str(_) => "str",
+        Value::Bool(_) => "bool",
+        Value::Unit => "NoneType",
+        Value::Map(_) => "dict",
+        other => other.type_name(),
     }
 }
 
@@ -540,6 +562,18 @@ fn index(c: &Value, i: &Value, style: Style) -> Eval<Value> {
             i.repr(style)
         ));
     };
+    if let (Value::Str(t), Style::Python) = (c, style) {
+        // A Python string indexes by character, from the end when negative.
+        let count = t.chars().count() as i64;
+        let k = if *n < 0 { *n + count } else { *n };
+        return usize::try_from(k)
+            .ok()
+            .and_then(|k| t.chars().nth(k))
+            .map_or_else(
+                || crash("IndexError: string index out of range"),
+                |ch| Ok(Value::Str(Text::new(ch.to_string()))),
+            );
+    }
     let items = match c {
         Value::Tuple(s) | Value::List(s) => s.items(),
         other => {
@@ -550,12 +584,21 @@ fn index(c: &Value, i: &Value, style: Style) -> Eval<Value> {
             ))
         }
     };
-    usize::try_from(*n)
+    // Python counts a negative index from the end; the other dialects have no such index.
+    let k = if style == Style::Python && *n < 0 {
+        *n + items.len() as i64
+    } else {
+        *n
+    };
+    usize::try_from(k)
         .ok()
         .and_then(|k| items.get(k))
         .cloned()
         .map_or_else(
             || {
+                if style == Style::Python {
+                    return crash(format!("IndexError: {} index out of range", c.type_name()));
+                }
                 crash(format!(
                     "index {n} out of range for a {} of {} elements",
                     c.type_name(),
