@@ -43,7 +43,6 @@ const PENDING: &[&str] = &[
     "lantern_list",
     "logging_workers",
     "main_guard",
-    "named_bakers",
     "parcel_queue",
     "parking_semaphore",
     "piggy_bank",

@@ -21,7 +21,8 @@ pub(super) const MODULES: &[(&str, &[&str])] = &[
 ];
 
 /// Built-in functions the dialect knows, for "not defined" hints.
-pub(super) const BUILTINS: &str = "print, range, len, str, repr, abs, min, max, dict";
+pub(super) const BUILTINS: &str =
+    "print, range, enumerate, len, str, repr, int, float, abs, min, max, sorted, dict";
 
 /// What a name is known to hold, for compile-time checks and for choosing between a dict
 /// lookup and a list index.
@@ -241,7 +242,14 @@ pub(super) fn scan_module(
                 }
             }
         }
-        let rebound_in_function = declared_global.get(&name).copied().unwrap_or(false);
+        // A list that a function appends to changes under the threads' feet, like a
+        // `global` one.
+        let appended_in_function = module.body.iter().any(|s| match &s.kind {
+            StmtKind::Def { body, .. } => appends_to(body, &name),
+            _ => false,
+        });
+        let rebound_in_function =
+            declared_global.get(&name).copied().unwrap_or(false) || appended_in_function;
         let constant = foldable && assignments <= 1 && !rebound_in_function;
         let id = GlobalId(program.globals.len() as u32);
         program.globals.push(Global {
@@ -508,4 +516,25 @@ pub(super) fn collect_names(body: &[Stmt], out: &mut Vec<String>) {
             _ => {}
         }
     }
+}
+
+/// Whether these statements call `name.append(…)` (not looking into nested defs).
+fn appends_to(body: &[Stmt], name: &str) -> bool {
+    body.iter().any(|stmt| match &stmt.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Call { func, .. },
+            ..
+        }) => matches!(
+            &func.kind,
+            ExprKind::Attr(recv, m)
+                if m.name == "append" && matches!(&recv.kind, ExprKind::Name(n) if n == name)
+        ),
+        StmtKind::If { branches, orelse } => {
+            branches.iter().any(|(_, b)| appends_to(b, name)) || appends_to(orelse, name)
+        }
+        StmtKind::While { body, .. } | StmtKind::For { body, .. } | StmtKind::With { body, .. } => {
+            appends_to(body, name)
+        }
+        _ => false,
+    })
 }

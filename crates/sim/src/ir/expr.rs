@@ -143,6 +143,9 @@ pub enum Builtin {
     /// A float truncated toward zero, or an integer unchanged (Go `int(x)`); out of range
     /// or NaN crashes.
     ToInt,
+    /// A new list of a list's or tuple's items in ascending order (Python `sorted`); items
+    /// that cannot be compared crash.
+    Sorted,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.

@@ -700,6 +700,27 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
                 other.repr(style)
             )),
         },
+        Builtin::Sorted => match one()? {
+            Value::List(s) | Value::Tuple(s) => {
+                let mut items = s.items().to_vec();
+                let mut failed = None;
+                // A stable sort, as Python's; numbers compare by value across int and float.
+                items.sort_by(|x, y| {
+                    if let Some((a, b)) = as_floats(x, y) {
+                        return a.partial_cmp(&b).unwrap_or(Ordering::Equal);
+                    }
+                    compare(x, y, style).unwrap_or_else(|e| {
+                        failed.get_or_insert(e);
+                        Ordering::Equal
+                    })
+                });
+                match failed {
+                    Some(e) => Err(e),
+                    None => Ok(Value::List(Seq::new(items))),
+                }
+            }
+            other => crash(format!("cannot sort {}", other.repr(style))),
+        },
         Builtin::Min | Builtin::Max => match args {
             [x, y] => {
                 let ord = compare(x, y, style)?;

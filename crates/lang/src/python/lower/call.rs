@@ -112,7 +112,7 @@ impl FnLower<'_> {
                     );
                     return Ok(IrExpr::Const(Value::Unit));
                 }
-                "len" | "str" | "repr" | "abs" | "int" | "float" => {
+                "len" | "str" | "repr" | "abs" | "int" | "float" | "sorted" => {
                     self.no_kwargs(kwargs, &name)?;
                     self.arity(e, &name, args, 1)?;
                     let Some(arg) = args.first() else {
@@ -132,6 +132,7 @@ impl FnLower<'_> {
                         "abs" => IrExpr::Call(Builtin::Abs, vec![v]),
                         "int" => IrExpr::Call(Builtin::ToInt, vec![v]),
                         "float" => IrExpr::Call(Builtin::ToFloat, vec![v]),
+                        "sorted" => IrExpr::Call(Builtin::Sorted, vec![v]),
                         _ => IrExpr::Format(vec![FmtPart::Repr(v)]),
                     });
                 }

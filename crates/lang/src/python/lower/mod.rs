@@ -302,6 +302,7 @@ impl<'s> FnLower<'s> {
                 Some("len") => Kind::Int,
                 Some("str") => Kind::Str,
                 Some("int") => Kind::Int,
+                Some("sorted") => Kind::List,
                 _ => Kind::Unknown,
             },
             _ => Kind::Unknown,
