@@ -29,7 +29,6 @@ use sim::{run, EventKind, Options, Scheduler, World, WorldStatus};
 const PENDING: &[&str] = &[
     "bounded_bakery",
     "comprehension_squares",
-    "crashing_worker",
     "daemon_lighthouse",
     "data_mix",
     "double_start",
@@ -44,7 +43,6 @@ const PENDING: &[&str] = &[
     "lantern_list",
     "logging_workers",
     "main_guard",
-    "named_bakers",
     "parcel_queue",
     "parking_semaphore",
     "piggy_bank",
@@ -53,7 +51,6 @@ const PENDING: &[&str] = &[
     "print_options",
     "queue_timeout",
     "racy_turnstile",
-    "relay_sleep",
     "rlock_ledger",
     "soup_condition",
     "starting_pistol",

@@ -43,6 +43,8 @@ pub(crate) enum StmtKind {
         name: Ident,
         /// Parameter names.
         params: Vec<Ident>,
+        /// Each parameter's default value (`def f(n, step=1)`), `None` when it has none.
+        defaults: Vec<Option<Expr>>,
         /// The body.
         body: Vec<Stmt>,
     },
@@ -84,8 +86,9 @@ pub(crate) enum StmtKind {
     },
     /// `for target in iter: body`.
     For {
-        /// The loop variable (a name, possibly `_`).
-        target: Ident,
+        /// The loop variable: a name (possibly `_`) or a tuple of targets to unpack into
+        /// (`for i, (k, v) in …`).
+        target: Expr,
         /// What is iterated.
         iter: Expr,
         /// Body.
@@ -117,6 +120,8 @@ pub(crate) enum BinOp {
     Sub,
     /// `*`
     Mul,
+    /// `/`: true division, always a float.
+    Div,
     /// `//`
     FloorDiv,
     /// `%`
@@ -166,6 +171,8 @@ pub(crate) enum ExprKind {
     Name(String),
     /// An integer literal.
     Int(i64),
+    /// A float literal.
+    Float(f64),
     /// A string literal.
     Str(String),
     /// An f-string.

@@ -32,6 +32,8 @@ pub(crate) enum Tok {
     Kw(&'static str),
     /// An integer.
     Int(i64),
+    /// A float literal (`2.5`, `1e-5`).
+    Float(f64),
     /// A string, escapes decoded.
     Str(String),
     /// An f-string: the raw text between the quotes and the byte offset where it starts.
@@ -213,11 +215,14 @@ impl<'a> Lexer<'a> {
     fn number(&mut self, start: usize) {
         match scan::read_number(&mut self.cur, true) {
             Ok(n) => self.push(Tok::Int(n), start, Some(TokenClass::Number)),
-            Err(NumberError::Float) => self.error(
-                start,
-                "floating-point numbers are not part of the Python lesson dialect".into(),
-                "use whole numbers (integers); `//` divides and rounds down",
-            ),
+            Err(NumberError::Float) => match self.float_literal(start) {
+                Some(x) => self.push(Tok::Float(x), start, Some(TokenClass::Number)),
+                None => self.error(
+                    start,
+                    "this is not a valid floating-point number".into(),
+                    "write a float like `2.5`, `1e-5` or `3.0`",
+                ),
+            },
             Err(NumberError::TooBig) => self.error(
                 start,
                 "this number does not fit in 64 bits".into(),
@@ -229,6 +234,26 @@ impl<'a> Lexer<'a> {
                 "write digits like `42` or `100_000`",
             ),
         }
+    }
+
+    /// Finishes a float literal whose digits, fraction and `e` the integer reader has
+    /// already consumed: an exponent's sign and digits follow here. `None` when the text is
+    /// not a finite float.
+    fn float_literal(&mut self, start: usize) -> Option<f64> {
+        let so_far = self.cur.slice(start, self.cur.pos());
+        if so_far.ends_with(['e', 'E']) && matches!(self.cur.peek(), Some('+' | '-')) {
+            self.cur.bump();
+            self.cur.eat_while(|c| c.is_ascii_digit() || c == '_');
+        }
+        let text = self.cur.slice(start, self.cur.pos());
+        if text.starts_with('_') || text.ends_with('_') || text.contains("__") {
+            return None;
+        }
+        let digits: String = text.chars().filter(|c| *c != '_').collect();
+        if digits.contains(['x', 'X', 'b', 'B', 'o', 'O']) {
+            return None;
+        }
+        digits.parse::<f64>().ok().filter(|x| x.is_finite())
     }
 
     fn string(&mut self, start: usize, fstring: bool) {

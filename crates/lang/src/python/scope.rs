@@ -21,7 +21,8 @@ pub(super) const MODULES: &[(&str, &[&str])] = &[
 ];
 
 /// Built-in functions the dialect knows, for "not defined" hints.
-pub(super) const BUILTINS: &str = "print, range, len, str, repr, abs, min, max, dict";
+pub(super) const BUILTINS: &str =
+    "print, range, enumerate, len, str, repr, int, float, abs, min, max, sorted, dict";
 
 /// What a name is known to hold, for compile-time checks and for choosing between a dict
 /// lookup and a list index.
@@ -67,6 +68,10 @@ pub(super) struct FuncInfo {
     pub(super) id: FuncId,
     pub(super) params: usize,
     pub(super) span: Span,
+    /// The parameters' names, for keyword arguments.
+    pub(super) names: Vec<String>,
+    /// Each parameter's default, a literal's value.
+    pub(super) defaults: Vec<Option<Value>>,
 }
 
 /// Everything known about the module before any code is lowered.
@@ -123,7 +128,12 @@ pub(super) fn scan_module(
                     imported.insert(n.name.clone(), format!("{}.{}", m.name, n.name));
                 }
             }
-            StmtKind::Def { name, params, .. } => {
+            StmtKind::Def {
+                name,
+                params,
+                defaults,
+                ..
+            } => {
                 if let Some(prev) = funcs.get(&name.name) {
                     let prev: &FuncInfo = prev;
                     return Err(Diagnostic::new(
@@ -137,12 +147,29 @@ pub(super) fn scan_module(
                     .into());
                 }
                 let id = FuncId(funcs.len() as u32);
+                // Defaults are evaluated once, when `def` runs; a literal has the same value
+                // then as at every call, which is all the dialect allows.
+                let mut values = Vec::new();
+                for d in defaults {
+                    values.push(match d {
+                        None => None,
+                        Some(e) => Some(const_value(e).ok_or_else(|| {
+                            Diagnostic::new(
+                                e.span,
+                                "a default value must be a literal in the Python lesson dialect",
+                                "write a number, a string, `True`, `False` or `None`, like `step=1`",
+                            )
+                        })?),
+                    });
+                }
                 funcs.insert(
                     name.name.clone(),
                     FuncInfo {
                         id,
                         params: params.len(),
                         span: name.span,
+                        names: params.iter().map(|p| p.name.clone()).collect(),
+                        defaults: values,
                     },
                 );
             }
@@ -215,7 +242,14 @@ pub(super) fn scan_module(
                 }
             }
         }
-        let rebound_in_function = declared_global.get(&name).copied().unwrap_or(false);
+        // A list that a function appends to changes under the threads' feet, like a
+        // `global` one.
+        let appended_in_function = module.body.iter().any(|s| match &s.kind {
+            StmtKind::Def { body, .. } => appends_to(body, &name),
+            _ => false,
+        });
+        let rebound_in_function =
+            declared_global.get(&name).copied().unwrap_or(false) || appended_in_function;
         let constant = foldable && assignments <= 1 && !rebound_in_function;
         let id = GlobalId(program.globals.len() as u32);
         program.globals.push(Global {
@@ -291,6 +325,7 @@ pub(super) fn queue_init(size: &Expr) -> Option<(GlobalInit, Kind)> {
 pub(super) fn const_value(e: &Expr) -> Option<Value> {
     Some(match &e.kind {
         ExprKind::Int(n) => Value::Int(*n),
+        ExprKind::Float(x) => Value::from(*x),
         ExprKind::Str(s) => Value::str(s),
         ExprKind::Bool(b) => Value::Bool(*b),
         ExprKind::None => Value::Unit,
@@ -325,7 +360,7 @@ pub(super) fn count_assignments(body: &[Stmt], name: &str) -> usize {
             }
             StmtKind::AugAssign { target, .. } => n += usize::from(binds(target, name)),
             StmtKind::For { target, body, .. } => {
-                n += usize::from(target.name == name) + count_assignments(body, name)
+                n += usize::from(binds(target, name)) + count_assignments(body, name)
             }
             StmtKind::If { branches, orelse } => {
                 for (_, b) in branches {
@@ -361,8 +396,12 @@ pub(super) fn collect_assigned(body: &[Stmt], out: &mut Vec<String>) -> Res<()> 
             }
             StmtKind::AugAssign { target, .. } => target_names(target, out),
             StmtKind::For { target, body, .. } => {
-                if target.name != "_" && !out.contains(&target.name) {
-                    out.push(target.name.clone());
+                let mut names = Vec::new();
+                target_names(target, &mut names);
+                for n in names {
+                    if n != "_" && !out.contains(&n) {
+                        out.push(n);
+                    }
                 }
                 collect_assigned(body, out)?;
             }
@@ -477,4 +516,25 @@ pub(super) fn collect_names(body: &[Stmt], out: &mut Vec<String>) {
             _ => {}
         }
     }
+}
+
+/// Whether these statements call `name.append(…)` (not looking into nested defs).
+fn appends_to(body: &[Stmt], name: &str) -> bool {
+    body.iter().any(|stmt| match &stmt.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Call { func, .. },
+            ..
+        }) => matches!(
+            &func.kind,
+            ExprKind::Attr(recv, m)
+                if m.name == "append" && matches!(&recv.kind, ExprKind::Name(n) if n == name)
+        ),
+        StmtKind::If { branches, orelse } => {
+            branches.iter().any(|(_, b)| appends_to(b, name)) || appends_to(orelse, name)
+        }
+        StmtKind::While { body, .. } | StmtKind::For { body, .. } | StmtKind::With { body, .. } => {
+            appends_to(body, name)
+        }
+        _ => false,
+    })
 }

@@ -79,6 +79,8 @@ pub enum BinOp {
     Div,
     /// Division rounding toward negative infinity (Python `//`).
     FloorDiv,
+    /// Division that always gives a float, even of two integers (Python `/`).
+    TrueDiv,
     /// Remainder with the sign of the dividend (Go `%`, Erlang `rem`).
     Rem,
     /// Remainder with the sign of the divisor (Python `%`).
@@ -143,6 +145,9 @@ pub enum Builtin {
     ToInt,
     /// A number of logical ticks as Go prints a `time.Duration` (`250ms`, `1.5s`).
     GoDuration,
+    /// A new list of a list's or tuple's items in ascending order (Python `sorted`); items
+    /// that cannot be compared crash.
+    Sorted,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.

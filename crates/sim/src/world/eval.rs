@@ -329,7 +329,7 @@ fn overflow<T>(a: i64, sym: &str, b: i64) -> Eval<T> {
     crash(format!("integer overflow in {a} {sym} {b}"))
 }
 
-fn int_op(op: BinOp, a: i64, b: i64) -> Eval<Value> {
+fn int_op(op: BinOp, a: i64, b: i64, style: Style) -> Eval<Value> {
     let sym = match op {
         BinOp::Add => "+",
         BinOp::Sub => "-",
@@ -341,6 +341,18 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Eval<Value> {
         _ => "?",
     };
     if matches!(op, BinOp::Div | BinOp::FloorDiv | BinOp::Rem | BinOp::Mod) && b == 0 {
+        if style == Style::Python {
+            // CPython's own wording, which an uncaught exception's last line shows.
+            let what = if op == BinOp::Mod {
+                "integer modulo by zero"
+            } else {
+                "integer division or modulo by zero"
+            };
+            return error(
+                Value::atom("badarith"),
+                format!("ZeroDivisionError: {what}"),
+            );
+        }
         return error(
             Value::atom("badarith"),
             format!("division by zero in {a} {sym} {b}"),
@@ -405,7 +417,7 @@ fn float_op(op: BinOp, x: f64, y: f64) -> Option<Value> {
         BinOp::Add => Value::from(x + y),
         BinOp::Sub => Value::from(x - y),
         BinOp::Mul => Value::from(x * y),
-        BinOp::Div => Value::from(x / y),
+        BinOp::Div | BinOp::TrueDiv => Value::from(x / y),
         // Python's float `//` and `%`: the quotient rounded down, and a remainder with the
         // divisor's sign.
         BinOp::FloorDiv => Value::from((x / y).floor()),
@@ -432,14 +444,34 @@ fn as_floats(a: &Value, b: &Value) -> Option<(f64, f64)> {
 }
 
 fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
+    if op == BinOp::TrueDiv {
+        // Python's `/` of two integers is float division, with its own error wording.
+        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+            if *y == 0 {
+                return error(
+                    Value::atom("badarith"),
+                    "ZeroDivisionError: division by zero".to_string(),
+                );
+            }
+            return Ok(Value::from(*x as f64 / *y as f64));
+        }
+    }
     if let Some((x, y)) = as_floats(&a, &b) {
-        let dividing = matches!(op, BinOp::Div | BinOp::FloorDiv | BinOp::Mod | BinOp::Rem);
+        let dividing = matches!(
+            op,
+            BinOp::Div | BinOp::TrueDiv | BinOp::FloorDiv | BinOp::Mod | BinOp::Rem
+        );
         // Go's run time gives an infinity; Python raises and Erlang's `/` is badarith.
         if dividing && y == 0.0 && style != Style::Go {
-            return error(
-                Value::atom("badarith"),
-                "float division by zero".to_string(),
-            );
+            let message = match (style, op) {
+                (Style::Python, BinOp::FloorDiv) => {
+                    "ZeroDivisionError: float floor division by zero"
+                }
+                (Style::Python, BinOp::Mod) => "ZeroDivisionError: float modulo",
+                (Style::Python, _) => "ZeroDivisionError: float division by zero",
+                _ => "float division by zero",
+            };
+            return error(Value::atom("badarith"), message.to_string());
         }
         if let Some(v) = float_op(op, x, y) {
             return Ok(v);
@@ -461,13 +493,22 @@ fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
         _ => {}
     }
     match (op, &a, &b) {
-        (_, Value::Int(x), Value::Int(y)) => int_op(op, *x, *y),
+        (_, Value::Int(x), Value::Int(y)) => int_op(op, *x, *y, style),
         (BinOp::Add, Value::Str(x), Value::Str(y)) => Ok(Value::Str(Text::new(format!("{x}{y}")))),
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             let mut items = x.items().to_vec();
             items.extend(y.items().iter().cloned());
             Ok(Value::List(Seq::new(items)))
         }
+        _ if style == Style::Python => error(
+            Value::atom("badarith"),
+            format!(
+                "TypeError: unsupported operand type(s) for {}: '{}' and '{}'",
+                op_name(op),
+                python_type(&a),
+                python_type(&b)
+            ),
+        ),
         _ => error(
             Value::atom("badarith"),
             format!(
@@ -480,6 +521,19 @@ fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
     }
 }
 
+/// A value's type as CPython names it in a `TypeError`.
+fn python_type(v: &Value) -> &'static str {
+    match v {
+        Value::Int(_) => "int",
+        Value::Float(_) => "float",
+        Value::Str(_) => "str",
+        Value::Bool(_) => "bool",
+        Value::Unit => "NoneType",
+        Value::Map(_) => "dict",
+        other => other.type_name(),
+    }
+}
+
 fn op_name(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "+",
@@ -487,6 +541,7 @@ fn op_name(op: BinOp) -> &'static str {
         BinOp::Mul => "*",
         BinOp::Div => "/",
         BinOp::FloorDiv => "//",
+        BinOp::TrueDiv => "/",
         BinOp::Rem => "rem",
         BinOp::Mod => "%",
         BinOp::Eq => "==",
@@ -507,6 +562,18 @@ fn index(c: &Value, i: &Value, style: Style) -> Eval<Value> {
             i.repr(style)
         ));
     };
+    if let (Value::Str(t), Style::Python) = (c, style) {
+        // A Python string indexes by character, from the end when negative.
+        let count = t.chars().count() as i64;
+        let k = if *n < 0 { *n + count } else { *n };
+        return usize::try_from(k)
+            .ok()
+            .and_then(|k| t.chars().nth(k))
+            .map_or_else(
+                || crash("IndexError: string index out of range"),
+                |ch| Ok(Value::Str(Text::new(ch.to_string()))),
+            );
+    }
     let items = match c {
         Value::Tuple(s) | Value::List(s) => s.items(),
         other => {
@@ -517,12 +584,21 @@ fn index(c: &Value, i: &Value, style: Style) -> Eval<Value> {
             ))
         }
     };
-    usize::try_from(*n)
+    // Python counts a negative index from the end; the other dialects have no such index.
+    let k = if style == Style::Python && *n < 0 {
+        *n + items.len() as i64
+    } else {
+        *n
+    };
+    usize::try_from(k)
         .ok()
         .and_then(|k| items.get(k))
         .cloned()
         .map_or_else(
             || {
+                if style == Style::Python {
+                    return crash(format!("IndexError: {} index out of range", c.type_name()));
+                }
                 crash(format!(
                     "index {n} out of range for a {} of {} elements",
                     c.type_name(),
@@ -593,10 +669,26 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
         Builtin::ToFloat => match one()? {
             Value::Int(n) => Ok(Value::from(*n as f64)),
             Value::Float(x) => Ok(Value::Float(*x)),
+            // Python's `float("2.5")`; surrounding blanks are allowed, as in CPython.
+            Value::Str(t) => match t.trim().parse::<f64>() {
+                Ok(x) => Ok(Value::from(x)),
+                Err(_) => crash(format!(
+                    "ValueError: could not convert string to float: {}",
+                    Value::Str(t.clone()).repr(style)
+                )),
+            },
             other => crash(format!("cannot convert {} to a float", other.repr(style))),
         },
         Builtin::ToInt => match one()? {
             Value::Int(n) => Ok(Value::Int(*n)),
+            // Python's `int("42")`: decimal digits, blanks around them allowed.
+            Value::Str(t) => match t.trim().parse::<i64>() {
+                Ok(n) => Ok(Value::Int(n)),
+                Err(_) => crash(format!(
+                    "ValueError: invalid literal for int() with base 10: {}",
+                    Value::Str(t.clone()).repr(style)
+                )),
+            },
             // i64::MAX as f64 rounds up to 2^63, so the upper bound is exclusive.
             Value::Float(x)
                 if x.0 >= -9.223_372_036_854_776e18 && x.0 < 9.223_372_036_854_776e18 =>
@@ -614,6 +706,27 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
                 "a duration must be an integer, got {}",
                 other.repr(style)
             )),
+        },
+        Builtin::Sorted => match one()? {
+            Value::List(s) | Value::Tuple(s) => {
+                let mut items = s.items().to_vec();
+                let mut failed = None;
+                // A stable sort, as Python's; numbers compare by value across int and float.
+                items.sort_by(|x, y| {
+                    if let Some((a, b)) = as_floats(x, y) {
+                        return a.partial_cmp(&b).unwrap_or(Ordering::Equal);
+                    }
+                    compare(x, y, style).unwrap_or_else(|e| {
+                        failed.get_or_insert(e);
+                        Ordering::Equal
+                    })
+                });
+                match failed {
+                    Some(e) => Err(e),
+                    None => Ok(Value::List(Seq::new(items))),
+                }
+            }
+            other => crash(format!("cannot sort {}", other.repr(style))),
         },
         Builtin::Min | Builtin::Max => match args {
             [x, y] => {

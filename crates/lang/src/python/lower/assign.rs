@@ -188,21 +188,12 @@ impl FnLower<'_> {
 
     pub(super) fn for_loop(
         &mut self,
-        target: &Ident,
+        target: &Expr,
         iter: &Expr,
         body: &[Stmt],
         span: Span,
     ) -> Res<()> {
-        let var = if target.name == "_" {
-            None
-        } else {
-            match self.resolve(&target.name, target.span) {
-                Ok(Var::Shared(g)) if self.is_main || self.globals.contains(&target.name) => {
-                    Some(Var::Shared(g))
-                }
-                _ => Some(Var::Local(self.local(&target.name))),
-            }
-        };
+        self.check_loop_target(target)?;
         let top = self.cx.fb.label();
         let next = self.cx.fb.label();
         let end = self.cx.fb.label();
@@ -263,9 +254,7 @@ impl FnLower<'_> {
                     IrExpr::Local(counter).gt(limit)
                 };
                 self.cx.emit(span, Op::JumpUnless { cond: cmp, to: end });
-                if let Some(v) = &var {
-                    self.bind_loop_var(v, IrExpr::Local(counter), span);
-                }
+                self.bind_loop_target(target, IrExpr::Local(counter), span);
                 self.loop_body(body, next, end)?;
                 self.cx.fb.bind(next);
                 self.cx.emit(
@@ -291,6 +280,48 @@ impl FnLower<'_> {
                 "loop over `range(n)`, a list or a tuple",
             ));
         }
+        // `enumerate(items, start=k)` counts alongside the items, as `(k + i, item)`.
+        let mut numbered = None;
+        let mut iter = iter;
+        if let ExprKind::Call { func, args, kwargs } = &iter.kind {
+            if matches!(&func.kind, ExprKind::Name(n) if n == "enumerate")
+                && !self.scope.funcs.contains_key("enumerate")
+            {
+                let [inner] = args.as_slice() else {
+                    return Err(Diagnostic::new(
+                        iter.span,
+                        format!("`enumerate` takes 1 iterable, not {}", args.len()),
+                        "write `enumerate(items)` or `enumerate(items, start=1)`",
+                    ));
+                };
+                let mut start = IrExpr::int(0);
+                for (k, v) in kwargs {
+                    if k.name != "start" {
+                        return Err(Diagnostic::new(
+                            k.span,
+                            format!("`enumerate` has no parameter `{}`", k.name),
+                            "the only keyword is `start=`",
+                        ));
+                    }
+                    start = self.expr(v)?;
+                }
+                numbered = Some(self.cx.stable(start, "start", span));
+                iter = inner;
+            }
+        }
+        let kind = self.kind_of(iter);
+        if numbered.is_some()
+            && matches!(
+                kind,
+                Kind::Dict | Kind::Queue | Kind::Lock | Kind::Int | Kind::Thread(_)
+            )
+        {
+            return Err(Diagnostic::new(
+                iter.span,
+                format!("`enumerate` cannot go over {}", kind.describe()),
+                "enumerate a list or a tuple",
+            ));
+        }
         let items = self.expr(iter)?;
         let items = self.stash(items, span);
         self.cx.emit(
@@ -309,12 +340,53 @@ impl FnLower<'_> {
                 to: end,
             },
         );
-        if let Some(v) = &var {
-            self.bind_loop_var(v, IrExpr::Local(items).index(counter), span);
-        }
+        let item = IrExpr::Local(items).index(counter);
+        let value = match numbered {
+            Some(start) => IrExpr::Tuple(vec![start + IrExpr::Local(counter), item]),
+            None => item,
+        };
+        self.bind_loop_target(target, value, span);
         self.loop_body(body, next, end)?;
         self.cx.count_and_repeat(span, counter, (next, top, end));
         Ok(())
+    }
+
+    /// Refuses a loop target that is not names and tuples of names.
+    fn check_loop_target(&self, target: &Expr) -> Res<()> {
+        match &target.kind {
+            ExprKind::Name(_) => Ok(()),
+            ExprKind::Tuple(items) => items.iter().try_for_each(|i| self.check_loop_target(i)),
+            _ => Err(Diagnostic::new(
+                target.span,
+                "a loop variable must be a name",
+                "write `for item in items:` or `for a, b in pairs:`",
+            )),
+        }
+    }
+
+    /// Binds one item to the loop target, unpacking a tuple target element by element
+    /// (a wrong-sized item crashes at run time, as CPython's `ValueError` does).
+    fn bind_loop_target(&mut self, target: &Expr, value: IrExpr, span: Span) {
+        match &target.kind {
+            ExprKind::Name(n) if n == "_" => {}
+            ExprKind::Name(n) => {
+                let var = match self.resolve(n, target.span) {
+                    Ok(Var::Shared(g)) if self.is_main || self.globals.contains(n) => {
+                        Var::Shared(g)
+                    }
+                    _ => Var::Local(self.local(n)),
+                };
+                self.bind_loop_var(&var, value, span);
+            }
+            ExprKind::Tuple(items) => {
+                let tmp = self.stash(value, span);
+                for (i, item) in items.iter().enumerate() {
+                    let part = IrExpr::Local(tmp).index(IrExpr::int(i as i64));
+                    self.bind_loop_target(item, part, span);
+                }
+            }
+            _ => {}
+        }
     }
 
     pub(super) fn bind_loop_var(&mut self, var: &Var<'_>, value: IrExpr, span: Span) {

@@ -112,7 +112,7 @@ impl FnLower<'_> {
                     );
                     return Ok(IrExpr::Const(Value::Unit));
                 }
-                "len" | "str" | "repr" | "abs" => {
+                "len" | "str" | "repr" | "abs" | "int" | "float" | "sorted" => {
                     self.no_kwargs(kwargs, &name)?;
                     self.arity(e, &name, args, 1)?;
                     let Some(arg) = args.first() else {
@@ -130,6 +130,9 @@ impl FnLower<'_> {
                         "len" => IrExpr::Call(Builtin::Len, vec![v]),
                         "str" => IrExpr::Call(Builtin::ToStr, vec![v]),
                         "abs" => IrExpr::Call(Builtin::Abs, vec![v]),
+                        "int" => IrExpr::Call(Builtin::ToInt, vec![v]),
+                        "float" => IrExpr::Call(Builtin::ToFloat, vec![v]),
+                        "sorted" => IrExpr::Call(Builtin::Sorted, vec![v]),
                         _ => IrExpr::Format(vec![FmtPart::Repr(v)]),
                     });
                 }
@@ -209,7 +212,10 @@ impl FnLower<'_> {
                     self.no_kwargs(kwargs, "time.sleep")?;
                     self.arity(e, "time.sleep", args, 1)?;
                     let t = self.exprs(args)?;
-                    let ticks = t.into_iter().next().unwrap_or(IrExpr::int(1));
+                    let seconds = t.into_iter().next().unwrap_or(IrExpr::int(1));
+                    // The logical clock counts milliseconds for Python, so that
+                    // `time.sleep(0.1)` and `time.sleep(0.3)` wake in CPython's order.
+                    let ticks = IrExpr::Call(Builtin::ToInt, vec![seconds * 1000]);
                     self.cx.emit(span, Op::Sleep { ticks });
                     return Ok(IrExpr::Const(Value::Unit));
                 }
@@ -234,22 +240,10 @@ impl FnLower<'_> {
                 "call your own functions or print, len, str, range",
             ));
         };
-        self.no_kwargs(kwargs, fname)?;
         match self.resolve(fname, func.span)? {
-            Var::Func(id, params) => {
-                if params != args.len() {
-                    let plural = if params == 1 { "" } else { "s" };
-                    return Err(Diagnostic::new(
-                        span,
-                        format!(
-                            "`{fname}` takes {params} argument{plural}, but {} {} given",
-                            args.len(),
-                            if args.len() == 1 { "was" } else { "were" }
-                        ),
-                        format!("call it with exactly {params} argument{plural}"),
-                    ));
-                }
-                let a = self.exprs(args)?;
+            Var::Func(id, _) => {
+                let bound = self.bind_args(fname, span, args, kwargs)?;
+                let a = self.bound_exprs(&bound)?;
                 let dst = self.cx.result_dst(statement, into, "result");
                 self.cx.emit(
                     span,
@@ -262,6 +256,7 @@ impl FnLower<'_> {
                 Ok(dst.map_or(IrExpr::Const(Value::Unit), IrExpr::Local))
             }
             _ => {
+                self.no_kwargs(kwargs, fname)?;
                 let kind = self.kind_of(func);
                 if !matches!(kind, Kind::Unknown | Kind::Func) {
                     return Err(Diagnostic::new(
@@ -306,6 +301,7 @@ impl FnLower<'_> {
         let mut name = None;
         let mut daemon = false;
         let mut targs: Vec<Expr> = Vec::new();
+        let mut tkwargs: Vec<(Ident, Expr)> = Vec::new();
         for (k, v) in kwargs {
             match k.name.as_str() {
                 "target" => target = Some(v),
@@ -319,6 +315,7 @@ impl FnLower<'_> {
                         ))
                     }
                 },
+"kwargs" => tkwargs = thread_kwargs(v)?,
                 "name" => name = Some(v),
                 "daemon" => match v.kind {
                     ExprKind::Bool(b) => daemon = b,
@@ -335,7 +332,7 @@ impl FnLower<'_> {
                     return Err(Diagnostic::new(
                         k.span,
                         format!("`threading.Thread` takes no keyword argument `{other}` in the lesson dialect"),
-                        "use `target=`, `args=` and `name=`",
+                        "use `target=`, `args=`, `kwargs=`, `name=` and `daemon=`",
                     ))
                 }
             }
@@ -374,7 +371,7 @@ impl FnLower<'_> {
         };
         match resolved {
             Var::Func(id, params) => {
-                if params != targs.len() {
+                if targs.len() > params {
                     return Err(Diagnostic::new(
                         target.span,
                         format!(
@@ -385,7 +382,8 @@ impl FnLower<'_> {
                         "give `args=` one value per parameter, like `args=(1,)`",
                     ));
                 }
-                let captured = self.exprs(&targs)?;
+                let bound = self.bind_args(fname, target.span, &targs, &tkwargs)?;
+                let captured = self.bound_exprs(&bound)?;
                 let name = match name {
                     Some(n) => Some(self.expr(n)?),
                     None => None,
@@ -413,4 +411,33 @@ impl FnLower<'_> {
             )),
         }
     }
+}
+
+/// `kwargs={"name": value, …}` for a thread: a dict written out with string keys, which
+/// become keyword arguments of the target.
+fn thread_kwargs(v: &Expr) -> Res<Vec<(Ident, Expr)>> {
+    let ExprKind::Dict(entries) = &v.kind else {
+        return Err(Diagnostic::new(
+            v.span,
+            "`kwargs` must be a dict written out, like `kwargs={\"step\": 2}`",
+            "write the keyword arguments as a `{…}` with string keys",
+        ));
+    };
+    entries
+        .iter()
+        .map(|(k, value)| match &k.kind {
+            ExprKind::Str(name) => Ok((
+                Ident {
+                    name: name.clone(),
+                    span: k.span,
+                },
+                value.clone(),
+            )),
+            _ => Err(Diagnostic::new(
+                k.span,
+                "a key of `kwargs` must be a parameter's name in quotes",
+                "write `kwargs={\"step\": 2}`",
+            )),
+        })
+        .collect()
 }

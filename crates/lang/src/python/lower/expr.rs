@@ -11,7 +11,11 @@ impl FnLower<'_> {
     pub(super) fn expr_stmt(&mut self, e: &Expr) -> Res<()> {
         match &e.kind {
             // A docstring or a bare value does nothing.
-            ExprKind::Str(_) | ExprKind::Int(_) | ExprKind::None | ExprKind::Bool(_) => Ok(()),
+            ExprKind::Str(_)
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::None
+            | ExprKind::Bool(_) => Ok(()),
             ExprKind::Call { .. } => self.call(e, true, Dest::NONE).map(drop),
             // A bare name does nothing, but must still exist.
             ExprKind::Name(n) => self.resolve(n, e.span).map(drop),
@@ -32,7 +36,11 @@ impl FnLower<'_> {
                 Ok(Var::Shared(g)) => g.constant,
                 _ => true,
             },
-            ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::None => true,
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::None => true,
             // `k in d` looks the key up in shared memory: a step.
             ExprKind::Binary(BinOp::In, ..) => false,
             ExprKind::Binary(_, a, b) => self.is_pure(a) && self.is_pure(b),
@@ -57,6 +65,7 @@ impl FnLower<'_> {
         let into = dest.slot;
         Ok(match &e.kind {
             ExprKind::Int(n) => IrExpr::int(*n),
+            ExprKind::Float(x) => IrExpr::from(*x),
             ExprKind::Str(s) => IrExpr::str(s),
             ExprKind::Bool(b) => IrExpr::bool(*b),
             ExprKind::None => IrExpr::Const(Value::Unit),

@@ -144,12 +144,31 @@ impl FnLower<'_> {
                     .into_iter()
                     .next()
                     .unwrap_or(IrExpr::Const(Value::Unit));
+                let module_list = match self.resolve(n, recv.span) {
+                    Ok(Var::Shared(g)) if !self.is_main => Some(g.id),
+                    _ => None,
+                };
                 let list = self.expr(recv)?;
                 let grown = list.bin(ir::BinOp::Add, IrExpr::List(vec![item]));
                 // Growing the list is the dialect's business, not a computation to step
                 // through.
                 self.cx.bookkeeping = true;
-                let res = self.assign(recv, grown, Kind::List, span);
+                let res = match module_list {
+                    // Appending changes the module's list without rebinding its name, so a
+                    // function needs no `global` for it, as in Python: a visible write.
+                    Some(id) => {
+                        let value = self.cx.computed(grown, span);
+                        self.cx.emit(
+                            span,
+                            Op::Write {
+                                place: Place::Global(id),
+                                value,
+                            },
+                        );
+                        Ok(())
+                    }
+                    None => self.assign(recv, grown, Kind::List, span),
+                };
                 self.cx.bookkeeping = false;
                 res?;
                 self.kinds.insert(n.clone(), Kind::List);

@@ -4,6 +4,7 @@
 //! module-level variables are shared is decided first (see `scope`): every read and write of
 //! a shared one is a visible step, and `count += 1` becomes a read, an add and a write.
 
+mod args;
 mod assign;
 mod call;
 mod expr;
@@ -36,7 +37,9 @@ pub(crate) fn lower(module: &Module) -> Result<Program, Diagnostics> {
     let mut main_body = Vec::new();
     for stmt in &module.body {
         match &stmt.kind {
-            StmtKind::Def { name, params, body } => defs.push((name, params, body, stmt.span)),
+            StmtKind::Def {
+                name, params, body, ..
+            } => defs.push((name, params, body, stmt.span)),
             _ => main_body.push(stmt),
         }
     }
@@ -298,6 +301,8 @@ impl<'s> FnLower<'s> {
                 Some("threading.Thread" | "threading.current_thread") => Kind::Thread(None),
                 Some("len") => Kind::Int,
                 Some("str") => Kind::Str,
+                Some("int") => Kind::Int,
+                Some("sorted") => Kind::List,
                 _ => Kind::Unknown,
             },
             _ => Kind::Unknown,
@@ -310,6 +315,7 @@ fn arith(op: BinOp, a: IrExpr, b: IrExpr) -> IrExpr {
         BinOp::Add => ir::BinOp::Add,
         BinOp::Sub => ir::BinOp::Sub,
         BinOp::Mul => ir::BinOp::Mul,
+        BinOp::Div => ir::BinOp::TrueDiv,
         BinOp::FloorDiv => ir::BinOp::FloorDiv,
         BinOp::Mod => ir::BinOp::Mod,
         BinOp::Eq => ir::BinOp::Eq,

@@ -175,23 +175,18 @@ impl Parser<'_> {
         let e = self.binary_chain(
             &[
                 ("*", BinOp::Mul),
+                ("/", BinOp::Div),
                 ("//", BinOp::FloorDiv),
                 ("%", BinOp::Mod),
             ],
             false,
             Self::factor,
         )?;
-        if self.is_op("/") {
-            return self.err(
-                "`/` makes a float, which the Python lesson dialect lacks",
-                "use `//` to divide whole numbers",
-            );
-        }
         for op in ["**", "<<", ">>", "&", "|", "^", "@"] {
             if self.is_op(op) {
                 return self.err(
                     format!("the `{op}` operator is not part of the Python lesson dialect"),
-                    "use `+`, `-`, `*`, `//` and `%`",
+                    "use `+`, `-`, `*`, `/`, `//` and `%`",
                 );
             }
         }
@@ -333,6 +328,7 @@ impl Parser<'_> {
         let kind = match lx.tok {
             Tok::Name(n) => ExprKind::Name(n),
             Tok::Int(n) => ExprKind::Int(n),
+            Tok::Float(x) => ExprKind::Float(x),
             Tok::Str(mut s) => {
                 // Adjacent string literals join, as in Python.
                 let mut span = span;

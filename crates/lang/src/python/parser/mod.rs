@@ -50,6 +50,7 @@ fn describe(tok: &Tok) -> String {
         Tok::Name(n) => format!("`{n}`"),
         Tok::Kw(k) => format!("`{k}`"),
         Tok::Int(n) => format!("the number `{n}`"),
+        Tok::Float(x) => format!("the number `{x}`"),
         Tok::Str(_) | Tok::FStr(..) => "a string".into(),
         Tok::Op(o) => format!("`{o}`"),
         Tok::Newline => "the end of the line".into(),

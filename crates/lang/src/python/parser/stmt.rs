@@ -262,7 +262,7 @@ impl Parser<'_> {
             "*=" => Ok(BinOp::Mul),
             "//=" => Ok(BinOp::FloorDiv),
             "%=" => Ok(BinOp::Mod),
-            "/=" => Err("`/=` makes a float, which the Python lesson dialect lacks".into()),
+            "/=" => Ok(BinOp::Div),
             "**=" | "&=" | "|=" | "^=" | ">>=" | "<<=" => {
                 Err(format!("`{op}` is not part of the Python lesson dialect"))
             }
@@ -343,6 +343,7 @@ impl Parser<'_> {
             "write the parameters in brackets, like `def worker(n):`",
         )?;
         let mut params: Vec<Ident> = Vec::new();
+        let mut defaults: Vec<Option<Expr>> = Vec::new();
         while !self.is_op(")") {
             if self.is_op("*") || self.is_op("**") {
                 return self.err(
@@ -354,11 +355,18 @@ impl Parser<'_> {
                 "a parameter name or `)`",
                 "parameters are plain names separated by commas",
             )?;
-            if self.is_op("=") {
-                return self.err(
-                    "default parameter values are not part of the Python lesson dialect",
-                    "pass every argument when calling",
-                );
+            let default = if self.eat_op("=") {
+                Some(self.expr()?)
+            } else {
+                None
+            };
+            if default.is_none() && defaults.iter().any(Option::is_some) {
+                // CPython's own rule, and its wording.
+                return Err(Diagnostic::new(
+                    p.span,
+                    "non-default argument follows default argument",
+                    "put the parameters with defaults last, like `def f(a, b=1):`",
+                ));
             }
             if self.is_op(":") {
                 return self.err(
@@ -374,6 +382,7 @@ impl Parser<'_> {
                 ));
             }
             params.push(p);
+            defaults.push(default);
             if !self.eat_op(",") {
                 break;
             }
@@ -392,7 +401,12 @@ impl Parser<'_> {
         let header = join(start, self.prev_span());
         let body = self.block("function header")?;
         Ok(Stmt {
-            kind: StmtKind::Def { name, params, body },
+            kind: StmtKind::Def {
+                name,
+                params,
+                defaults,
+                body,
+            },
             span: header,
         })
     }
@@ -424,16 +438,25 @@ impl Parser<'_> {
 
     pub(super) fn for_stmt(&mut self, start: Span) -> Res<Stmt> {
         self.pos += 1;
-        let target = self.ident(
-            "a loop variable after `for`",
-            "write `for i in range(10):` or `for _ in range(n):`",
-        )?;
-        if self.is_op(",") {
-            return self.err(
-                "unpacking several loop variables is not part of the Python lesson dialect",
-                "loop over one value at a time",
-            );
-        }
+        let first = self.loop_target()?;
+        let target = if self.is_op(",") {
+            // `for a, b in pairs:` unpacks each item into several names.
+            let mut items = vec![first];
+            while self.is_op(",") {
+                self.pos += 1;
+                if self.is_kw("in") {
+                    break;
+                }
+                items.push(self.loop_target()?);
+            }
+            let span = join(items[0].span, items[items.len() - 1].span);
+            Expr {
+                kind: ExprKind::Tuple(items),
+                span,
+            }
+        } else {
+            first
+        };
         if !self.eat_kw("in") {
             return self.expected(
                 "`in` after the loop variable",
@@ -446,6 +469,35 @@ impl Parser<'_> {
         Ok(Stmt {
             kind: StmtKind::For { target, iter, body },
             span: header,
+        })
+    }
+
+    /// One loop target: a name, or `(a, b)` to unpack into.
+    fn loop_target(&mut self) -> Res<Expr> {
+        if !self.is_op("(") {
+            let id = self.ident(
+                "a loop variable after `for`",
+                "write `for i in range(10):` or `for i, item in enumerate(items):`",
+            )?;
+            return Ok(Expr {
+                kind: ExprKind::Name(id.name),
+                span: id.span,
+            });
+        }
+        let start = self.advance().span;
+        let mut items = Vec::new();
+        while !self.is_op(")") {
+            items.push(self.loop_target()?);
+            if self.is_op(",") {
+                self.pos += 1;
+            } else if !self.is_op(")") {
+                return self.expected("`,` or `)` in the loop variables", "write `(key, value)`");
+            }
+        }
+        let end = self.advance().span;
+        Ok(Expr {
+            kind: ExprKind::Tuple(items),
+            span: join(start, end),
         })
     }
 
