@@ -39,7 +39,10 @@ fn shell_shows_product_name_and_five_nav_links() {
         .filter_map(|i| links.item(i))
         .filter_map(|n| n.text_content())
         .collect();
-    assert_eq!(labels, ["Lessons", "Compare", "Playground", "Quiz", "Studio"]);
+    assert_eq!(
+        labels,
+        ["Lessons", "Compare", "Playground", "Quiz", "Studio"]
+    );
 }
 
 #[wasm_bindgen_test]
