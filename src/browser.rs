@@ -14,6 +14,12 @@ pub fn query_value(key: &str) -> Option<String> {
 /// Sets (or with `None`, removes) `key` in the page URL's query without adding
 /// a history entry, so the address bar always links to what is on screen.
 pub fn set_query_value(key: &str, value: Option<&str>) {
+    set_query_values(&[(key, value)]);
+}
+
+/// Sets (or removes) every key of `writes` in one `history.replaceState`: the
+/// browser parses and stores the address once, however many keys change.
+pub fn set_query_values(writes: &[(&str, Option<&str>)]) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -26,9 +32,11 @@ pub fn set_query_value(key: &str, value: Option<&str>) {
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
         return;
     };
-    match value {
-        Some(v) => params.set(key, v),
-        None => params.delete(key),
+    for (key, value) in writes {
+        match value {
+            Some(v) => params.set(key, v),
+            None => params.delete(key),
+        }
     }
     let query: String = params.to_string().into();
     let url = if query.is_empty() {

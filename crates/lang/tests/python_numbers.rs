@@ -8,7 +8,6 @@ mod common;
 
 use common::*;
 use lang::Dialect::Python;
-use sim::{run, EventKind, Options, World};
 
 #[test]
 fn float_literals_arithmetic_and_printing_match_cpython() {
@@ -48,22 +47,6 @@ print(x, f\"{x}\")
     );
 }
 
-/// The reason the one crashed thread gave, after running `src` to the end.
-fn crash_reason(src: &str) -> String {
-    let mut w = World::new(program(Python, src), Options::default()).expect("world");
-    run(&mut w, &mut sim::schedule::RoundRobin::new(), 100_000);
-    let reasons: Vec<String> = w
-        .trace()
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Crash { reason } => Some(reason.to_string()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(reasons.len(), 1, "{reasons:?}\n{src}");
-    reasons[0].clone()
-}
-
 #[test]
 fn division_by_zero_says_what_cpython_says() {
     // Each right-hand side is the last stderr line of `python3 -c "n = 0; print(EXPR)"`.
@@ -91,7 +74,7 @@ fn division_by_zero_says_what_cpython_says() {
     ];
     for (expr, want) in cases {
         let src = format!("n = 0\nprint({expr})\n");
-        assert_eq!(crash_reason(&src), want, "{expr}");
+        assert_eq!(one_crash_reason(&src), want, "{expr}");
     }
 }
 

@@ -8,28 +8,11 @@ mod common;
 
 use common::*;
 use lang::Dialect::Python;
-use sim::{run, EventKind, Options, World};
 
 #[test]
 fn negative_indexes_count_from_the_end() {
     let src = "xs = [1, 2]\nword = \"abc\"\nprint(xs[-1], xs[-2], word[1], word[-1])\n";
     assert_eq!(output(Python, src), vec!["2 1 b c"]);
-}
-
-/// The reason the one crashed thread gave.
-fn crash_reason(src: &str) -> String {
-    let mut w = World::new(program(Python, src), Options::default()).expect("world");
-    run(&mut w, &mut sim::schedule::RoundRobin::new(), 100_000);
-    let reasons: Vec<String> = w
-        .trace()
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Crash { reason } => Some(reason.to_string()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(reasons.len(), 1, "{reasons:?}\n{src}");
-    reasons[0].clone()
 }
 
 #[test]
@@ -61,6 +44,6 @@ fn index_and_type_errors_use_cpythons_wording() {
         ),
     ];
     for (src, want) in cases {
-        assert_eq!(crash_reason(src), want, "{src}");
+        assert_eq!(one_crash_reason(src), want, "{src}");
     }
 }

@@ -79,14 +79,7 @@ bell.start()
 fn starting_a_thread_twice_is_runtime_error() {
     let w = run_seeded(&program(Python, TWICE), 0);
     assert_eq!(lines(&w), ["ding"]);
-    let reasons: Vec<String> = w
-        .trace()
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Crash { reason } => Some(reason.to_string()),
-            _ => None,
-        })
-        .collect();
+    let reasons = crash_reasons(&w);
     assert_eq!(
         reasons,
         ["RuntimeError: threads can only be started once"],

@@ -52,33 +52,11 @@ pub fn flush() {
 /// Sets every pending key in one `history.replaceState`: the browser parses
 /// and stores the address once per frame, not once per panel.
 fn write_all(writes: &[(String, Option<String>)]) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash)) =
-        (location.pathname(), location.search(), location.hash())
-    else {
-        return;
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return;
-    };
-    for (key, value) in writes {
-        match value {
-            Some(v) => params.set(key, v),
-            None => params.delete(key),
-        }
-    }
-    let query: String = params.to_string().into();
-    let url = if query.is_empty() {
-        format!("{path}{hash}")
-    } else {
-        format!("{path}?{query}{hash}")
-    };
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    let writes: Vec<(&str, Option<&str>)> = writes
+        .iter()
+        .map(|(key, value)| (key.as_str(), value.as_deref()))
+        .collect();
+    crate::browser::set_query_values(&writes);
 }
 
 fn pathname() -> String {

@@ -47,6 +47,26 @@ pub fn output(dialect: Dialect, src: &str) -> Vec<String> {
     lines(&w)
 }
 
+/// The reasons of every crash in a world's trace, in order.
+pub fn crash_reasons(w: &World) -> Vec<String> {
+    w.trace()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            sim::EventKind::Crash { reason } => Some(reason.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The reason of the one crash of `src` (Python), run round-robin to the end.
+pub fn one_crash_reason(src: &str) -> String {
+    let mut w = World::new(program(Dialect::Python, src), Options::default()).expect("world");
+    run(&mut w, &mut sim::schedule::RoundRobin::new(), 100_000);
+    let reasons = crash_reasons(&w);
+    assert_eq!(reasons.len(), 1, "{reasons:?}\n{src}");
+    reasons[0].clone()
+}
+
 /// The printed lines of a world.
 pub fn lines(w: &World) -> Vec<String> {
     w.output().iter().map(|t| t.to_string()).collect()
