@@ -286,7 +286,7 @@ impl World {
             return Err(Fault::Budget(
                 BudgetKind::Mailbox,
                 format!(
-                    "{}'s mailbox grew past {} messages",
+                    "{}'s mailbox grew past {} messages (mailbox budget)",
                     target.name, self.opts.budgets.max_mailbox
                 ),
             ));
@@ -361,7 +361,7 @@ impl World {
             return Err(Fault::Budget(
                 BudgetKind::Output,
                 format!(
-                    "more than {} lines were printed",
+                    "more than {} lines were printed (output budget)",
                     self.opts.budgets.max_output_lines
                 ),
             ));
@@ -569,7 +569,7 @@ impl World {
                         return Err(Fault::Budget(
                             BudgetKind::InFlight,
                             format!(
-                                "more than {} messages were in flight",
+                                "more than {} messages were in flight (in-flight budget)",
                                 self.opts.budgets.max_in_flight
                             ),
                         ));

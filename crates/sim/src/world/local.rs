@@ -50,7 +50,7 @@ impl World {
                 return Err(Fault::Budget(
                     BudgetKind::LocalOps,
                     format!(
-                        "{} ran {} instructions without a visible step (an endless loop?)",
+                        "{} ran {} instructions without a visible step (instruction budget; an endless loop?)",
                         self.process_name(pid),
                         self.opts.budgets.max_local_ops
                     ),
@@ -262,7 +262,7 @@ impl World {
                     return Err(Fault::Budget(
                         BudgetKind::CallDepth,
                         format!(
-                            "{} nested more than {} calls (endless recursion?)",
+                            "{} nested more than {} calls (call-depth budget; endless recursion?)",
                             self.process_name(pid),
                             self.opts.budgets.max_call_depth
                         ),

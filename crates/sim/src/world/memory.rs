@@ -76,6 +76,10 @@ pub(crate) struct Memory {
     pub(crate) maps: Vec<SharedMap>,
     pub(crate) records: Vec<Record>,
     pub(crate) arrays: Vec<Array>,
+    /// Thread objects made without a `name=`, which CPython numbers `Thread-N` in order.
+    /// Derived from `records` (records are never freed), so fingerprints need not hash it;
+    /// kept so naming a thread costs O(1) instead of a scan of every record.
+    pub(crate) unnamed_threads: u32,
 }
 
 impl Memory {

@@ -331,7 +331,7 @@ impl World {
             return Err(Fault::Budget(
                 BudgetKind::Processes,
                 format!(
-                    "more than {} processes were started",
+                    "more than {} processes were started (process budget)",
                     self.opts.budgets.max_processes
                 ),
             ));

@@ -500,10 +500,20 @@ impl World {
                 }
             }
             Op::Receive { clauses, .. } => {
-                if self.find_match(pid, clauses).is_some() {
+                // A process blocked in this receive has already tried the first `waiting`
+                // messages against its clauses, and nothing it matches on can change while it
+                // waits (its mailbox only grows at the end), so only the newer ones are tried:
+                // a flood of messages to a waiting actor costs O(1) per message, not O(n).
+                let p = self.procs.get(pid.index());
+                let tried = match p.map(|p| &p.status) {
+                    Some(Status::Blocked(BlockReason::Receive { waiting, .. })) => {
+                        *waiting as usize
+                    }
+                    _ => 0,
+                };
+                if self.find_match_from(pid, clauses, tried).is_some() {
                     return Ok(Vec::new());
                 }
-                let p = self.procs.get(pid.index());
                 let deadline = p.and_then(|p| p.deadline);
                 match deadline {
                     Some(d) if d <= self.now => Ok(Vec::new()),
@@ -655,9 +665,16 @@ impl World {
 
     /// The first message in mailbox order matching any clause.
     pub(crate) fn find_match(&self, pid: Pid, clauses: &[Clause]) -> Option<MailboxMatch> {
+        self.find_match_from(pid, clauses, 0)
+    }
+
+    /// The first message at or after mailbox index `from` matching any clause (from the start
+    /// if `from` is past the end, which a mailbox that only grows never makes it).
+    fn find_match_from(&self, pid: Pid, clauses: &[Clause], from: usize) -> Option<MailboxMatch> {
         let env = self.env_of(pid)?;
         let p = self.procs.get(pid.index())?;
-        p.mailbox.iter().enumerate().find_map(|(mi, m)| {
+        let from = if from > p.mailbox.len() { 0 } else { from };
+        p.mailbox.iter().enumerate().skip(from).find_map(|(mi, m)| {
             env.select_clause(clauses, &m.value)
                 .map(|(ci, binds)| (mi, ci, binds))
         })

@@ -36,15 +36,14 @@ impl World {
                     Some(e) => Some(self.eval_in(pid, e)?.show(self.program.style)),
                     None => None,
                 };
-                let made = self
-                    .mem
-                    .records
-                    .iter()
-                    .filter(|r| r.type_name.as_str() == THREAD_TYPE)
-                    .count();
-                let shown = given
-                    .clone()
-                    .unwrap_or_else(|| format!("Thread-{} ({target_name})", made + 1));
+                let shown = match &given {
+                    Some(name) => name.clone(),
+                    None => {
+                        // CPython numbers only the threads it names itself.
+                        self.mem.unnamed_threads += 1;
+                        format!("Thread-{} ({target_name})", self.mem.unnamed_threads)
+                    }
+                };
                 let slot = self.slot_name(pid, *dst);
                 let label = given.as_deref().map_or(Value::Unit, Value::str);
                 let r = self.alloc_record(

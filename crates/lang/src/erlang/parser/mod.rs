@@ -77,6 +77,9 @@ fn unsupported_keyword(kw: &str) -> Option<&'static str> {
 impl Parser {
     fn module(&mut self) -> Res<Module> {
         let mut functions: Vec<Function> = Vec::new();
+        // Where each name/arity was defined, so a long module is checked in linear time.
+        let mut defined: std::collections::HashMap<(String, usize), u32> =
+            std::collections::HashMap::new();
         let mut script = Vec::new();
         loop {
             match self.peek() {
@@ -86,19 +89,17 @@ impl Parser {
                 }
                 Tok::Atom(_) if self.is_function_head() => {
                     let f = self.function()?;
-                    if let Some(prev) = functions
-                        .iter()
-                        .find(|g| g.name == f.name && g.arity == f.arity)
-                    {
+                    if let Some(line) = defined.get(&(f.name.clone(), f.arity)) {
                         return Err(Diagnostic::new(
                             f.span,
                             format!(
-                                "function {}/{} is already defined on line {}",
-                                f.name, f.arity, prev.span.line
+                                "function {}/{} is already defined on line {line}",
+                                f.name, f.arity
                             ),
                             "put all clauses of a function together, separated by `;`",
                         ));
                     }
+                    defined.insert((f.name.clone(), f.arity), f.span.line);
                     functions.push(f);
                 }
                 _ => {
