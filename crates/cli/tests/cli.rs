@@ -36,7 +36,16 @@ fn check_exits_zero_and_summarises_a_clean_lesson() {
     let out = switchboard(&["check", path.to_str().expect("utf-8 path")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("ok"), "{stdout}");
+    // The lesson's row reads `PATH  ok  …`: the status is its own column, so a word that
+    // merely contains "ok" (a lock, a token) cannot pass for it.
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with(path.to_str().expect("utf-8 path")))
+        .unwrap_or_else(|| panic!("no row for the lesson:\n{stdout}"));
+    let status = row[path.to_str().expect("utf-8 path").len()..]
+        .split_whitespace()
+        .next();
+    assert_eq!(status, Some("ok"), "{stdout}");
     assert!(
         stdout.contains("1 programs, 1 questions (1 answers computed"),
         "{stdout}"
