@@ -73,8 +73,12 @@ pub fn motions(world: &World, events: &[Event]) -> Vec<Motion> {
                     label: value.show(style),
                     kind: MotionKind::Send,
                 }),
-                EventKind::Deliver { to, value, .. } => Some(Motion {
-                    from: Anchor::Process(pid),
+                // A delivered message flies from its sender's card: the event is recorded
+                // under the addressee, whose mailbox it lands in.
+                EventKind::Deliver {
+                    from, to, value, ..
+                } => Some(Motion {
+                    from: Anchor::Process(from.0),
                     to: Anchor::Mailbox(to.0),
                     label: value.show(style),
                     kind: MotionKind::Send,
@@ -110,4 +114,43 @@ pub fn motions(world: &World, events: &[Event]) -> Vec<Motion> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sim::{Choice, Options};
+
+    #[test]
+    fn a_delivered_message_flies_from_its_senders_card_to_the_addressees_mailbox() {
+        let source =
+            "main() ->\n    Sink = spawn(fun() -> receive M -> M end end),\n    Sink ! hello.\n";
+        let program = lang::compile(lang::Dialect::Erlang, source).expect("compiles");
+        let options = Options {
+            network: true,
+            ..Options::default()
+        };
+        let mut world = World::new(program, options).expect("valid program");
+        // Take the first choice until the message is in flight, then deliver it.
+        for _ in 0..20 {
+            let choices = world.enabled_choices();
+            if let Some(deliver) = choices.iter().find(|c| matches!(c, Choice::Deliver(_))) {
+                let events = world.step(*deliver).expect("deliver").to_vec();
+                let flights = motions(&world, &events);
+                // `main` is pid 0 and the sink it spawned pid 1.
+                assert_eq!(
+                    flights,
+                    vec![Motion {
+                        from: Anchor::Process(0),
+                        to: Anchor::Mailbox(1),
+                        label: "hello".into(),
+                        kind: MotionKind::Send,
+                    }]
+                );
+                return;
+            }
+            world.step(choices[0]).expect("step");
+        }
+        panic!("the message was never in flight");
+    }
 }

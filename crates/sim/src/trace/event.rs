@@ -90,6 +90,8 @@ pub enum EventKind {
     Deliver {
         /// The message.
         msg: MsgId,
+        /// The sender, where the message set off from (the event itself is the addressee's).
+        from: Pid,
         /// The addressee.
         to: Pid,
         /// The content.

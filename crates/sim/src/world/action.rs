@@ -328,6 +328,7 @@ impl World {
             span,
             EventKind::Deliver {
                 msg: id,
+                from: msg.from,
                 to,
                 value: msg.value.clone(),
             },
