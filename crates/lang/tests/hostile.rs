@@ -358,3 +358,45 @@ fn nesting_ten_thousand_deep_is_an_error_with_a_position() {
         }
     }
 }
+
+/// Macros that never stop expanding are errors at their use, found before they eat memory.
+/// "circular macro 'B'" is erlc's wording (Erlang/OTP 25) for the first two programs.
+#[test]
+fn macros_that_expand_forever_or_explosively_are_errors() {
+    // Each macro uses the one before three times: thirteen of them make 3^13 copies of the
+    // first, 1.6 million tokens, past the preprocessor's bound of one million.
+    let tripling: String = (1..=13)
+        .map(|k| format!("-define(M{k}, [?M{j}, ?M{j}, ?M{j}]).\n", j = k - 1))
+        .collect();
+    let cases = [
+        (
+            "-define(A, [?A, ?A]).\nmain() -> ?A.\n".to_string(),
+            "circular macro 'A'",
+            "2:11",
+        ),
+        (
+            "-define(B, 1 + ?C).\n-define(C, ?B).\nmain() -> ?B.\n".to_string(),
+            "circular macro 'B'",
+            "3:11",
+        ),
+        (
+            format!("-define(M0, 1).\n{tripling}main() -> ?M13.\n"),
+            "past 1000000 tokens",
+            "15:11",
+        ),
+        // Found by the fuzzer: a macro whose body uses itself twice (it used to double its
+        // tokens sixteen times over, a gigabyte from 1 KB of text).
+        (
+            "-define(GAP, 2 - ?GAP + ?GAP).\nmain() -> timer:sleep(?GAP).\n".to_string(),
+            "circular macro 'GAP'",
+            "2:23",
+        ),
+    ];
+    for (source, needle, at) in cases {
+        let err = compile(Dialect::Erlang, &source).expect_err("must not compile");
+        let d = err.first().expect("a diagnostic");
+        assert!(d.message.contains(needle), "{source}\n{}", d.message);
+        assert_eq!(d.line_col(), at, "{source}\n{}", d.message);
+        assert!(!d.hint.is_empty());
+    }
+}

@@ -4,7 +4,7 @@
 //! Macros work on tokens, before parsing, as Erlang's preprocessor does. An expansion's
 //! tokens carry the span of the `?` use, so errors inside it point at the use.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexer::{Lexeme, Tok};
 use crate::diagnostic::{Diagnostic, Res};
@@ -12,6 +12,10 @@ use crate::source::join;
 
 /// How many times expansions may expand again (a macro using another macro).
 const MAX_ROUNDS: usize = 16;
+
+/// Most tokens a module may have once its macros are expanded: macros that each use another
+/// twice, sixteen deep, would otherwise build millions of tokens from a few lines.
+const MAX_TOKENS: usize = 1_000_000;
 
 /// A macro: its parameters (`None` for a constant) and its body tokens.
 struct Macro {
@@ -22,17 +26,18 @@ struct Macro {
 /// Takes the `-define` forms out of `tokens` and expands every use of a macro.
 pub(super) fn expand(tokens: Vec<Lexeme>) -> Res<Vec<Lexeme>> {
     let (mut tokens, macros, module) = collect(tokens)?;
+    let circular = circular(&macros);
     for _ in 0..MAX_ROUNDS {
         if !tokens.iter().any(|l| l.tok == Tok::Op("?")) {
             return Ok(tokens);
         }
-        tokens = expand_once(tokens, &macros, module.as_deref())?;
+        tokens = expand_once(tokens, &macros, &circular, module.as_deref())?;
     }
     match tokens.iter().find(|l| l.tok == Tok::Op("?")) {
         Some(l) => Err(Diagnostic::new(
             l.span,
-            "this macro keeps expanding into itself",
-            "a macro must not use itself, directly or through another macro",
+            format!("macros nest more than {MAX_ROUNDS} deep here"),
+            "write the innermost macros out by hand, or use a function",
         )),
         None => Ok(tokens),
     }
@@ -128,11 +133,19 @@ fn define(form: &[Lexeme]) -> Res<(String, Macro)> {
 fn expand_once(
     tokens: Vec<Lexeme>,
     macros: &HashMap<String, Macro>,
+    circular: &HashSet<String>,
     module: Option<&str>,
 ) -> Res<Vec<Lexeme>> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while let Some(lx) = tokens.get(i) {
+        if out.len() > MAX_TOKENS {
+            return Err(Diagnostic::new(
+                lx.span,
+                format!("the macros expand this module past {MAX_TOKENS} tokens"),
+                "a macro that uses another several times multiplies its size: use a function instead",
+            ));
+        }
         if lx.tok != Tok::Op("?") {
             out.push(lx.clone());
             i += 1;
@@ -154,6 +167,13 @@ fn expand_once(
         let span = join(lx.span, name_lx.span);
         i += 2;
         let at = |tok: Tok| Lexeme { tok, span };
+        if circular.contains(&name) {
+            return Err(Diagnostic::new(
+                span,
+                format!("circular macro '{name}'"),
+                "a macro must not use itself, directly or through another macro",
+            ));
+        }
         match (name.as_str(), macros.get(&name)) {
             (_, Some(mac)) => match &mac.params {
                 None => out.extend(mac.body.iter().cloned().map(at)),
@@ -259,4 +279,45 @@ fn undefined(span: sim::ir::Span, name: &str) -> Diagnostic {
         format!("macro `{name}` is undefined"),
         format!("define it before use with `-define({name}, Value).`"),
     )
+}
+
+/// The macros whose expansion never ends (a use of one is reported as Erlang's preprocessor
+/// does, "circular macro 'B'"). Each macro is searched once, so a long
+/// chain of macros that each use the next twice costs linear time, not exponential.
+fn circular(macros: &HashMap<String, Macro>) -> HashSet<String> {
+    /// Where the search is for one macro: on the current path, or finished with its answer.
+    enum Mark {
+        OnPath,
+        Done(Option<String>),
+    }
+    fn visit<'a>(
+        name: &'a str,
+        macros: &'a HashMap<String, Macro>,
+        marks: &mut HashMap<&'a str, Mark>,
+    ) -> Option<String> {
+        match marks.get(name) {
+            Some(Mark::OnPath) => return Some(name.to_string()),
+            Some(Mark::Done(found)) => return found.clone(),
+            None => {}
+        }
+        let mac = macros.get(name)?;
+        marks.insert(name, Mark::OnPath);
+        let mut found = None;
+        for pair in mac.body.windows(2) {
+            if let [Tok::Op("?"), Tok::Atom(used) | Tok::Var(used)] = pair {
+                found = visit(used, macros, marks);
+                if found.is_some() {
+                    break;
+                }
+            }
+        }
+        marks.insert(name, Mark::Done(found.clone()));
+        found
+    }
+    let mut marks = HashMap::new();
+    macros
+        .keys()
+        .filter(|name| visit(name, macros, &mut marks).is_some())
+        .cloned()
+        .collect()
 }
