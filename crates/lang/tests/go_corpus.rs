@@ -19,12 +19,7 @@
 mod check;
 
 /// Programs (paths under `tests/go_corpus/`, without `.go`) not yet expected to pass.
-const PENDING: &[&str] = &[
-    "mutex_vote_tally",
-    "printing_values_zoo",
-    "constructs/fmt_widths",
-    "constructs/string_bytes",
-];
+const PENDING: &[&str] = &["constructs/string_bytes"];
 
 /// Checks one program, honouring [`PENDING`].
 fn verdict(name: &str) {

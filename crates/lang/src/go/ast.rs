@@ -304,6 +304,8 @@ pub(crate) enum ExprKind {
     Ident(String),
     /// An integer.
     Int(i64),
+    /// A rune literal (`'a'`): an integer constant whose default type is `rune`.
+    Rune(i64),
     /// A floating-point literal.
     Float(f64),
     /// A string.

@@ -50,6 +50,8 @@ pub(crate) enum Tok {
     Kw(&'static str),
     /// An integer (including a rune literal like `'a'`).
     Int(i64),
+    /// A rune literal like `'a'`: its code point (an untyped rune constant).
+    Rune(i64),
     /// A floating-point literal (`2.5`, `1e9`).
     Float(f64),
     /// A string, escapes decoded.
@@ -69,7 +71,7 @@ pub(crate) type Lexed = cursor::Lexed<Tok>;
 /// Whether a line ending after this token gets an automatic semicolon.
 fn ends_statement(tok: &Tok) -> bool {
     match tok {
-        Tok::Ident(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_) => true,
+        Tok::Ident(_) | Tok::Int(_) | Tok::Rune(_) | Tok::Float(_) | Tok::Str(_) => true,
         Tok::Kw(k) => matches!(*k, "break" | "continue" | "fallthrough" | "return"),
         Tok::Op(o) => matches!(*o, "++" | "--" | ")" | "]" | "}"),
         Tok::Eof => false,
@@ -206,7 +208,7 @@ pub(crate) fn lex(src: &str, lines: &LineIndex<'_>) -> Lexed {
                 match scan::read_quoted(&mut cur, '\'', false) {
                     Ok(s) if s.chars().count() == 1 => {
                         let ch = s.chars().next().map_or(0, |c| c as i64);
-                        push(&mut out, &cur, Tok::Int(ch), TokenClass::Number)
+                        push(&mut out, &cur, Tok::Rune(ch), TokenClass::Number)
                     }
                     _ => error(
                         &mut out,

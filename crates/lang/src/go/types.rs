@@ -9,8 +9,12 @@ use crate::diagnostic::{Diagnostic, Res};
 /// A static type, as far as the lesson needs one.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Ty {
-    /// Every integer type.
+    /// Every integer type except the two below.
     Int,
+    /// `rune` (`int32`): `%T` and `%q` tell it from other integers.
+    Rune,
+    /// `byte` (`uint8`): what indexing a string gives.
+    Byte,
     /// `time.Duration`: an integer count of logical ticks that prints as Go prints a
     /// duration (`250ms`, `1.5s`).
     Duration,
@@ -58,10 +62,17 @@ pub(super) enum Ty {
 }
 
 impl Ty {
+    /// Whether this is an integer type (`int` and friends, `rune`, `byte`).
+    pub(super) fn is_int(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Rune | Ty::Byte)
+    }
+
     /// How Go writes the type, for messages.
     pub(super) fn name(&self) -> String {
         match self {
             Ty::Int => "int".into(),
+            Ty::Rune => "int32".into(),
+            Ty::Byte => "uint8".into(),
             Ty::Duration => "time.Duration".into(),
             Ty::Float => "float64".into(),
             Ty::Str => "string".into(),
@@ -96,7 +107,7 @@ impl Ty {
     /// The zero value a fresh variable or a missing map entry holds.
     pub(super) fn zero(&self) -> Value {
         match self {
-            Ty::Int | Ty::Duration => Value::Int(0),
+            Ty::Int | Ty::Rune | Ty::Byte | Ty::Duration => Value::Int(0),
             Ty::Str => Value::str(""),
             Ty::Bool => Value::Bool(false),
             Ty::Float => Value::from(0.0),
@@ -113,6 +124,9 @@ impl Ty {
             (Unknown, _) | (_, Unknown) => false,
             // An untyped integer constant (`2 * time.Second`) meets a Duration.
             (Int, Duration) | (Duration, Int) => false,
+            // Integer constants and rune constants meet every integer type; the dialect does
+            // not track which integer variables are constants, so it lets integers mix.
+            (Int | Rune | Byte, Int | Rune | Byte) => false,
             (Chan(_, a), Chan(_, b)) => a.clashes(b),
             (Map(k1, v1), Map(k2, v2)) => k1.clashes(k2) || v1.clashes(v2),
             (Slice(a), Slice(b)) => a.clashes(b),
@@ -129,7 +143,9 @@ pub(super) fn type_of(t: &Type, span: Span) -> Res<Ty> {
     Ok(match t {
         Type::Named(n) => match n.as_str() {
             "int" | "int8" | "int16" | "int32" | "int64" | "uint" | "uint8" | "uint16"
-            | "uint32" | "uint64" | "byte" | "rune" => Ty::Int,
+            | "uint32" | "uint64" => Ty::Int,
+            "rune" => Ty::Rune,
+            "byte" => Ty::Byte,
             "string" => Ty::Str,
             "bool" => Ty::Bool,
             "any" => Ty::Unknown,

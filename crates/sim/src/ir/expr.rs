@@ -148,6 +148,30 @@ pub enum Builtin {
     /// A new list of a list's or tuple's items in ascending order (Python `sorted`); items
     /// that cannot be compared crash.
     Sorted,
+    // ---- added for Go: strings as UTF-8 bytes, and runes ----
+    /// Length of a string in UTF-8 bytes (Go `len(s)`).
+    ByteLen,
+    /// Byte `i` of a string's UTF-8 encoding (Go `s[i]`); out of range panics as Go does.
+    ByteAt,
+    /// Bytes `lo` up to `hi` of a string (Go `s[lo:hi]`); out of range panics as Go does.
+    ByteSlice,
+    /// The one-character string of a code point (Go `string(r)`); an invalid one gives
+    /// U+FFFD, as Go does.
+    RuneToStr,
+    /// A string's code points as a list of integers (Go `[]rune(s)`).
+    StrRunes,
+    /// A string's UTF-8 bytes as a list of integers (Go `[]byte(s)`).
+    StrBytes,
+    /// A string's `(byte offset, code point)` pairs as a list of tuples (`for i, r := range s`).
+    RuneOffsets,
+    /// The string made of a list of code points (Go `string(runes)`).
+    RunesToStr,
+    /// The string made of a list of bytes (Go `string(bytes)`); invalid UTF-8 becomes U+FFFD.
+    BytesToStr,
+    /// A code point as Go's `%q` prints a rune: `'x'`.
+    RuneQuote,
+    /// A code point as Go's `%U` prints it: `U+0078`.
+    RuneUnicode,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.

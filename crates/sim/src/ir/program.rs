@@ -534,6 +534,16 @@ pub enum Op {
     Atomic(AtomicOp),
     /// A Python thread object instruction (see [`ThreadOp`]).
     Thread(ThreadOp),
+    // ---- added for Go ----
+    /// Reads a whole map in one step and writes how Go's `fmt` prints it into a local:
+    /// `map[a:1 b:2]`, keys in the order `fmt` sorts them. For the detectors it reads the
+    /// map's key set and every entry, as printing a map does in Go.
+    MapShow {
+        /// Destination slot (a string).
+        dst: Local,
+        /// The map.
+        map: Expr,
+    },
 }
 
 impl Op {

@@ -151,6 +151,15 @@ pub enum SliceOp {
         /// The source slice.
         from: Expr,
     },
+    // ---- added for Go ----
+    /// A new array holding the items of a list value, its length and capacity their number
+    /// (Go `[]rune(s)`, `[]byte(s)`: the conversion copies, touching nothing shared).
+    FromList {
+        /// Where the header goes.
+        dst: Local,
+        /// The list.
+        list: Expr,
+    },
 }
 
 impl SliceOp {
@@ -204,6 +213,7 @@ impl SliceOp {
                 out
             }
             SliceOp::Copy { to, from, .. } => vec![to, from],
+            SliceOp::FromList { list, .. } => vec![list],
         }
     }
 
@@ -215,7 +225,8 @@ impl SliceOp {
             | SliceOp::Header { dst, .. }
             | SliceOp::Reslice { dst, .. }
             | SliceOp::Get { dst, .. }
-            | SliceOp::Append { dst, .. } => vec![*dst],
+            | SliceOp::Append { dst, .. }
+            | SliceOp::FromList { dst, .. } => vec![*dst],
             SliceOp::Put { .. } => Vec::new(),
             SliceOp::Copy { count, .. } => count.iter().copied().collect(),
         }

@@ -223,7 +223,7 @@ impl Checker<'_> {
                 self.expr(key)?;
                 default.as_ref().map_or(Ok(()), |d| self.expr(d))
             }
-            Op::MapLen { dst, map } => {
+            Op::MapLen { dst, map } | Op::MapShow { dst, map } => {
                 self.local(*dst)?;
                 self.expr(map)
             }

@@ -199,7 +199,7 @@ impl World {
         }
     }
 
-    fn map_of(&self, pid: Pid, map: &Expr) -> Eval<MapId> {
+    pub(crate) fn map_of(&self, pid: Pid, map: &Expr) -> Eval<MapId> {
         match self.eval_in(pid, map)? {
             Value::Map(m) if m.index() < self.mem.maps.len() => Ok(m),
             other => crash(format!(
@@ -768,6 +768,7 @@ impl World {
             Op::Slice(s) => self.slice_step(pid, s, span),
             Op::Time(t) => self.time_step(pid, t, span),
             Op::Atomic(a) => self.atomic_step(pid, a, span),
+            Op::MapShow { dst, map } => self.map_show(pid, *dst, map, span),
             Op::Thread(t) => self.thread_step(pid, t, span),
             Op::Print { text } => self.print(pid, text, true, span),
             Op::Output { text } => self.print(pid, text, false, span),

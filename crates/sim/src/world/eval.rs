@@ -178,7 +178,19 @@ impl Env<'_> {
                                 out.push_str(&v.show(self.style));
                             }
                         }
-                        FmtPart::Repr(e) => out.push_str(&self.eval(e)?.repr(self.style)),
+                        FmtPart::Repr(e) => {
+                            let v = self.eval(e)?;
+                            if super::heap::holds_record(&v) {
+                                out.push_str(&super::heap::render_quoted(
+                                    self.records,
+                                    self.arrays,
+                                    &v,
+                                    self.style,
+                                ));
+                            } else {
+                                out.push_str(&v.repr(self.style));
+                            }
+                        }
                         FmtPart::Fields(e) => {
                             let v = self.eval(e)?;
                             out.push_str(&super::heap::render(
@@ -728,6 +740,17 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
             }
             other => crash(format!("cannot sort {}", other.repr(style))),
         },
+        Builtin::ByteLen
+        | Builtin::ByteAt
+        | Builtin::ByteSlice
+        | Builtin::RuneToStr
+        | Builtin::StrRunes
+        | Builtin::StrBytes
+        | Builtin::RuneOffsets
+        | Builtin::RunesToStr
+        | Builtin::BytesToStr
+        | Builtin::RuneQuote
+        | Builtin::RuneUnicode => super::go_text::builtin(b, args, style),
         Builtin::Min | Builtin::Max => match args {
             [x, y] => {
                 let ord = compare(x, y, style)?;

@@ -133,8 +133,30 @@ pub(crate) fn render(
     names: bool,
 ) -> String {
     let mut out = String::new();
-    let heap = HeapView { records, arrays };
+    let heap = HeapView {
+        records,
+        arrays,
+        quoted: false,
+    };
     render_into(&mut out, &heap, v, style, names, false, 0);
+    out
+}
+
+/// Renders a value as Go's `%q` does: like [`render`], with every string inside quoted
+/// (`["tusk" "mane"]`).
+pub(crate) fn render_quoted(
+    records: &[Record],
+    arrays: &[Array],
+    v: &Value,
+    style: Style,
+) -> String {
+    let mut out = String::new();
+    let heap = HeapView {
+        records,
+        arrays,
+        quoted: true,
+    };
+    render_into(&mut out, &heap, v, style, false, false, 0);
     out
 }
 
@@ -142,6 +164,8 @@ pub(crate) fn render(
 struct HeapView<'a> {
     records: &'a [Record],
     arrays: &'a [Array],
+    /// Strings are quoted wherever they are (`%q`).
+    quoted: bool,
 }
 
 fn render_into(
@@ -210,7 +234,7 @@ fn render_into(
             }
             out.push_str(close);
         }
-        other if nested && style != Style::Go => out.push_str(&other.repr(style)),
+        other if heap.quoted || (nested && style != Style::Go) => out.push_str(&other.repr(style)),
         other => out.push_str(&other.show(style)),
     }
 }

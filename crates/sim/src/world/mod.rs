@@ -27,11 +27,13 @@ mod clock_timers;
 mod eval;
 mod exception;
 mod go_duration;
+mod go_text;
 mod go_wording;
 mod heap;
 mod links;
 mod local;
 mod mailbox;
+mod map_show;
 mod memory;
 mod output;
 mod process;
@@ -163,6 +165,7 @@ fn uses_shared_memory(program: &Program) -> bool {
                     | Op::MapRead { .. }
                     | Op::MapWrite { .. }
                     | Op::MapLen { .. }
+                    | Op::MapShow { .. }
                     | Op::FieldRead { .. }
                     | Op::FieldWrite { .. }
                     | Op::CopyRecord { .. }

@@ -118,6 +118,20 @@ impl World {
                 let a = self.alloc_array(pid, *dst, values)?;
                 self.set_local(pid, *dst, slice_value(a, 0, n, n));
             }
+            SliceOp::FromList { dst, list } => {
+                let values = match self.eval_in(pid, list)? {
+                    Value::List(items) => items.items().to_vec(),
+                    other => {
+                        return crash(format!(
+                            "expected a list, got {}",
+                            other.repr(self.program.style)
+                        ))
+                    }
+                };
+                let n = values.len() as u32;
+                let a = self.alloc_array(pid, *dst, values)?;
+                self.set_local(pid, *dst, slice_value(a, 0, n, n));
+            }
             SliceOp::Make {
                 dst,
                 len,

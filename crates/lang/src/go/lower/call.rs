@@ -190,6 +190,8 @@ impl FnLower<'_> {
                                 Ok((IrExpr::Local(dst), Ty::Int))
                             }
                             Ty::Chan(..) => Ok(self.chan_fill(v, false, into, span)),
+                            // Go counts a string's UTF-8 bytes.
+                            Ty::Str => Ok((IrExpr::Call(Builtin::ByteLen, vec![v]), Ty::Int)),
                             _ => Ok((IrExpr::Call(Builtin::Len, vec![v]), Ty::Int)),
                         };
                     }
@@ -506,7 +508,7 @@ impl FnLower<'_> {
                     return Err(arity_err("time.Duration", 1, args.len(), span));
                 };
                 let (v, t) = self.expr(a)?;
-                if !matches!(t, Ty::Int | Ty::Duration | Ty::Unknown) {
+                if !(t.is_int() || matches!(t, Ty::Duration | Ty::Unknown)) {
                     return Err(Diagnostic::new(
                         a.span,
                         format!("cannot convert {} ({}) to type time.Duration", describe_expr(a), an(&t)),

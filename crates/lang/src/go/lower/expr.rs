@@ -16,6 +16,7 @@ impl FnLower<'_> {
         let into = dest.slot;
         Ok(match &e.kind {
             ExprKind::Int(n) => (IrExpr::int(*n), Ty::Int),
+            ExprKind::Rune(n) => (IrExpr::int(*n), Ty::Rune),
             ExprKind::Float(x) => (IrExpr::from(*x), Ty::Float),
             ExprKind::New(t) => self.new_value(t, &dest, span)?,
             ExprKind::Spread(_) => {
@@ -134,7 +135,7 @@ impl FnLower<'_> {
                         let cap = match size {
                             Some(s) => {
                                 let (v, st) = self.expr(s)?;
-                                if !matches!(st, Ty::Int | Ty::Unknown) {
+                                if !(st.is_int() || st == Ty::Unknown) {
                                     return Err(Diagnostic::new(
                                         s.span,
                                         "a channel's buffer size must be an int",
@@ -211,13 +212,8 @@ impl FnLower<'_> {
                         (IrExpr::Local(dst), *v)
                     }
                     Ty::Slice(elem) => self.slice_get(b, i, *elem, into, span),
-                    Ty::Str => {
-                        return Err(Diagnostic::new(
-                            span,
-                            "indexing a string by byte is not part of the Go lesson dialect yet",
-                            "compare whole strings, or keep the letters in a []string",
-                        ))
-                    }
+                    // A string is immutable: reading a byte touches nothing shared.
+                    Ty::Str => (IrExpr::Call(Builtin::ByteAt, vec![b, i]), Ty::Byte),
                     Ty::Unknown => (b.index(i), Ty::Unknown),
                     other => {
                         return Err(Diagnostic::new(
@@ -347,7 +343,7 @@ impl FnLower<'_> {
 
     pub(super) fn is_pure(&self, e: &Expr) -> bool {
         match &e.kind {
-            ExprKind::Int(_) | ExprKind::Str(_) => true,
+            ExprKind::Int(_) | ExprKind::Rune(_) | ExprKind::Str(_) => true,
             ExprKind::Ident(n) => !matches!(
                 self.lookup(n),
                 Some(Var {

@@ -64,7 +64,7 @@ impl FnLower<'_> {
             return Err(arity_err(name, 1, args.len(), span));
         };
         let (v, t) = self.expr(a)?;
-        if !matches!(t, Ty::Int | Ty::Float | Ty::Unknown) {
+        if !(t.is_int() || matches!(t, Ty::Float | Ty::Unknown)) {
             return Err(Diagnostic::new(
                 a.span,
                 format!(
@@ -368,7 +368,7 @@ impl FnLower<'_> {
 
 fn is_int_lit(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Int(_) => true,
+        ExprKind::Int(_) | ExprKind::Rune(_) => true,
         ExprKind::Unary(UnOp::Neg, a) => is_int_lit(a),
         ExprKind::Binary(_, a, b) => is_int_lit(a) && is_int_lit(b),
         _ => false,
@@ -405,7 +405,7 @@ fn ratio(e: &Expr, depth: u32) -> Option<Ratio> {
         return None;
     }
     let r = match &e.kind {
-        ExprKind::Int(n) => (i128::from(*n), 1),
+        ExprKind::Int(n) | ExprKind::Rune(n) => (i128::from(*n), 1),
         ExprKind::Float(x) => decimal(*x)?,
         ExprKind::Unary(UnOp::Neg, a) => {
             let (n, d) = ratio(a, depth + 1)?;

@@ -194,6 +194,14 @@ impl FnLower<'_> {
                         "write `for i := range 10 {`",
                     ));
                 }
+                // A string ranges over its runes: each step gives the byte offset where the
+                // rune starts and the rune, as Go decodes UTF-8.
+                let text = oty == Ty::Str;
+                let ov = if text {
+                    IrExpr::Call(Builtin::RuneOffsets, vec![ov])
+                } else {
+                    ov
+                };
                 // Evaluated once: the body may reuse the scratch slot it was read into.
                 let items = self.cx.stable(ov, "tmp", span);
                 let limit = if let Ty::Int = oty {
@@ -201,17 +209,7 @@ impl FnLower<'_> {
                 } else {
                     IrExpr::Call(Builtin::Len, vec![items.clone()])
                 };
-                let elem = match &oty {
-                    Ty::Slice(e) => (**e).clone(),
-                    _ => Ty::Int,
-                };
-                if let (Ty::Str, Some(v)) = (&oty, value) {
-                    return Err(Diagnostic::new(
-                        v.span,
-                        "the letters of a string are not part of the Go lesson dialect yet",
-                        "range over the string's index only (`for i := range s`), or keep the letters in a []string",
-                    ));
-                }
+                let elem = Ty::Rune;
                 self.cx.emit(
                     span,
                     Op::Set {
@@ -231,18 +229,15 @@ impl FnLower<'_> {
                 self.scopes.push(HashMap::new());
                 self.as_bookkeeping(|me| {
                     if let Some(k) = key {
-                        me.declare(k, Ty::Int, IrExpr::Local(counter), span);
+                        let offset = if text {
+                            items.clone().index(counter).index(0)
+                        } else {
+                            IrExpr::Local(counter)
+                        };
+                        me.declare(k, Ty::Int, offset, span);
                     }
                     if let Some(v) = value {
-                        // The loop variable is a copy of the element, as in Go.
-                        let item = match &elem {
-                            Ty::Struct(name) => {
-                                let name = name.clone();
-                                me.copy_struct(items.index(counter), &name, &v.name, span)
-                            }
-                            _ => items.index(counter),
-                        };
-                        me.declare(v, elem, item, span);
+                        me.declare(v, elem, items.index(counter).index(1), span);
                     }
                 });
                 let res = self.loop_body(body, next, end);

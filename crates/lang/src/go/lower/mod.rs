@@ -515,6 +515,7 @@ fn describe_expr(e: &Expr) -> String {
         ExprKind::Ident(n) => n.clone(),
         ExprKind::Selector(b, n) => format!("{}.{}", describe_expr(b), n.name),
         ExprKind::Int(n) => n.to_string(),
+        ExprKind::Rune(n) => format!("{:?}", char::from_u32(*n as u32).unwrap_or('?')),
         ExprKind::Float(x) => x.to_string(),
         ExprKind::Str(s) => format!("{s:?}"),
         ExprKind::Call(f, _) => format!("{}(…)", describe_expr(f)),

@@ -5,7 +5,7 @@ use super::*;
 /// A compile-time constant: literals and integer arithmetic on them.
 pub(super) fn const_eval(e: &Expr, pkg: &Package) -> Option<Value> {
     Some(match &e.kind {
-        ExprKind::Int(n) => Value::Int(*n),
+        ExprKind::Int(n) | ExprKind::Rune(n) => Value::Int(*n),
         ExprKind::Str(s) => Value::str(s),
         ExprKind::Ident(n) if n == "true" => Value::Bool(true),
         ExprKind::Ident(n) if n == "false" => Value::Bool(false),

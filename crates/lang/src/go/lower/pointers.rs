@@ -232,6 +232,12 @@ impl FnLower<'_> {
         if *ty == Ty::Duration && !fields {
             return FmtPart::Show(IrExpr::Call(Builtin::GoDuration, vec![v]));
         }
+        if matches!(ty, Ty::Map(..)) {
+            // Printing a map reads all of it: one step the race detector sees.
+            let text = self.cx.temp("shown");
+            self.cx.emit(span, Op::MapShow { dst: text, map: v });
+            return FmtPart::Show(IrExpr::Local(text));
+        }
         if !matches!(ty, Ty::Pointer(inner) if matches!(**inner, Ty::Struct(_))) {
             return part(v);
         }

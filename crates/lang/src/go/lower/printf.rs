@@ -94,7 +94,7 @@ impl FnLower<'_> {
                     let part = self.show_part(v, &ty, true, a.span);
                     IrExpr::Format(vec![part])
                 } else if matches!(verb, Some('x' | 'X')) {
-                    if !matches!(ty, Ty::Int | Ty::Unknown) || zero || precision.is_some() {
+                    if !(ty.is_int() || ty == Ty::Unknown) || zero || precision.is_some() {
                         return Err(Diagnostic::new(
                             a.span,
                             "%x prints an integer in base 16 here",
@@ -103,7 +103,7 @@ impl FnLower<'_> {
                     }
                     self.hex(v, verb == Some('X'), span)
                 } else {
-                    if !matches!(ty, Ty::Float | Ty::Int | Ty::Unknown) || zero {
+                    if !(ty.is_int() || matches!(ty, Ty::Float | Ty::Unknown)) || zero {
                         return Err(Diagnostic::new(
                             a.span,
                             "%f prints a float64 (zero padding is not part of the dialect)",

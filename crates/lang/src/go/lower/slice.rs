@@ -10,6 +10,8 @@ use super::*;
 /// How many bytes Go gives one element of the type: `append` grows capacity by size class.
 fn elem_size(t: &Ty) -> u32 {
     match t {
+        Ty::Byte => 1,
+        Ty::Rune => 4,
         Ty::Int | Ty::Unknown => 8,
         Ty::Str => 16,
         Ty::Bool => 1,
@@ -84,7 +86,7 @@ impl FnLower<'_> {
         let mut sizes = Vec::new();
         for e in std::iter::once(len).chain(cap) {
             let (v, st) = self.expr(e)?;
-            if !matches!(st, Ty::Int | Ty::Unknown) {
+            if !(st.is_int() || st == Ty::Unknown) {
                 return Err(Diagnostic::new(
                     e.span,
                     "a slice's length must be an int",
@@ -153,7 +155,7 @@ impl FnLower<'_> {
             vals.push(match e {
                 Some(e) => {
                     let (v, t) = self.expr(e)?;
-                    if !matches!(t, Ty::Int | Ty::Unknown) {
+                    if !(t.is_int() || t == Ty::Unknown) {
                         return Err(Diagnostic::new(
                             e.span,
                             format!("a slice index must be an int, not {}", an(&t)),
@@ -333,7 +335,7 @@ impl FnLower<'_> {
     ) -> Res<()> {
         let slice = self.cx.stable(slice, "slice", span);
         let (iv, it) = self.expr(index)?;
-        if !matches!(it, Ty::Int | Ty::Unknown) {
+        if !(it.is_int() || it == Ty::Unknown) {
             return Err(Diagnostic::new(
                 index.span,
                 format!("a slice index must be an int, not {}", an(&it)),

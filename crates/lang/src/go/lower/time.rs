@@ -24,7 +24,7 @@ impl FnLower<'_> {
                 return Err(arity_err(&format!("time.{name}"), 1, args.len(), span));
             };
             let (v, t) = me.expr(a)?;
-            if !matches!(t, Ty::Int | Ty::Duration | Ty::Unknown) {
+            if !(t.is_int() || matches!(t, Ty::Duration | Ty::Unknown)) {
                 return Err(Diagnostic::new(
                     a.span,
                     format!("cannot use {} as a time.Duration", an(&t)),

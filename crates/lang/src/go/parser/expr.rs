@@ -185,6 +185,13 @@ impl Parser {
                     span: start,
                 }
             }
+            Tok::Rune(n) => {
+                self.pos += 1;
+                Expr {
+                    kind: ExprKind::Rune(n),
+                    span: start,
+                }
+            }
             Tok::Float(x) => {
                 self.pos += 1;
                 Expr {

@@ -57,6 +57,7 @@ fn describe(tok: &Tok, span: Span) -> String {
         Tok::Ident(n) => format!("`{n}`"),
         Tok::Kw(k) => format!("`{k}`"),
         Tok::Int(n) => format!("the number `{n}`"),
+        Tok::Rune(_) => "a rune literal".into(),
         Tok::Float(x) => format!("the number `{x}`"),
         Tok::Str(_) => "a string".into(),
         Tok::Op(";") if span.start == span.end => "the end of the line".into(),
