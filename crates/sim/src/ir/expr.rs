@@ -55,6 +55,11 @@ pub enum FmtPart {
     Repr(Expr),
     /// A value with its records' field names (Go `%+v`: `{A:1 B:2}`).
     Fields(Expr),
+    // Erlang (appended; other dialects add theirs after this block).
+    /// Erlang `~w`: on one line, strings as lists of character codes.
+    ErlWrite(Expr),
+    /// Erlang `~p`: printable lists as strings, broken over lines past 80 columns.
+    ErlPrint(Expr),
 }
 
 /// Unary operators.

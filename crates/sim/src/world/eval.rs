@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::detect::BudgetKind;
+use crate::ir::erl_term;
 use crate::ir::{
     BinOp, Builtin, Clause, Closure, Expr, Float, FmtPart, Local, Pattern, Pid, Seq, Style, Text,
     UnOp, Value,
@@ -133,6 +134,23 @@ impl Env<'_> {
                         items.extend(rest.items().iter().cloned());
                         self.sized(Value::List(Seq::new(items)))
                     }
+                    // An Erlang string is a list of character codes: a code in front keeps
+                    // it a string; anything else makes it a plain list.
+                    Value::Str(rest) if self.style == Style::Erlang => {
+                        let code = match &h {
+                            Value::Int(n) => u32::try_from(*n).ok().and_then(char::from_u32),
+                            _ => None,
+                        };
+                        let v = match code {
+                            Some(c) => Value::str(&format!("{c}{rest}")),
+                            None => {
+                                let codes =
+                                    rest.chars().map(|c| Value::Int(i64::from(u32::from(c))));
+                                Value::list(std::iter::once(h).chain(codes))
+                            }
+                        };
+                        self.sized(v)
+                    }
                     other => crash(format!(
                         "the tail of [H | T] must be a list, got {}",
                         other.repr(self.style)
@@ -179,6 +197,13 @@ impl Env<'_> {
                             }
                         }
                         FmtPart::Repr(e) => out.push_str(&self.eval(e)?.repr(self.style)),
+                        FmtPart::ErlWrite(e) => out.push_str(&erl_term::write(&self.eval(e)?)),
+                        FmtPart::ErlPrint(e) => {
+                            let v = self.eval(e)?;
+                            // The layout counts columns from the start of the line.
+                            let col = out.rsplit('\n').next().map_or(0, |l| l.chars().count());
+                            out.push_str(&erl_term::print(&v, col + 1));
+                        }
                         FmtPart::Fields(e) => {
                             let v = self.eval(e)?;
                             out.push_str(&super::heap::render(
@@ -237,7 +262,13 @@ impl Env<'_> {
                 }
                 self.locals.get(l.index()) == Some(value)
             }
-            Pattern::Const(c) => c == value,
+            Pattern::Const(c) => {
+                c == value
+                    // An Erlang string is a list: `[]` matches "".
+                    || (self.style == Style::Erlang
+                        && matches!((c, value), (Value::List(l), Value::Str(t))
+                            if l.items().is_empty() && t.is_empty()))
+            }
             Pattern::Tuple(items) => match value {
                 Value::Tuple(t) if t.items().len() == items.len() => items
                     .iter()
@@ -246,6 +277,9 @@ impl Env<'_> {
                 _ => false,
             },
             Pattern::List { items, tail } => {
+                if let (Value::Str(text), Style::Erlang) = (value, self.style) {
+                    return self.matches_string(items, tail.as_deref(), text, out);
+                }
                 let Value::List(l) = value else {
                     return false;
                 };
@@ -268,6 +302,30 @@ impl Env<'_> {
             Pattern::Alias(l, inner) => {
                 self.matches(inner, value, out) && self.matches(&Pattern::Bind(*l), value, out)
             }
+        }
+    }
+
+    /// An Erlang list pattern against a string, which is the list of its character codes;
+    /// the tail is the rest of the string.
+    fn matches_string(
+        &self,
+        items: &[Pattern],
+        tail: Option<&Pattern>,
+        text: &str,
+        out: &mut Vec<(Local, Value)>,
+    ) -> bool {
+        let mut chars = text.chars();
+        for p in items {
+            let Some(c) = chars.next() else {
+                return false;
+            };
+            if !self.matches(p, &Value::Int(i64::from(u32::from(c))), out) {
+                return false;
+            }
+        }
+        match tail {
+            None => chars.next().is_none(),
+            Some(t) => self.matches(t, &Value::str(chars.as_str()), out),
         }
     }
 

@@ -115,15 +115,20 @@ sublist([H | T], N) when N > 0 -> [H | sublist(T, N - 1)].
 tuple_to_list(T) -> [element(I, T) || I <- seq(1, tuple_size(T))].
 
 %% `Text` laid out in a field of `Width` characters: padded with spaces on the left
-%% (`Left` false) or on the right; too long, it is written as stars when `Over` is `stars`.
+%% (`Left` false) or on the right; too long, it is written as stars when `Over` is `stars`
+%% and cut to the width when it is `cut` (`~3s`).
 '$field'(Text, Width, Left, Over) ->
     Len = length(Text),
     if
         Len > Width, Over == stars -> '$repeat'(Width, "*");
+        Len > Width, Over == cut -> '$take'(Width, Text);
         Len >= Width -> Text;
         Left -> Text ++ '$repeat'(Width - Len, " ");
         true -> '$repeat'(Width - Len, " ") ++ Text
     end.
+
+'$take'(0, _) -> "";
+'$take'(N, [H | T]) -> [H | '$take'(N - 1, T)].
 
 '$repeat'(0, _) -> "";
 '$repeat'(N, S) when N > 0 -> S ++ '$repeat'(N - 1, S).
