@@ -33,7 +33,7 @@ mod run;
 use std::collections::BTreeSet;
 
 /// Modules not expected to match `erl` yet, with the front-end as it is.
-const PENDING: &[&str] = &["stockroom"];
+const PENDING: &[&str] = &[];
 
 macro_rules! corpus {
     ($($test:ident: $name:literal,)*) => {

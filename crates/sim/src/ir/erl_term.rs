@@ -68,6 +68,22 @@ fn write_into(out: &mut String, v: &Value, depth: u32) {
             }
             out.push(close);
         }
+        Value::ErlMap(pairs) => {
+            out.push_str("#{");
+            for (i, pair) in pairs.items().iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if let Value::Tuple(kv) = pair {
+                    if let [k, v] = kv.items() {
+                        write_into(out, k, depth + 1);
+                        out.push_str(" => ");
+                        write_into(out, v, depth + 1);
+                    }
+                }
+            }
+            out.push('}');
+        }
         other => out.push_str(&other.repr(Style::Erlang)),
     }
 }
@@ -166,6 +182,24 @@ impl Node {
                     },
                     len,
                 }
+            }
+            // Maps are kept on one line: `#{a => 1,b => 2}`.
+            Value::ErlMap(pairs) => {
+                let mut s = String::from("#{");
+                for (i, pair) in pairs.items().iter().enumerate() {
+                    if i > 0 {
+                        s.push(',');
+                    }
+                    if let Value::Tuple(kv) = pair {
+                        if let [k, v] = kv.items() {
+                            s.push_str(&Node::build(k, depth + 1).flat());
+                            s.push_str(" => ");
+                            s.push_str(&Node::build(v, depth + 1).flat());
+                        }
+                    }
+                }
+                s.push('}');
+                text(s)
             }
             other => text(other.repr(Style::Erlang)),
         }
@@ -276,6 +310,72 @@ fn element(out: &mut String, e: &Node, col: usize, ind: &str, ld: usize) -> usiz
         pp(out, e, col, ind, ld);
         LINE
     }
+}
+
+/// An Erlang map of `{Key, Value}` tuples, in key order, a later key replacing an earlier
+/// one; `None` when an item is not a pair.
+pub fn map_from_pairs(items: &[Value]) -> Option<Value> {
+    let mut pairs: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    for item in items {
+        let Value::Tuple(t) = item else {
+            return None;
+        };
+        let [k, v] = t.items() else {
+            return None;
+        };
+        match pairs.iter_mut().find(|(old, _)| old == k) {
+            Some(slot) => slot.1 = v.clone(),
+            None => pairs.push((k.clone(), v.clone())),
+        }
+    }
+    pairs.sort_by(|a, b| term_order(&a.0, &b.0));
+    Some(Value::ErlMap(super::value::Seq::new(
+        pairs
+            .into_iter()
+            .map(|(k, v)| Value::tuple([k, v]))
+            .collect(),
+    )))
+}
+
+/// The value under `key` in a map's pairs.
+pub fn map_get<'a>(pairs: &'a [Value], key: &Value) -> Option<&'a Value> {
+    pairs.iter().find_map(|p| match p {
+        Value::Tuple(t) => match t.items() {
+            [k, v] if k == key => Some(v),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// Erlang's order of terms, for map keys: numbers < atoms < references < funs < pids <
+/// tuples < maps < lists (strings are lists); within a kind, by value.
+fn term_order(a: &Value, b: &Value) -> std::cmp::Ordering {
+    fn rank(v: &Value) -> u8 {
+        match v {
+            Value::Int(_) | Value::Float(_) => 0,
+            Value::Atom(_) | Value::Bool(_) | Value::Unit => 1,
+            Value::Ref(_) => 2,
+            Value::Fun(_) => 3,
+            Value::Pid(_) => 4,
+            Value::Tuple(_) => 5,
+            Value::ErlMap(_) => 6,
+            Value::List(_) | Value::Str(_) => 7,
+            _ => 8,
+        }
+    }
+    let text = |v: &Value| match v {
+        Value::Atom(t) => Some(t.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Unit => Some("ok".to_string()),
+        _ => None,
+    };
+    rank(a)
+        .cmp(&rank(b))
+        .then_with(|| match (text(a), text(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => a.cmp(b),
+        })
 }
 
 #[cfg(test)]

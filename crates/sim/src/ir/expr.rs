@@ -153,6 +153,13 @@ pub enum Builtin {
     /// A new list of a list's or tuple's items in ascending order (Python `sorted`); items
     /// that cannot be compared crash.
     Sorted,
+    // Erlang (appended; other dialects add theirs after this block).
+    /// An Erlang map of a list of `{Key, Value}` tuples; a later key wins.
+    MapFromList,
+    /// An Erlang map's `{Key, Value}` tuples in key order.
+    MapToList,
+    /// Is an Erlang map.
+    IsMap,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.
@@ -180,6 +187,9 @@ pub enum Pattern {
     },
     /// `Var = Pattern`: matches the inner pattern and also binds the whole value.
     Alias(Local, Box<Pattern>),
+    // Erlang (appended; other dialects add theirs after this block).
+    /// Matches an Erlang map holding each key, its value matching the pattern (`#{k := P}`).
+    Map(Vec<(Value, Pattern)>),
 }
 
 impl Pattern {

@@ -120,6 +120,7 @@ impl Checker<'_> {
                 self.local(*l)?;
                 self.pattern(inner)
             }
+            Pattern::Map(entries) => entries.iter().try_for_each(|(_, p)| self.pattern(p)),
         }
     }
 

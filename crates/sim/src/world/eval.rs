@@ -302,6 +302,14 @@ impl Env<'_> {
             Pattern::Alias(l, inner) => {
                 self.matches(inner, value, out) && self.matches(&Pattern::Bind(*l), value, out)
             }
+            Pattern::Map(entries) => {
+                let Value::ErlMap(pairs) = value else {
+                    return false;
+                };
+                entries.iter().all(|(key, p)| {
+                    erl_term::map_get(pairs.items(), key).is_some_and(|v| self.matches(p, v, out))
+                })
+            }
         }
     }
 
@@ -712,6 +720,21 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
         Builtin::IsAtom => is(|v| matches!(v, Value::Atom(_) | Value::Bool(_))),
         Builtin::IsBool => is(|v| matches!(v, Value::Bool(_))),
         Builtin::IsTuple => is(|v| matches!(v, Value::Tuple(_))),
+        Builtin::IsMap => is(|v| matches!(v, Value::ErlMap(_))),
+        Builtin::MapFromList => match one()? {
+            Value::List(s) => erl_term::map_from_pairs(s.items()).map_or_else(
+                || crash("bad argument: maps:from_list needs {Key, Value} tuples"),
+                Ok,
+            ),
+            other => crash(format!(
+                "bad argument: maps:from_list of {}",
+                other.repr(style)
+            )),
+        },
+        Builtin::MapToList => match one()? {
+            Value::ErlMap(s) => Ok(Value::List(s.clone())),
+            other => crash(format!("{{badmap,{}}}", other.repr(style))),
+        },
         Builtin::IsList => is(|v| matches!(v, Value::List(_))),
         Builtin::IsPid => is(|v| matches!(v, Value::Pid(_))),
         Builtin::IsStr => is(|v| matches!(v, Value::Str(_))),

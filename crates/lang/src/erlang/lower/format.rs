@@ -207,7 +207,12 @@ impl FnLower<'_> {
     }
 
     /// Calls a library helper, its value in a temporary.
-    fn library_call(&mut self, name: &str, args: Vec<IrExpr>, span: Span) -> Res<IrExpr> {
+    pub(super) fn library_call(
+        &mut self,
+        name: &str,
+        args: Vec<IrExpr>,
+        span: Span,
+    ) -> Res<IrExpr> {
         let Some(id) = self.ctx.library(name, args.len(), true) else {
             return Err(Diagnostic::new(
                 span,

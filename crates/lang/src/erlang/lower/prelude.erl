@@ -151,3 +151,41 @@ tuple_to_list(T) -> [element(I, T) || I <- seq(1, tuple_size(T))].
 '$send_after'(Time, Dest, Msg) ->
     timer:sleep(Time),
     Dest ! Msg.
+
+%% The `maps` module, on maps as values: `maps:f` calls `'$maps_f'`. Missing keys raise
+%% `{badkey, K}` and non-maps `{badmap, M}`, as erl does.
+'$maps_new'() -> '$maps_from_list'([]).
+'$maps_from_list'(L) -> '$map_from_list'(L).
+'$maps_to_list'(M) -> '$map_pairs'(M).
+'$maps_size'(M) -> length('$map_pairs'(M)).
+'$maps_find'(K, M) ->
+    case keyfind(K, 1, '$map_pairs'(M)) of
+        {K, V} -> {ok, V};
+        false -> error
+    end.
+'$maps_get'(K, M) ->
+    case '$maps_find'(K, M) of
+        {ok, V} -> V;
+        error -> erlang:error({badkey, K})
+    end.
+'$maps_get'(K, M, Default) ->
+    case '$maps_find'(K, M) of
+        {ok, V} -> V;
+        error -> Default
+    end.
+'$maps_is_key'(K, M) -> '$maps_find'(K, M) =/= error.
+'$maps_put'(K, V, M) -> '$maps_from_list'('$map_pairs'(M) ++ [{K, V}]).
+'$maps_update'(K, V, M) ->
+    case '$maps_is_key'(K, M) of
+        true -> '$maps_put'(K, V, M);
+        false -> erlang:error({badkey, K})
+    end.
+'$maps_remove'(K, M) -> '$maps_from_list'([P || {Key, _} = P <- '$map_pairs'(M), Key =/= K]).
+'$maps_keys'(M) -> [K || {K, _} <- '$map_pairs'(M)].
+'$maps_values'(M) -> [V || {_, V} <- '$map_pairs'(M)].
+'$maps_fold'(F, Acc, M) -> foldl(fun({K, V}, A) -> F(K, V, A) end, Acc, '$map_pairs'(M)).
+'$map_pairs'(M) ->
+    case is_map(M) of
+        true -> '$map_to_list'(M);
+        false -> erlang:error({badmap, M})
+    end.
