@@ -33,13 +33,7 @@ mod run;
 use std::collections::BTreeSet;
 
 /// Modules not expected to match `erl` yet, with the front-end as it is.
-const PENDING: &[&str] = &[
-    "layout",
-    "stockroom",
-    "constructs/format_p_wrap",
-    "constructs/format_widths",
-    "constructs/monitor_noproc",
-];
+const PENDING: &[&str] = &[];
 
 macro_rules! corpus {
     ($($test:ident: $name:literal,)*) => {

@@ -87,7 +87,8 @@ main() ->
         vec![
             "zero negative an_ok",
             "diagonal point",
-            "empty {starts_with,7} something_else"
+            // A string is a list of character codes: real erl prints {starts_with,116}.
+            "empty {starts_with,7} {starts_with,116}"
         ]
     );
 }

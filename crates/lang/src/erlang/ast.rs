@@ -187,6 +187,24 @@ pub(crate) enum ExprKind {
     },
     /// `Expr#name.field`.
     RecordField(Box<Expr>, String, String),
+    /// `#{K => V, …}`, or `Base#{…}` (an update) when there is a base.
+    Map {
+        /// The map being updated.
+        base: Option<Box<Expr>>,
+        /// The keys given, in order.
+        entries: Vec<MapEntry>,
+    },
+}
+
+/// One `K => V` (or `K := V`: the key must already be there) of a map expression.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct MapEntry {
+    /// The key.
+    pub key: Expr,
+    /// The value.
+    pub value: Expr,
+    /// `:=` rather than `=>`.
+    pub exact: bool,
 }
 
 /// The parts of a `try`.

@@ -55,6 +55,11 @@ pub enum FmtPart {
     Repr(Expr),
     /// A value with its records' field names (Go `%+v`: `{A:1 B:2}`).
     Fields(Expr),
+    // Erlang (appended; other dialects add theirs after this block).
+    /// Erlang `~w`: on one line, strings as lists of character codes.
+    ErlWrite(Expr),
+    /// Erlang `~p`: printable lists as strings, broken over lines past 80 columns.
+    ErlPrint(Expr),
 }
 
 /// Unary operators.
@@ -172,6 +177,13 @@ pub enum Builtin {
     RuneQuote,
     /// A code point as Go's `%U` prints it: `U+0078`.
     RuneUnicode,
+    // Erlang (appended; other dialects add theirs after this block).
+    /// An Erlang map of a list of `{Key, Value}` tuples; a later key wins.
+    MapFromList,
+    /// An Erlang map's `{Key, Value}` tuples in key order.
+    MapToList,
+    /// Is an Erlang map.
+    IsMap,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.
@@ -199,6 +211,9 @@ pub enum Pattern {
     },
     /// `Var = Pattern`: matches the inner pattern and also binds the whole value.
     Alias(Local, Box<Pattern>),
+    // Erlang (appended; other dialects add theirs after this block).
+    /// Matches an Erlang map holding each key, its value matching the pattern (`#{k := P}`).
+    Map(Vec<(Value, Pattern)>),
 }
 
 impl Pattern {

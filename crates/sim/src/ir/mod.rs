@@ -11,6 +11,7 @@ mod builder;
 mod builder_go;
 mod builder_process;
 mod chan_fill;
+pub mod erl_term;
 mod expr;
 mod float;
 mod ids;

@@ -98,7 +98,11 @@ impl Checker<'_> {
             }
             Expr::Format(parts) => parts.iter().try_for_each(|p| match p {
                 FmtPart::Lit(_) => Ok(()),
-                FmtPart::Show(e) | FmtPart::Repr(e) | FmtPart::Fields(e) => self.expr(e),
+                FmtPart::Show(e)
+                | FmtPart::Repr(e)
+                | FmtPart::Fields(e)
+                | FmtPart::ErlWrite(e)
+                | FmtPart::ErlPrint(e) => self.expr(e),
             }),
         }
     }
@@ -116,6 +120,7 @@ impl Checker<'_> {
                 self.local(*l)?;
                 self.pattern(inner)
             }
+            Pattern::Map(entries) => entries.iter().try_for_each(|(_, p)| self.pattern(p)),
         }
     }
 

@@ -214,6 +214,9 @@ pub enum Value {
     Ref(RefId),
     /// A Go slice header; its elements live in a backing array on the world's heap.
     Slice(Arc<SliceRef>),
+    // Erlang (appended; other dialects add theirs after this block).
+    /// An Erlang map, an immutable value: `{Key, Value}` tuples in key order, keys unique.
+    ErlMap(Seq),
 }
 
 impl Value {
@@ -250,7 +253,7 @@ impl Value {
     /// Nesting depth (0 for scalars).
     pub fn depth(&self) -> u32 {
         match self {
-            Value::Tuple(s) | Value::List(s) => s.depth(),
+            Value::Tuple(s) | Value::List(s) | Value::ErlMap(s) => s.depth(),
             Value::Fun(c) => c
                 .captured
                 .iter()
@@ -265,7 +268,7 @@ impl Value {
     /// Number of value nodes (1 for scalars; strings count their length too).
     pub fn size(&self) -> u64 {
         match self {
-            Value::Tuple(s) | Value::List(s) => s.size(),
+            Value::Tuple(s) | Value::List(s) | Value::ErlMap(s) => s.size(),
             Value::Str(t) | Value::Atom(t) => 1 + t.len() as u64 / 16,
             Value::Fun(c) => c
                 .captured
@@ -296,6 +299,7 @@ impl Value {
             Value::Float(_) => "float",
             Value::Ref(_) => "reference",
             Value::Slice(_) => "slice",
+            Value::ErlMap(_) => "map",
         }
     }
 
@@ -449,6 +453,23 @@ fn render(out: &mut String, v: &Value, style: Style, quoted: bool, depth: u32) {
         }
         Value::Ref(r) => {
             let _ = write!(out, "#Ref<0.0.0.{}>", r.0);
+        }
+        // erl writes `#{a => 1,b => 2}`.
+        Value::ErlMap(pairs) => {
+            out.push_str("#{");
+            for (i, pair) in pairs.items().iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if let Value::Tuple(kv) = pair {
+                    if let [k, v] = kv.items() {
+                        render(out, k, style, true, depth + 1);
+                        out.push_str(" => ");
+                        render(out, v, style, true, depth + 1);
+                    }
+                }
+            }
+            out.push('}');
         }
         // Without the heap only the header is known; the world renders the elements.
         Value::Slice(s) => match s.array {

@@ -4,6 +4,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::detect::BudgetKind;
+use crate::ir::erl_term;
 use crate::ir::{
     BinOp, Builtin, Clause, Closure, Expr, Float, FmtPart, Local, Pattern, Pid, Seq, Style, Text,
     UnOp, Value,
@@ -133,6 +134,23 @@ impl Env<'_> {
                         items.extend(rest.items().iter().cloned());
                         self.sized(Value::List(Seq::new(items)))
                     }
+                    // An Erlang string is a list of character codes: a code in front keeps
+                    // it a string; anything else makes it a plain list.
+                    Value::Str(rest) if self.style == Style::Erlang => {
+                        let code = match &h {
+                            Value::Int(n) => u32::try_from(*n).ok().and_then(char::from_u32),
+                            _ => None,
+                        };
+                        let v = match code {
+                            Some(c) => Value::str(&format!("{c}{rest}")),
+                            None => {
+                                let codes =
+                                    rest.chars().map(|c| Value::Int(i64::from(u32::from(c))));
+                                Value::list(std::iter::once(h).chain(codes))
+                            }
+                        };
+                        self.sized(v)
+                    }
                     other => crash(format!(
                         "the tail of [H | T] must be a list, got {}",
                         other.repr(self.style)
@@ -190,6 +208,13 @@ impl Env<'_> {
                             } else {
                                 out.push_str(&v.repr(self.style));
                             }
+                        }
+                        FmtPart::ErlWrite(e) => out.push_str(&erl_term::write(&self.eval(e)?)),
+                        FmtPart::ErlPrint(e) => {
+                            let v = self.eval(e)?;
+                            // The layout counts columns from the start of the line.
+                            let col = out.rsplit('\n').next().map_or(0, |l| l.chars().count());
+                            out.push_str(&erl_term::print(&v, col + 1));
                         }
                         FmtPart::Fields(e) => {
                             let v = self.eval(e)?;
@@ -249,7 +274,13 @@ impl Env<'_> {
                 }
                 self.locals.get(l.index()) == Some(value)
             }
-            Pattern::Const(c) => c == value,
+            Pattern::Const(c) => {
+                c == value
+                    // An Erlang string is a list: `[]` matches "".
+                    || (self.style == Style::Erlang
+                        && matches!((c, value), (Value::List(l), Value::Str(t))
+                            if l.items().is_empty() && t.is_empty()))
+            }
             Pattern::Tuple(items) => match value {
                 Value::Tuple(t) if t.items().len() == items.len() => items
                     .iter()
@@ -258,6 +289,9 @@ impl Env<'_> {
                 _ => false,
             },
             Pattern::List { items, tail } => {
+                if let (Value::Str(text), Style::Erlang) = (value, self.style) {
+                    return self.matches_string(items, tail.as_deref(), text, out);
+                }
                 let Value::List(l) = value else {
                     return false;
                 };
@@ -280,6 +314,38 @@ impl Env<'_> {
             Pattern::Alias(l, inner) => {
                 self.matches(inner, value, out) && self.matches(&Pattern::Bind(*l), value, out)
             }
+            Pattern::Map(entries) => {
+                let Value::ErlMap(pairs) = value else {
+                    return false;
+                };
+                entries.iter().all(|(key, p)| {
+                    erl_term::map_get(pairs.items(), key).is_some_and(|v| self.matches(p, v, out))
+                })
+            }
+        }
+    }
+
+    /// An Erlang list pattern against a string, which is the list of its character codes;
+    /// the tail is the rest of the string.
+    fn matches_string(
+        &self,
+        items: &[Pattern],
+        tail: Option<&Pattern>,
+        text: &str,
+        out: &mut Vec<(Local, Value)>,
+    ) -> bool {
+        let mut chars = text.chars();
+        for p in items {
+            let Some(c) = chars.next() else {
+                return false;
+            };
+            if !self.matches(p, &Value::Int(i64::from(u32::from(c))), out) {
+                return false;
+            }
+        }
+        match tail {
+            None => chars.next().is_none(),
+            Some(t) => self.matches(t, &Value::str(chars.as_str()), out),
         }
     }
 
@@ -666,6 +732,21 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
         Builtin::IsAtom => is(|v| matches!(v, Value::Atom(_) | Value::Bool(_))),
         Builtin::IsBool => is(|v| matches!(v, Value::Bool(_))),
         Builtin::IsTuple => is(|v| matches!(v, Value::Tuple(_))),
+        Builtin::IsMap => is(|v| matches!(v, Value::ErlMap(_))),
+        Builtin::MapFromList => match one()? {
+            Value::List(s) => erl_term::map_from_pairs(s.items()).map_or_else(
+                || crash("bad argument: maps:from_list needs {Key, Value} tuples"),
+                Ok,
+            ),
+            other => crash(format!(
+                "bad argument: maps:from_list of {}",
+                other.repr(style)
+            )),
+        },
+        Builtin::MapToList => match one()? {
+            Value::ErlMap(s) => Ok(Value::List(s.clone())),
+            other => crash(format!("{{badmap,{}}}", other.repr(style))),
+        },
         Builtin::IsList => is(|v| matches!(v, Value::List(_))),
         Builtin::IsPid => is(|v| matches!(v, Value::Pid(_))),
         Builtin::IsStr => is(|v| matches!(v, Value::Str(_))),

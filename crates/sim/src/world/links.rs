@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::ir::{MsgId, Pid, RefId, Span, Value};
+use crate::ir::{MsgId, Pid, RefId, Span, Text, Value};
 use crate::trace::{EventKind, SignalEffect, SignalEvent};
 
 use super::mailbox::Message;
@@ -61,6 +61,8 @@ pub(crate) struct Bonds {
     links: BTreeSet<(Pid, Pid)>,
     /// Live monitors: reference → (watcher, target).
     monitors: BTreeMap<RefId, (Pid, Pid)>,
+    /// Monitors made on a registered name: their `DOWN` names `{Name, Node}`, not a pid.
+    named: BTreeMap<RefId, Text>,
     next_ref: u32,
     /// Signals in `in_flight`; ordering checks are skipped when there are none.
     pub(crate) signals: usize,
@@ -157,12 +159,38 @@ impl World {
         reference
     }
 
+    /// Monitors the process registered as `name`; when nobody is, the `DOWN` (reason
+    /// `noproc`) is on its way at once, sent by the watcher itself since no process exists.
+    pub(crate) fn add_named_monitor(&mut self, watcher: Pid, name: Text, span: Span) -> RefId {
+        let target = self.whereis(&name);
+        let reference = self.new_ref();
+        self.bonds.named.insert(reference, name);
+        self.bonds
+            .monitors
+            .insert(reference, (watcher, target.unwrap_or(watcher)));
+        match target {
+            Some(target) => {
+                self.emit(watcher, span, EventKind::Monitor { target, reference });
+                if self.process(target).is_none_or(|p| p.status.is_ended()) {
+                    let down = Signal::Down { reference };
+                    self.send_signal(target, watcher, down, Value::atom("noproc"), span);
+                }
+            }
+            None => {
+                let down = Signal::Down { reference };
+                self.send_signal(watcher, watcher, down, Value::atom("noproc"), span);
+            }
+        }
+        reference
+    }
+
     /// Removes a monitor (a `DOWN` of it still in flight is discarded on arrival); with
     /// `flush`, also a `DOWN` already in the mailbox.
     pub(crate) fn remove_monitor(&mut self, me: Pid, reference: RefId, flush: bool, span: Span) {
         let mine = matches!(self.bonds.monitors.get(&reference), Some((w, _)) if *w == me);
         if mine {
             self.bonds.monitors.remove(&reference);
+            self.bonds.named.remove(&reference);
         }
         if flush {
             if let Some(p) = self.procs.get_mut(me.index()) {
@@ -298,6 +326,7 @@ impl World {
             match signal {
                 Signal::Down { reference } => {
                     if self.bonds.monitors.remove(&reference).is_some() {
+                        // `named` is read (and cleared) when the note is built below.
                         SignalEffect::Down
                     } else {
                         SignalEffect::Stale
@@ -339,13 +368,19 @@ impl World {
             })),
         );
         let note = match (&effect, signal) {
-            (SignalEffect::Down, Signal::Down { reference }) => Some(Value::tuple([
-                Value::atom("DOWN"),
-                Value::Ref(reference),
-                Value::atom("process"),
-                Value::Pid(from),
-                reason,
-            ])),
+            (SignalEffect::Down, Signal::Down { reference }) => {
+                let object = match self.bonds.named.remove(&reference) {
+                    Some(name) => Value::tuple([Value::Atom(name), Value::atom("nonode@nohost")]),
+                    None => Value::Pid(from),
+                };
+                Some(Value::tuple([
+                    Value::atom("DOWN"),
+                    Value::Ref(reference),
+                    Value::atom("process"),
+                    object,
+                    reason,
+                ]))
+            }
             (SignalEffect::Trapped, _) => Some(Value::tuple([
                 Value::atom("EXIT"),
                 Value::Pid(from),

@@ -124,8 +124,15 @@ impl World {
             }
             ProcOp::Monitor { dst, pid: target } => {
                 let v = self.eval_in(pid, target)?;
-                let target = self.pid_arg(v, "monitor")?;
-                let r = self.add_monitor(pid, target, span);
+                // Erlang: `monitor(process, Name)` watches whoever holds the name now; its
+                // `DOWN` names `{Name, Node}` (at once, with `noproc`, when nobody does).
+                let r = match v {
+                    Value::Atom(name) => self.add_named_monitor(pid, name, span),
+                    v => {
+                        let target = self.pid_arg(v, "monitor")?;
+                        self.add_monitor(pid, target, span)
+                    }
+                };
                 self.set_local(pid, *dst, Value::Ref(r));
                 Ok(Flow::Next)
             }

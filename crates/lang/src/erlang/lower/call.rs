@@ -124,6 +124,29 @@ impl FnLower<'_> {
             ("erlang", n, a) if BIFS.iter().any(|(b, ba)| *b == n && *ba == a.len()) => {
                 self.bif(n, args, span, None)
             }
+            ("maps", n, a) => {
+                let helper = format!("$maps_{n}");
+                let Some(id) = self.ctx.library(&helper, a.len(), true) else {
+                    return Err(Diagnostic::new(
+                        func.span,
+                        format!("function maps:{n}/{} is undefined", a.len()),
+                        "the lesson dialect's maps module has get, put, update, find, remove, \
+                         is_key, keys, values, to_list, from_list, fold, size and new",
+                    ));
+                };
+                let args = self.exprs(args)?;
+                let dst = self.cx.temp("tmp");
+                let callee = Callee::Func(id);
+                self.cx.emit(
+                    span,
+                    Op::Call {
+                        dst: Some(dst),
+                        callee,
+                        args,
+                    },
+                );
+                Ok(IrExpr::Local(dst))
+            }
             (prelude::MODULE, n, a) => {
                 let Some(id) = self.ctx.library(n, a.len(), false) else {
                     let arities = self.ctx.library_arities(n);

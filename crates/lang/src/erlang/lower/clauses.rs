@@ -147,6 +147,10 @@ impl FnLower<'_> {
                 base: None,
                 fields,
             } => self.record_pattern(e, name, fields, fresh)?,
+            ExprKind::Map {
+                base: None,
+                entries,
+            } => self.map_pattern(entries, fresh)?,
             ExprKind::Binary(BinOp::Append, a, _) if matches!(a.kind, ExprKind::Str(_)) => {
                 return Err(Diagnostic::new(
                     e.span,

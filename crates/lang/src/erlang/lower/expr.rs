@@ -99,6 +99,10 @@ impl FnLower<'_> {
             "is_pid" => one(Builtin::IsPid, args),
             "is_function" => one(Builtin::IsFun, args),
             "integer_to_list" | "atom_to_list" => one(Builtin::ToStr, args),
+            "is_map" => one(Builtin::IsMap, args),
+            "$map_from_list" => one(Builtin::MapFromList, args),
+            "$map_to_list" => one(Builtin::MapToList, args),
+            "map_size" => IrExpr::Call(Builtin::Len, vec![one(Builtin::MapToList, args)]),
             "is_record" => {
                 let name = args.pop().unwrap_or(IrExpr::Const(Value::Unit));
                 let value = args.pop().unwrap_or(IrExpr::Const(Value::Unit));
@@ -326,6 +330,7 @@ impl FnLower<'_> {
                 let i = self.field_index(name, field, e.span)?;
                 self.expr(r)?.index(IrExpr::int(i))
             }
+            ExprKind::Map { base, entries } => self.map_value(e, base.as_deref(), entries)?,
             ExprKind::Comprehension(head, quals) => {
                 let dst = self.cx.dst(into, "tmp");
                 self.comprehension(e, head, quals, dst)?;

@@ -165,7 +165,8 @@ impl FnLower<'_> {
             ));
         }
         let plain = match d.control {
-            'p' | 'w' => FmtPart::Repr(value.clone()),
+            'p' => FmtPart::ErlPrint(value.clone()),
+            'w' => FmtPart::ErlWrite(value.clone()),
             _ => FmtPart::Show(value.clone()),
         };
         let width = match d.control {
@@ -189,7 +190,8 @@ impl FnLower<'_> {
             )?;
         }
         if let Some(w) = width {
-            let over = if d.control == 's' { "keep" } else { "stars" };
+            // erl cuts a string to its field (`~3s`) and stars a number that overflows.
+            let over = if d.control == 's' { "cut" } else { "stars" };
             text = self.library_call(
                 "$field",
                 vec![
@@ -205,7 +207,12 @@ impl FnLower<'_> {
     }
 
     /// Calls a library helper, its value in a temporary.
-    fn library_call(&mut self, name: &str, args: Vec<IrExpr>, span: Span) -> Res<IrExpr> {
+    pub(super) fn library_call(
+        &mut self,
+        name: &str,
+        args: Vec<IrExpr>,
+        span: Span,
+    ) -> Res<IrExpr> {
         let Some(id) = self.ctx.library(name, args.len(), true) else {
             return Err(Diagnostic::new(
                 span,

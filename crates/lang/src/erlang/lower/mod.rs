@@ -10,6 +10,7 @@ mod comprehension;
 mod except;
 mod expr;
 mod format;
+mod maps;
 mod prelude;
 mod process;
 mod records;
@@ -50,6 +51,11 @@ const BIFS: &[(&str, usize)] = &[
     ("is_function", 1),
     ("integer_to_list", 1),
     ("atom_to_list", 1),
+    ("is_map", 1),
+    ("map_size", 1),
+    // The library's map primitives (a `$` name no program writes by accident).
+    ("$map_from_list", 1),
+    ("$map_to_list", 1),
     ("exit", 1),
     ("error", 1),
     ("throw", 1),
@@ -438,6 +444,15 @@ fn vars_in(e: &Expr, out: &mut Vec<String>) {
             fields.iter().for_each(|(_, v, _)| vars_in(v, out));
         }
         ExprKind::RecordField(e, _, _) => vars_in(e, out),
+        ExprKind::Map { base, entries } => {
+            if let Some(b) = base {
+                vars_in(b, out);
+            }
+            for entry in entries {
+                vars_in(&entry.key, out);
+                vars_in(&entry.value, out);
+            }
+        }
         ExprKind::Wildcard
         | ExprKind::Atom(_)
         | ExprKind::Int(_)

@@ -115,15 +115,20 @@ sublist([H | T], N) when N > 0 -> [H | sublist(T, N - 1)].
 tuple_to_list(T) -> [element(I, T) || I <- seq(1, tuple_size(T))].
 
 %% `Text` laid out in a field of `Width` characters: padded with spaces on the left
-%% (`Left` false) or on the right; too long, it is written as stars when `Over` is `stars`.
+%% (`Left` false) or on the right; too long, it is written as stars when `Over` is `stars`
+%% and cut to the width when it is `cut` (`~3s`).
 '$field'(Text, Width, Left, Over) ->
     Len = length(Text),
     if
         Len > Width, Over == stars -> '$repeat'(Width, "*");
+        Len > Width, Over == cut -> '$take'(Width, Text);
         Len >= Width -> Text;
         Left -> Text ++ '$repeat'(Width - Len, " ");
         true -> '$repeat'(Width - Len, " ") ++ Text
     end.
+
+'$take'(0, _) -> "";
+'$take'(N, [H | T]) -> [H | '$take'(N - 1, T)].
 
 '$repeat'(0, _) -> "";
 '$repeat'(N, S) when N > 0 -> S ++ '$repeat'(N - 1, S).
@@ -146,3 +151,41 @@ tuple_to_list(T) -> [element(I, T) || I <- seq(1, tuple_size(T))].
 '$send_after'(Time, Dest, Msg) ->
     timer:sleep(Time),
     Dest ! Msg.
+
+%% The `maps` module, on maps as values: `maps:f` calls `'$maps_f'`. Missing keys raise
+%% `{badkey, K}` and non-maps `{badmap, M}`, as erl does.
+'$maps_new'() -> '$maps_from_list'([]).
+'$maps_from_list'(L) -> '$map_from_list'(L).
+'$maps_to_list'(M) -> '$map_pairs'(M).
+'$maps_size'(M) -> length('$map_pairs'(M)).
+'$maps_find'(K, M) ->
+    case keyfind(K, 1, '$map_pairs'(M)) of
+        {K, V} -> {ok, V};
+        false -> error
+    end.
+'$maps_get'(K, M) ->
+    case '$maps_find'(K, M) of
+        {ok, V} -> V;
+        error -> erlang:error({badkey, K})
+    end.
+'$maps_get'(K, M, Default) ->
+    case '$maps_find'(K, M) of
+        {ok, V} -> V;
+        error -> Default
+    end.
+'$maps_is_key'(K, M) -> '$maps_find'(K, M) =/= error.
+'$maps_put'(K, V, M) -> '$maps_from_list'('$map_pairs'(M) ++ [{K, V}]).
+'$maps_update'(K, V, M) ->
+    case '$maps_is_key'(K, M) of
+        true -> '$maps_put'(K, V, M);
+        false -> erlang:error({badkey, K})
+    end.
+'$maps_remove'(K, M) -> '$maps_from_list'([P || {Key, _} = P <- '$map_pairs'(M), Key =/= K]).
+'$maps_keys'(M) -> [K || {K, _} <- '$map_pairs'(M)].
+'$maps_values'(M) -> [V || {_, V} <- '$map_pairs'(M)].
+'$maps_fold'(F, Acc, M) -> foldl(fun({K, V}, A) -> F(K, V, A) end, Acc, '$map_pairs'(M)).
+'$map_pairs'(M) ->
+    case is_map(M) of
+        true -> '$map_to_list'(M);
+        false -> erlang:error({badmap, M})
+    end.

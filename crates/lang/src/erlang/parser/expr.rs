@@ -200,7 +200,11 @@ impl Parser {
             self.leave();
         }
         while self.is_op("#") {
-            e = self.record_suffix(e)?;
+            e = if matches!(self.peek_at(1), Tok::Op("{")) {
+                self.map_expr(Some(e))?
+            } else {
+                self.record_suffix(e)?
+            };
         }
         Ok(e)
     }
@@ -365,11 +369,15 @@ impl Parser {
                 self.pos -= 1;
                 return self.record_expr(None);
             }
+            Tok::Op("#") if matches!(self.peek(), Tok::Op("{")) => {
+                self.pos -= 1;
+                return self.map_expr(None);
+            }
             Tok::Op("#") => {
                 self.pos -= 1;
-                return self.err(
-                    format!("maps are not part of the Erlang lesson dialect; {SUPPORTED}"),
-                    "use tuples and lists",
+                return self.expected(
+                    "a record name or `{` after `#`",
+                    "write `#point{x = 1}` for a record or `#{key => Value}` for a map",
                 );
             }
             Tok::Op("?") => {

@@ -3,11 +3,14 @@
 mod expr;
 mod forms;
 mod macros;
+mod maps;
 mod records;
 
 use sim::ir::Span;
 
-use super::ast::{BinOp, CaseClause, Clause, Expr, ExprKind, Function, Guard, Module, RecordDef};
+use super::ast::{
+    BinOp, CaseClause, Clause, Expr, ExprKind, Function, Guard, MapEntry, Module, RecordDef,
+};
 use super::lexer::{self, Tok};
 use crate::cursor::{deref_cursor, token_kind, TokenCursor};
 use crate::diagnostic::{Diagnostic, Res};
