@@ -148,6 +148,12 @@ pub enum Builtin {
     /// A new list of a list's or tuple's items in ascending order (Python `sorted`); items
     /// that cannot be compared crash.
     Sorted,
+
+    // Python membership (`x in xs`), added for the Python dialect's `in`.
+    /// `Contains(container, item)`: whether a list or tuple holds an item equal to `item`
+    /// (numbers compare by value across int and float), or a string holds `item` as a
+    /// substring (Python `item in container`).
+    Contains,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.
