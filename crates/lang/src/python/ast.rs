@@ -206,4 +206,42 @@ pub(crate) enum ExprKind {
     List(Vec<Expr>),
     /// `{k: v}`.
     Dict(Vec<(Expr, Expr)>),
+    /// A comprehension: `[x * x for x in xs if x > 0]`, `{k: v for …}`, or a generator
+    /// expression `(x for x in xs)` (built eagerly as a list: its consumers here read it whole).
+    Comp(Box<Comp>),
+}
+
+/// What a comprehension builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CompKind {
+    /// `[elt for …]`.
+    List,
+    /// `{key: value for …}`.
+    Dict,
+    /// `(elt for …)`, also as the only argument of a call: `sum(x for x in xs)`.
+    Gen,
+}
+
+/// A comprehension's element and its `for … in … if …` clauses, outermost first.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Comp {
+    /// What is built.
+    pub kind: CompKind,
+    /// The element (for a dict comprehension, the key).
+    pub elt: Expr,
+    /// The value of a dict comprehension.
+    pub value: Option<Expr>,
+    /// The clauses, outermost first.
+    pub clauses: Vec<CompFor>,
+}
+
+/// One `for target in iter` clause of a comprehension with the `if` filters after it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CompFor {
+    /// The loop target: a name or a tuple of names.
+    pub target: Expr,
+    /// What is iterated.
+    pub iter: Expr,
+    /// The `if` conditions, all of which must hold.
+    pub conds: Vec<Expr>,
 }

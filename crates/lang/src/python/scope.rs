@@ -480,6 +480,17 @@ pub(super) fn collect_names(body: &[Stmt], out: &mut Vec<String>) {
                     expr(e, out)
                 }
             }),
+            ExprKind::Comp(c) => {
+                expr(&c.elt, out);
+                if let Some(v) = &c.value {
+                    expr(v, out);
+                }
+                for clause in &c.clauses {
+                    expr(&clause.target, out);
+                    expr(&clause.iter, out);
+                    clause.conds.iter().for_each(|c| expr(c, out));
+                }
+            }
             _ => {}
         }
     }

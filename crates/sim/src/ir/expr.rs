@@ -184,6 +184,12 @@ pub enum Builtin {
     MapToList,
     /// Is an Erlang map.
     IsMap,
+
+    // Python membership (`x in xs`), added for the Python dialect's `in`.
+    /// `Contains(container, item)`: whether a list or tuple holds an item equal to `item`
+    /// (numbers compare by value across int and float), or a string holds `item` as a
+    /// substring (Python `item in container`).
+    Contains,
 }
 
 /// A pattern for receive clauses, function clauses, case and match.

@@ -840,5 +840,24 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
             }
             _ => crash(format!("{name} takes 2 arguments, got {}", args.len())),
         },
+        Builtin::Contains => match args {
+            [Value::List(s) | Value::Tuple(s), x] => Ok(Value::Bool(s.items().iter().any(|y| {
+                match as_floats(x, y) {
+                    Some((a, b)) => a == b,
+                    None => x == y,
+                }
+            }))),
+            [Value::Str(h), Value::Str(n)] => Ok(Value::Bool(h.contains(n.as_str()))),
+            // CPython's wording for `3 in "abc"`.
+            [Value::Str(_), other] => crash(format!(
+                "TypeError: 'in <string>' requires string as left operand, not {}",
+                other.type_name()
+            )),
+            [other, _] => crash(format!(
+                "TypeError: argument of type '{}' is not iterable",
+                other.type_name()
+            )),
+            _ => crash(format!("{name} takes 2 arguments, got {}", args.len())),
+        },
     }
 }

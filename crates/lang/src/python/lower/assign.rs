@@ -193,6 +193,20 @@ impl FnLower<'_> {
         body: &[Stmt],
         span: Span,
     ) -> Res<()> {
+        self.for_loop_with(target, iter, span, &mut |me, next, end| {
+            me.loop_body(body, next, end)
+        })
+    }
+
+    /// A `for` loop whose body `body` lowers, given the labels of the next round and of
+    /// the loop's end (a comprehension's body is not statements).
+    pub(super) fn for_loop_with(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        span: Span,
+        body: &mut dyn FnMut(&mut Self, Label, Label) -> Res<()>,
+    ) -> Res<()> {
         self.check_loop_target(target)?;
         let top = self.cx.fb.label();
         let next = self.cx.fb.label();
@@ -255,7 +269,7 @@ impl FnLower<'_> {
                 };
                 self.cx.emit(span, Op::JumpUnless { cond: cmp, to: end });
                 self.bind_loop_target(target, IrExpr::Local(counter), span);
-                self.loop_body(body, next, end)?;
+                body(self, next, end)?;
                 self.cx.fb.bind(next);
                 self.cx.emit(
                     span,
@@ -346,13 +360,13 @@ impl FnLower<'_> {
             None => item,
         };
         self.bind_loop_target(target, value, span);
-        self.loop_body(body, next, end)?;
+        body(self, next, end)?;
         self.cx.count_and_repeat(span, counter, (next, top, end));
         Ok(())
     }
 
     /// Refuses a loop target that is not names and tuples of names.
-    fn check_loop_target(&self, target: &Expr) -> Res<()> {
+    pub(super) fn check_loop_target(&self, target: &Expr) -> Res<()> {
         match &target.kind {
             ExprKind::Name(_) => Ok(()),
             ExprKind::Tuple(items) => items.iter().try_for_each(|i| self.check_loop_target(i)),

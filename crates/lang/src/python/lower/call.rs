@@ -136,6 +136,8 @@ impl FnLower<'_> {
                         _ => IrExpr::Format(vec![FmtPart::Repr(v)]),
                     });
                 }
+                // Built-ins over a whole iterable (comprehension lowering, `comp.rs`).
+                "sum" | "any" | "all" | "list" => return self.reduction(e, &name, args, kwargs),
                 "min" | "max" => {
                     self.no_kwargs(kwargs, &name)?;
                     self.arity(e, &name, args, 2)?;

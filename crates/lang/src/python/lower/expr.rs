@@ -121,15 +121,24 @@ impl FnLower<'_> {
                     .short_circuit_end(sc, e.span, truthy(right, is_boolean(b)))
             }
             ExprKind::Binary(BinOp::In, key, container) => {
-                let kind = self.kind_of(container);
+                let kind = match &container.kind {
+                    ExprKind::Tuple(_) => Kind::List,
+                    _ => self.kind_of(container),
+                };
+                if matches!(kind, Kind::List | Kind::Str) {
+                    // A list, a tuple or a string is a value: membership is computed.
+                    let k = self.expr(key)?;
+                    let c = self.expr(container)?;
+                    return Ok(IrExpr::Call(Builtin::Contains, vec![c, k]));
+                }
                 if !matches!(kind, Kind::Dict | Kind::Unknown) {
                     return Err(Diagnostic::new(
                         container.span,
                         format!(
-                            "`in` tests a dict's keys in the Python lesson dialect, but this is {}",
+                            "`in` looks in a dict, a list, a tuple or a string, but this is {}",
                             kind.describe()
                         ),
-                        "use `in` on a dict, like `if name in seen:`",
+                        "use `in` on a container, like `if name in seen:`",
                     ));
                 }
                 let k = self.expr(key)?;
@@ -216,6 +225,7 @@ impl FnLower<'_> {
                 }
             }
             ExprKind::Call { .. } => self.call(e, false, dest)?,
+            ExprKind::Comp(comp) => self.comprehension(comp, e.span)?,
             ExprKind::Attr(recv, attr)
                 if attr.name == "name"
                     && matches!(self.kind_of(recv), Kind::Thread(_) | Kind::Unknown) =>

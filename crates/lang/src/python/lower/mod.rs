@@ -7,6 +7,7 @@
 mod args;
 mod assign;
 mod call;
+mod comp;
 mod expr;
 mod method;
 mod stmt;
@@ -18,7 +19,7 @@ use sim::ir::{
     Place, ProcKind, ProcessSpec, Program, Span, Style, ThreadOp, UnOp, Value,
 };
 
-use super::ast::{BinOp, Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
+use super::ast::{BinOp, CompKind, Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
 use super::scope::{
     collect_assigned, collect_globals, collect_names, dotted, scan_module, Kind, ModuleScope,
     SharedVar, BUILTINS,
@@ -116,6 +117,9 @@ struct FnLower<'s> {
     loops: Vec<Loop>,
     /// Locks held by enclosing `with` blocks, innermost last.
     held: Vec<(IrExpr, Span)>,
+    /// The loop variables of the comprehensions being lowered: they shadow every other
+    /// name of the function while their comprehension lasts.
+    comp_locals: HashMap<String, Local>,
 }
 
 fn lower_function(
@@ -153,6 +157,7 @@ fn lower_function(
         kinds: HashMap::new(),
         loops: Vec::new(),
         held: Vec::new(),
+        comp_locals: HashMap::new(),
     };
     for (i, p) in params.iter().enumerate() {
         lw.locals.insert(p.name.clone(), Local(i as u32));
@@ -199,6 +204,9 @@ impl Lowering for FnLower<'_> {
 
 impl<'s> FnLower<'s> {
     fn local(&mut self, name: &str) -> Local {
+        if let Some(l) = self.comp_locals.get(name) {
+            return *l;
+        }
         if let Some(l) = self.locals.get(name) {
             return *l;
         }
@@ -209,6 +217,9 @@ impl<'s> FnLower<'s> {
 
     fn resolve(&self, name: &str, span: Span) -> Res<Var<'s>> {
         let scope = self.scope;
+        if let Some(l) = self.comp_locals.get(name) {
+            return Ok(Var::Local(*l));
+        }
         if self.is_main {
             if let Some(g) = scope.shared.get(name) {
                 return Ok(Var::Shared(g));
@@ -294,6 +305,10 @@ impl<'s> FnLower<'s> {
             ExprKind::Str(_) | ExprKind::FStr(_) => Kind::Str,
             ExprKind::List(_) => Kind::List,
             ExprKind::Dict(_) => Kind::Dict,
+            ExprKind::Comp(c) => match c.kind {
+                CompKind::Dict => Kind::Dict,
+                CompKind::List | CompKind::Gen => Kind::List,
+            },
             ExprKind::Call { func, .. } => match dotted(func, &self.scope.imported).as_deref() {
                 Some("threading.Lock") => Kind::Lock,
                 Some("queue.Queue") => Kind::Queue,
@@ -326,9 +341,10 @@ fn arith(op: BinOp, a: IrExpr, b: IrExpr) -> IrExpr {
         BinOp::Ge => ir::BinOp::Ge,
         BinOp::And => ir::BinOp::And,
         BinOp::Or => ir::BinOp::Or,
-        // `in` is lowered to a map look-up before any arithmetic is built; nothing maps
-        // it here.
-        BinOp::In => ir::BinOp::Eq,
+        // `in` is a membership test, lowered by `expr` before any arithmetic is built; no
+        // arithmetic operator stands for it, so it can only come here by a lowering slip,
+        // and an `Eq` would silently give a wrong answer. `Contains` is the real test.
+        BinOp::In => return IrExpr::Call(Builtin::Contains, vec![b, a]),
     };
     a.bin(ir_op, b)
 }

@@ -1,6 +1,7 @@
 //! Expressions: operators by precedence, calls, atoms and f-strings.
 
 use super::*;
+use crate::python::ast::CompKind;
 
 impl Parser<'_> {
     /// `a, b` makes a tuple; a single expression stays itself.
@@ -45,12 +46,8 @@ impl Parser<'_> {
                 "use an `if` statement",
             );
         }
-        if self.is_kw("for") {
-            return self.err(
-                "comprehensions are not part of the Python lesson dialect",
-                "build the list with a `for` loop",
-            );
-        }
+        // A `for` after an expression starts a comprehension; the bracket that holds it
+        // reads the clauses (see `comp`), and anywhere else the caller reports what it expected.
         res
     }
 
@@ -306,7 +303,24 @@ impl Parser<'_> {
                         "put positional arguments first",
                     );
                 }
-                args.push(self.expr()?);
+                let arg = self.expr()?;
+                if self.is_kw("for") {
+                    // `sum(x * x for x in xs)`: a generator expression needs no brackets of its
+                    // own when it is the only argument.
+                    let start = arg.span;
+                    let comp = self.comprehension(CompKind::Gen, arg, None)?;
+                    let arg = self.comp_expr(comp, start);
+                    if !args.is_empty() || !kwargs.is_empty() || self.is_op(",") {
+                        return Err(Diagnostic::new(
+                            arg.span,
+                            "a generator expression must be the only argument unless it has its own brackets",
+                            "write `f((x for x in xs), other)` or pass a list comprehension `[x for x in xs]`",
+                        ));
+                    }
+                    args.push(arg);
+                    break;
+                }
+                args.push(arg);
             }
             if !self.eat_op(",") {
                 break;
@@ -355,6 +369,16 @@ impl Parser<'_> {
                     });
                 }
                 let first = self.expr()?;
+                if self.is_kw("for") {
+                    let comp = self.comprehension(CompKind::Gen, first, None)?;
+                    self.expect_op(
+                        ")",
+                        "to close the generator expression",
+                        "close it with `)`",
+                    )?;
+                    self.leave();
+                    return Ok(self.comp_expr(comp, span));
+                }
                 let kind = if self.is_op(",") {
                     let mut items = vec![first];
                     while self.eat_op(",") {
@@ -378,7 +402,18 @@ impl Parser<'_> {
                 self.enter()?;
                 let mut items = Vec::new();
                 while !self.is_op("]") {
-                    items.push(self.expr()?);
+                    let item = self.expr()?;
+                    if items.is_empty() && self.is_kw("for") {
+                        let comp = self.comprehension(CompKind::List, item, None)?;
+                        self.expect_op(
+                            "]",
+                            "to close the list comprehension",
+                            "close it with `]`",
+                        )?;
+                        self.leave();
+                        return Ok(self.comp_expr(comp, span));
+                    }
+                    items.push(item);
                     if !self.eat_op(",") {
                         break;
                     }
@@ -396,6 +431,13 @@ impl Parser<'_> {
                 let mut entries = Vec::new();
                 while !self.is_op("}") {
                     let key = self.expr()?;
+                    if entries.is_empty() && self.is_kw("for") {
+                        return Err(Diagnostic::new(
+                            key.span,
+                            "set comprehensions are not part of the Python lesson dialect: it has no sets",
+                            "build a dict `{x: True for x in xs}` or a list `[x for x in xs]` instead",
+                        ));
+                    }
                     if !self.is_op(":") {
                         return self.expected(
                             "`:` after the dict key",
@@ -404,6 +446,16 @@ impl Parser<'_> {
                     }
                     self.pos += 1;
                     let value = self.expr()?;
+                    if entries.is_empty() && self.is_kw("for") {
+                        let comp = self.comprehension(CompKind::Dict, key, Some(value))?;
+                        self.expect_op(
+                            "}",
+                            "to close the dict comprehension",
+                            "close it with `}`",
+                        )?;
+                        self.leave();
+                        return Ok(self.comp_expr(comp, span));
+                    }
                     entries.push((key, value));
                     if !self.eat_op(",") {
                         break;

@@ -1,5 +1,6 @@
 //! Recursive-descent parser for the Python lesson dialect.
 
+mod comp;
 mod expr;
 mod stmt;
 

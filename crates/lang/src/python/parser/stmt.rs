@@ -438,8 +438,27 @@ impl Parser<'_> {
 
     pub(super) fn for_stmt(&mut self, start: Span) -> Res<Stmt> {
         self.pos += 1;
+        let target = self.loop_targets()?;
+        if !self.eat_kw("in") {
+            return self.expected(
+                "`in` after the loop variable",
+                "write `for i in range(10):`",
+            );
+        }
+        let iter = self.expr()?;
+        let header = join(start, iter.span);
+        let body = self.block("`for` header")?;
+        Ok(Stmt {
+            kind: StmtKind::For { target, iter, body },
+            span: header,
+        })
+    }
+
+    /// The targets of a `for`, up to `in`: one, or several that make a tuple
+    /// (`for a, b in pairs`).
+    pub(super) fn loop_targets(&mut self) -> Res<Expr> {
         let first = self.loop_target()?;
-        let target = if self.is_op(",") {
+        Ok(if self.is_op(",") {
             // `for a, b in pairs:` unpacks each item into several names.
             let mut items = vec![first];
             while self.is_op(",") {
@@ -456,24 +475,11 @@ impl Parser<'_> {
             }
         } else {
             first
-        };
-        if !self.eat_kw("in") {
-            return self.expected(
-                "`in` after the loop variable",
-                "write `for i in range(10):`",
-            );
-        }
-        let iter = self.expr()?;
-        let header = join(start, iter.span);
-        let body = self.block("`for` header")?;
-        Ok(Stmt {
-            kind: StmtKind::For { target, iter, body },
-            span: header,
         })
     }
 
     /// One loop target: a name, or `(a, b)` to unpack into.
-    fn loop_target(&mut self) -> Res<Expr> {
+    pub(super) fn loop_target(&mut self) -> Res<Expr> {
         if !self.is_op("(") {
             let id = self.ident(
                 "a loop variable after `for`",
