@@ -47,70 +47,137 @@ async function next(page) {
   await page.keyboard.press("Enter");
 }
 
+/** The current card's question key, `lesson/question`. */
+async function keyOf(page) {
+  return (await card(page).getAttribute("data-question")) ?? "";
+}
+
+/**
+ * Answers the current card wrong in the way its kind allows: a challenge is given up,
+ * a fix-the-bug program is checked unchanged (it is the broken one), a typed answer is
+ * nonsense. Questions with choices are answered by each test's plan, by name.
+ */
+async function answerWrong(page) {
+  const kind = (await card(page).locator(".quiz-kind").textContent()) ?? "";
+  if (kind.startsWith("Schedule challenge")) {
+    await card(page).getByRole("button", { name: "Give up and show me" }).click();
+  } else if (kind.startsWith("Fix the bug")) {
+    await card(page).getByRole("button", { name: "Check answer" }).click();
+  } else if (await card(page).locator(".quiz-choice").count()) {
+    throw new Error(`no plan for the choice question ${await keyOf(page)}`);
+  } else {
+    await typeAnswer(page, "no idea");
+  }
+  await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.", { timeout: 15_000 });
+}
+
+/**
+ * Walks a quiz run to its score. `plan` maps a question key to a step that answers it
+ * and returns whether that answer is right; any other question is answered wrong.
+ * Returns the keys seen, in order, each with whether it was answered right.
+ */
+async function walk(page, plan) {
+  const seen = [];
+  for (;;) {
+    const key = await keyOf(page);
+    expect(key, "each card names its question").not.toBe("");
+    const step = plan[key];
+    const right = step ? await step() : (await answerWrong(page), false);
+    seen.push({ key, right });
+    const last = (await page.locator(".quiz-next-button").textContent())?.includes("See your score");
+    await next(page);
+    if (last) return seen;
+  }
+}
+
+/** The score line for `right` of `total`. */
+const scoreLine = (right, total) => new RegExp(`^${right} of ${total} right \\(\\d+%\\)$`);
+
 test("a lesson quiz: wrong answers, the score, a retry of the wrong ones, then the answers", async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto("/quiz?lesson=actors");
   await waitForApp(page);
-  await expect(page.locator(".quiz-position")).toContainText("Question 1 of 4");
+  await expect(page.locator(".quiz-position")).toContainText("Question 1 of");
   await expect(page.locator("progress.quiz-progress")).toHaveAttribute("value", "0");
 
-  // 1: a prediction, answered wrong. The simulator's answer is shown, and the run plays.
-  await expect(card(page)).toContainText("Predict the outcome");
-  await typeAnswer(page, "total is 3");
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
-  await expect(live(page)).toContainText("Not quite. The simulator's answer");
-  const tally = await computedAnswer(page);
-  expect(tally.trim()).not.toBe("");
-  await expect(card(page).locator(".quiz-run section.panel")).toBeVisible();
-  await expect(card(page).locator(".quiz-back")).toHaveAttribute("href", /^\/lessons\/actors#/);
-  await expect(page.locator("progress.quiz-progress")).toHaveAttribute("value", "1");
-  await next(page);
-
-  // 2: a prediction of the first printed line, picked from choices, wrong: the
-  // reader's line cannot come first, because a send does not wait for it.
-  await expect(page.locator(".quiz-position")).toContainText("Question 2 of 4");
-  await pickByKeys(page, ["reader got hello"]);
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
-  const noWait = (await computedAnswer(page)).trim();
-  expect(noWait).not.toBe("reader got hello");
-  await next(page);
-
-  // 3: multiple choice, keyboard only, right.
-  await expect(page.locator(".quiz-position")).toContainText("Question 3 of 4");
-  await pickByKeys(page, ["It handles one message at a time"]);
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
-  await expect(live(page)).toHaveText("Right!");
-  await expect(card(page).locator(".quiz-choice.quiz-right")).toHaveCount(1);
-  await next(page);
-
-  // 4: short answer, odd case and spacing, right.
-  await expect(page.locator(".quiz-position")).toContainText("Question 4 of 4");
-  await typeAnswer(page, "   PID ");
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
-  await expect(page.locator(".quiz-next-button")).toHaveText("See your score");
-  await next(page);
-
-  await expect(page.locator(".quiz-score-big")).toHaveText("2 of 4 right (50%)");
-  await expect(page.locator(".quiz-result-wrong")).toHaveCount(2);
+  let tally = "";
+  let noWait = "";
+  const seen = await walk(page, {
+    // A prediction, answered wrong. The simulator's answer is shown, and the run plays.
+    "actors/tally-output": async () => {
+      await expect(card(page)).toContainText("Predict the outcome");
+      await typeAnswer(page, "total is 3");
+      await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
+      await expect(live(page)).toContainText("Not quite. The simulator's answer");
+      tally = await computedAnswer(page);
+      expect(tally.trim()).not.toBe("");
+      await expect(card(page).locator(".quiz-run section.panel")).toBeVisible();
+      await expect(card(page).locator(".quiz-back")).toHaveAttribute("href", /^\/lessons\/actors#/);
+      await expect(page.locator("progress.quiz-progress")).not.toHaveAttribute("value", "0");
+      return false;
+    },
+    // The first printed line, picked from choices, wrong: under round-robin the reader's
+    // line cannot come first, because a send does not wait for it.
+    "actors/no-wait-first-line": async () => {
+      await pickByKeys(page, ["reader got hello"]);
+      await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
+      noWait = (await computedAnswer(page)).trim();
+      expect(noWait).not.toBe("reader got hello");
+      return false;
+    },
+    // Multiple choice, keyboard only, right.
+    "actors/why-no-lock": async () => {
+      await pickByKeys(page, ["It handles one message at a time"]);
+      await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
+      await expect(live(page)).toHaveText("Right!");
+      await expect(card(page).locator(".quiz-choice.quiz-right")).toHaveCount(1);
+      return true;
+    },
+    // Short answer, odd case and spacing, right.
+    "actors/send-returns": async () => {
+      await typeAnswer(page, "   PID ");
+      await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
+      return true;
+    },
+  });
+  const keys = seen.map((s) => s.key);
+  for (const key of ["actors/tally-output", "actors/no-wait-first-line", "actors/why-no-lock", "actors/send-returns"]) {
+    expect(keys, `${key} is in the lesson's quiz`).toContain(key);
+  }
+  const right = seen.filter((s) => s.right).length;
+  const wrong = seen.length - right;
+  await expect(page.locator(".quiz-score-big")).toHaveText(scoreLine(right, seen.length));
+  await expect(page.locator(".quiz-result-wrong")).toHaveCount(wrong);
   await page.screenshot({ path: `${SHOTS}/quiz-score-light.png`, fullPage: true });
 
-  // Retry the wrong ones, now with the simulator's answers.
-  await page.getByRole("button", { name: "Retry the wrong ones (2)" }).click();
-  await expect(page.locator(".quiz-position")).toContainText("Question 1 of 2");
+  // Retry the wrong ones: the two predictions now with the simulator's answers, the
+  // rest wrong again.
+  await page.getByRole("button", { name: `Retry the wrong ones (${wrong})` }).click();
+  await expect(page.locator(".quiz-position")).toContainText(`Question 1 of ${wrong}`);
   await expect(page.locator(".quiz-scope")).toHaveText("Retrying the wrong ones");
-  await typeAnswer(page, tally);
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
-  await next(page);
-  await pickByKeys(page, [noWait]);
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
-  await next(page);
-  await expect(page.locator(".quiz-score-big")).toHaveText("2 of 2 right (100%)");
-  await expect(page.getByRole("button", { name: /Retry the wrong ones/ })).toHaveCount(0);
+  const retried = await walk(page, {
+    "actors/tally-output": async () => {
+      await typeAnswer(page, tally);
+      await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
+      return true;
+    },
+    "actors/no-wait-first-line": async () => {
+      await pickByKeys(page, [noWait]);
+      await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
+      return true;
+    },
+  });
+  expect(retried.map((s) => s.key)).toEqual(seen.filter((s) => !s.right).map((s) => s.key));
+  const still = retried.filter((s) => !s.right).length;
+  await expect(page.locator(".quiz-score-big")).toHaveText(scoreLine(wrong - still, wrong));
+  const retry = page.getByRole("button", { name: /Retry the wrong ones/ });
+  if (still === 0) await expect(retry).toHaveCount(0);
+  else await expect(retry).toHaveText(`Retry the wrong ones (${still})`);
 
-  // The answer sheet lists each question with its right answer.
+  // The answer sheet lists each question of the run with its right answer.
   await page.getByRole("button", { name: "Show answers" }).click();
-  await expect(page.locator(".quiz-answer-item")).toHaveCount(2);
-  await expect(page.locator(".quiz-answer-item").first().locator(".quiz-output")).toHaveText(tally);
+  await expect(page.locator(".quiz-answer-item")).toHaveCount(wrong);
+  await expect(page.locator(".quiz-answer-item .quiz-output").filter({ hasText: tally.trim() }).first()).toHaveText(tally);
   await page.screenshot({ path: `${SHOTS}/quiz-answers-light.png`, fullPage: true });
   expect(errors).toEqual([]);
 });
@@ -119,35 +186,47 @@ test("progress is kept across reloads: answers, done ticks and the place in a qu
   const errors = watchErrors(page);
   await page.goto("/quiz?lesson=actors");
   await waitForApp(page);
-  await typeAnswer(page, "no idea");
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
+  const first = await keyOf(page);
+  await answerWrong(page);
   await next(page);
-  await expect(page.locator(".quiz-position")).toContainText("Question 2 of 4");
+  await expect(page.locator(".quiz-position")).toContainText("Question 2 of");
+  const second = await keyOf(page);
+  expect(second).not.toBe(first);
 
-  // Reload mid-quiz: the lesson link resumes at question 2.
+  // Reload mid-quiz: the lesson link resumes at the same question.
   await page.reload();
   await waitForApp(page);
-  await expect(page.locator(".quiz-position")).toContainText("Question 2 of 4");
-  await pickByKeys(page, ["reader got hello"]);
-  await next(page);
-  await pickByKeys(page, ["Erlang integers are locked automatically"]);
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
-  await next(page);
-  await typeAnswer(page, "self()");
-  await next(page);
-  await expect(page.locator(".quiz-score-big")).toHaveText("1 of 4 right (25%)");
+  await expect(page.locator(".quiz-position")).toContainText("Question 2 of");
+  expect(await keyOf(page)).toBe(second);
+  const rest = await walk(page, {
+    "actors/no-wait-first-line": async () => (await pickByKeys(page, ["reader got hello"]), false),
+    "actors/why-no-lock": async () => {
+      await pickByKeys(page, ["Erlang integers are locked automatically"]);
+      await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
+      return false;
+    },
+    "actors/send-returns": async () => {
+      await typeAnswer(page, "self()");
+      await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
+      return true;
+    },
+  });
+  // Only the short answer was right; the first question was answered wrong too.
+  const total = rest.length + 1;
+  expect(rest.filter((s) => s.right).map((s) => s.key)).toEqual(["actors/send-returns"]);
+  await expect(page.locator(".quiz-score-big")).toHaveText(scoreLine(1, total));
 
   // After a reload: the menu knows the wrong ones, the home page ticks the lesson done.
   await page.goto("/quiz");
   await waitForApp(page);
-  await expect(page.locator(".quiz-stats")).toContainText("You have answered 4 of");
-  await expect(page.locator(".quiz-stats")).toContainText("1 of 4 right");
-  await expect(page.locator(".quiz-option", { hasText: "The ones I got wrong" })).toContainText("3 questions");
+  await expect(page.locator(".quiz-stats")).toContainText(`You have answered ${total} of`);
+  await expect(page.locator(".quiz-stats")).toContainText(`1 of ${total} right`);
+  await expect(page.locator(".quiz-option", { hasText: "The ones I got wrong" })).toContainText(`${total - 1} questions`);
   await page.goto("/");
   await waitForApp(page);
   const actors = page.locator(".lesson-card", { hasText: "Actors: state you reach only by message" }).first();
   await expect(actors.locator(".lesson-done-tick")).toBeVisible();
-  await expect(actors).toContainText("quiz: 1 of 4 right");
+  await expect(actors).toContainText(`quiz: 1 of ${total} right`);
 
   // "Mark as done" by hand, for a lesson without questions; it survives a reload too.
   const last = page.locator(".lesson-card").last();
@@ -192,7 +271,11 @@ test("corrupt saved progress: the notice shows, the bad data is reset, the app w
 
   // The quiz still works, and saves again.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quiz" }).click();
+  await page.getByLabel("Lesson").selectOption("shared-memory");
   await page.getByRole("button", { name: "Start this lesson's quiz" }).click();
+  // Round-robin: both threads read 0 before either writes back, so both write 1 (worked
+  // by hand from the program's read, add, write).
+  await expect(card(page)).toHaveAttribute("data-question", "shared-memory/racy-round-robin");
   await typeAnswer(page, "1");
   await expect(card(page).locator(".quiz-verdict")).toHaveText("✓ Right!");
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
@@ -253,9 +336,11 @@ test("a schedule challenge is won by clicking processes, and judged by the simul
 test("the keyboard alone picks with number keys, submits with Enter, and plays a challenge", async ({ page }) => {
   await page.goto("/quiz?lesson=shared-memory");
   await waitForApp(page);
-  await typeAnswer(page, "2");
-  await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
-  await next(page);
+  // Answer wrong until the first schedule challenge comes up.
+  while (!(await card(page).locator(".quiz-challenge").count())) {
+    await answerWrong(page);
+    await next(page);
+  }
   // The challenge board takes the focus: digits pick who runs next, Enter submits.
   await expect(card(page).locator(".quiz-challenge")).toBeFocused();
   const status = card(page).locator(".panel-status");
@@ -277,7 +362,7 @@ test("reset my progress asks first", async ({ page }) => {
   await typeAnswer(page, "x");
   await page.getByRole("button", { name: "Leave the quiz (it is saved)" }).click();
   // Question 1 is answered, so the quiz picks up at question 2.
-  await expect(page.locator(".quiz-resume")).toContainText("question 2 of 4");
+  await expect(page.locator(".quiz-resume")).toContainText(/question 2 of \d+/);
   await expect(page.locator(".quiz-stats")).toContainText("answered 1 of");
 
   await page.getByRole("button", { name: "Reset my progress…" }).click();
@@ -308,16 +393,30 @@ for (const scheme of ["light", "dark"]) {
     expect(await axe()).toEqual([]);
 
     await page.getByRole("button", { name: "Start the full quiz" }).click();
+    // Move through the quiz by what each card is: a typed prediction, then a challenge,
+    // then a question with choices, taking screenshots of each on the way.
+    const kind = async () => (await card(page).locator(".quiz-kind").textContent()) ?? "";
+    while ((await kind()) !== "Predict the outcome") {
+      await answerWrong(page);
+      await next(page);
+    }
     await typeAnswer(page, "7");
     await expect(card(page).locator(".quiz-verdict")).toHaveText("✗ Not quite.");
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${SHOTS}/quiz-predict-wrong-${scheme}.png`, fullPage: true });
     await next(page);
-    await expect(page.locator(".quiz-position")).toContainText("Question 2 of");
+    while (!(await kind()).startsWith("Schedule challenge")) {
+      await answerWrong(page);
+      await next(page);
+    }
     await page.screenshot({ path: `${SHOTS}/quiz-challenge-${scheme}.png`, fullPage: true });
     await page.getByRole("button", { name: "Give up and show me" }).click();
     await next(page);
-    // Question 3 has choices; pick one and look before and after checking.
+    while (!(await kind()).startsWith("Multiple choice")) {
+      await answerWrong(page);
+      await next(page);
+    }
+    // A question with choices; pick one and look before and after checking.
     await card(page).locator(".quiz-choice").nth(1).click();
     await page.screenshot({ path: `${SHOTS}/quiz-choices-${scheme}.png`, fullPage: true });
     expect(await axe()).toEqual([]);
