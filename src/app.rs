@@ -13,8 +13,9 @@ use crate::pages::{
 /// The whole application: the shell around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::course::title_document();
     view! {
-        <Router>
+        <Router base=router_base()>
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
@@ -27,4 +28,20 @@ pub fn App() -> impl IntoView {
             </Shell>
         </Router>
     }
+}
+
+/// The path the site is published under, read from the `<base href>` Trunk writes for
+/// `--public-url` (`/sub/` gives `/sub`); empty at the root. Routes and links resolve
+/// against it, so a course hosted under a sub-path routes like one at the root.
+fn router_base() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    // Drop the scheme and host: the router wants the path alone.
+    let path = base.split_once("://").map_or(base.as_str(), |(_, rest)| {
+        rest.find('/').map_or("/", |i| &rest[i..])
+    });
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    path.trim_end_matches('/').to_string()
 }

@@ -20,3 +20,35 @@ pub fn course() -> &'static (Course, Vec<Diagnostic>) {
         (course, diagnostics)
     })
 }
+
+/// The course's name: `course.toml`'s `title`, or the bundled course's.
+pub fn course_title() -> &'static str {
+    COURSE_TITLE.unwrap_or("Lessons")
+}
+
+/// The lessons the quiz draws from: those `course.toml`'s `quiz = […]` names, or every
+/// lesson when it names none.
+pub fn quiz_course() -> &'static Course {
+    static QUIZ: OnceLock<Course> = OnceLock::new();
+    QUIZ.get_or_init(|| {
+        let all = &course().0;
+        match QUIZ_FILES {
+            None => all.clone(),
+            Some(files) => Course {
+                lessons: all
+                    .lessons
+                    .iter()
+                    .filter(|l| files.contains(&l.file.as_str()))
+                    .cloned()
+                    .collect(),
+            },
+        }
+    })
+}
+
+/// Names the browser tab after a course whose `course.toml` gives a title.
+pub fn title_document() {
+    if let (Some(title), Some(doc)) = (COURSE_TITLE, web_sys::window().and_then(|w| w.document())) {
+        doc.set_title(&format!("{title} · Switchboard"));
+    }
+}

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use lesson::Lesson;
 
 use crate::components::quiz::store::{update_progress, with_progress};
-use crate::course::course;
+use crate::course::{course, course_title};
 use crate::model::quiz::{lesson_questions, QuestionRef};
 
 /// The course path, lesson by lesson, with a done tick from saved progress.
@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <section class="page home" aria-labelledby="page-title">
-            <h1 id="page-title">"Lessons"</h1>
+            <h1 id="page-title">{course_title()}</h1>
             <p class="lead">
                 "Learn the Actor model and CSP by watching small programs run, one step at a time. "
                 {format!("{count} lessons, about {} hours in all.", total.div_ceil(60))}
@@ -111,7 +111,7 @@ fn LessonCard(number: usize, lesson: &'static Lesson) -> impl IntoView {
                     {format!("about {} min", lesson.meta.minutes)}
                     {(questions > 0).then(|| view! {
                         " · "
-                        <a href=format!("/quiz?lesson={id}")>{quiz_text}</a>
+                        <A href=format!("/quiz?lesson={id}")>{quiz_text}</A>
                     })}
                     " · "
                     <label class="lesson-done-toggle">

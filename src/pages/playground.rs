@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::editor::Editor;
+use crate::components::panel::edit_link::InPlayground;
 use crate::components::panel::PanelProgram;
 use crate::components::panel::{url_writer, SimPanel};
 use crate::model::playground::{compile, entry_errors, source_errors, starter, Input, Placed};
@@ -16,6 +17,8 @@ const RUN_ID: u32 = 1;
 /// Write a program, run it, and watch it in a panel.
 #[component]
 pub fn PlaygroundPage() -> impl IntoView {
+    // Its own panel has no "Edit in playground" link.
+    provide_context(InPlayground);
     // A link's program, or why it could not be read.
     let linked = browser::query_value(LINK_KEY).map(|v| ProgramLink::decode(&v));
     let (start, link_problem) = match linked {

@@ -3,6 +3,7 @@
 //! the answers.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use lesson::Course;
 use wasm_bindgen::JsCast;
@@ -10,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::components::quiz::question::{CardMode, QuestionCard};
 use crate::components::quiz::store::{reset_progress, update_progress, with_progress};
 use crate::components::quiz::{inline_html, plain_text, prose_html};
-use crate::course::course;
+use crate::course::quiz_course;
 use crate::model::quiz::{
     course_questions, find_question, lesson_questions, shown_answer, QuestionRef,
 };
@@ -48,7 +49,8 @@ enum Screen {
 /// The Quiz page. `?lesson=ID` starts (or resumes) that lesson's quiz at once.
 #[component]
 pub fn QuizPage() -> impl IntoView {
-    let course: &'static Course = &course().0;
+    // A course.toml's `quiz = […]` narrows the lessons the quiz draws from.
+    let course: &'static Course = quiz_course();
     let run = RwSignal::new(None::<QuizRun>);
     let screen = RwSignal::new(Screen::Menu);
     let announce = RwSignal::new(String::new());
@@ -493,7 +495,7 @@ fn results_list(course: &'static Course, run: &QuizRun) -> impl IntoView {
                 <li class=if right { "quiz-result quiz-result-right" } else { "quiz-result quiz-result-wrong" }>
                     <span class="quiz-result-mark">{if right { "✓ right" } else { "✗ wrong" }}</span>
                     <span class="quiz-result-prompt">{plain_text(&q.question.prompt)}</span>
-                    <a href=q.href()>{q.section_title()}</a>
+                    <A href=q.href()>{q.section_title()}</A>
                 </li>
             }
         })
@@ -590,7 +592,7 @@ fn AnswerItem(q: QuestionRef<'static>, result: Option<bool>) -> impl IntoView {
             {yours}
             {answer}
             {explanation}
-            <p><a class="quiz-back" href=q.href()>{format!("Back to the lesson: {}", q.section_title())}</a></p>
+            <p><A attr:class="quiz-back" href=q.href()>{format!("Back to the lesson: {}", q.section_title())}</A></p>
         </li>
     }
 }

@@ -18,6 +18,7 @@ pub fn Controls(
         _ => 1,
     });
     let link_note = RwSignal::new("");
+    let in_playground = use_context::<super::edit_link::InPlayground>().is_some();
     let manual = move || driver.policy() == Policy::Manual;
     let playing = driver.playing;
     let set_policy = move |value: String| {
@@ -83,12 +84,15 @@ pub fn Controls(
             <Show when=manual>
                 <span class="hint">"Pick who runs next in each panel."</span>
             </Show>
-            <button type="button" class="copy-link" on:click=move |_| {
-                super::url_writer::flush();
-                let copied = browser::current_url().is_some_and(|url| browser::copy_text(&url));
-                link_note.set(if copied { "Link copied: it opens this exact step." } else { "Copy the address bar to share this step." });
-            } title="Copy a link to this exact step">"Copy link"</button>
-            <span class="link-note" role="status">{move || link_note.get()}</span>
+            // The playground has its own "Copy program link", which carries the step too.
+            {(!in_playground).then(|| view! {
+                <button type="button" class="copy-link" on:click=move |_| {
+                    super::url_writer::flush();
+                    let copied = browser::current_url().is_some_and(|url| browser::copy_text(&url));
+                    link_note.set(if copied { "Link copied: it opens this exact step." } else { "Copy the address bar to share this step." });
+                } title="Copy a link to this exact step">"Copy link"</button>
+                <span class="link-note" role="status">{move || link_note.get()}</span>
+            })}
         </div>
     }
 }

@@ -5,6 +5,7 @@ pub mod choices;
 pub mod code_view;
 pub mod controls;
 pub mod driver;
+pub mod edit_link;
 pub mod explore;
 pub mod group;
 pub mod narration;
@@ -28,6 +29,7 @@ use choices::Choices;
 use code_view::CodeView;
 use controls::Controls;
 use driver::{Driver, SessionSignal};
+use edit_link::EditInPlayground;
 use explore::Explore;
 use narration::{Banners, Narration};
 use stage::Stage;
@@ -192,6 +194,8 @@ pub fn PanelView(
                 <span class="panel-dialect">{program.dialect.name()}</span>
                 <span class="panel-status">{move || session.with(Session::status_text)}</span>
                 <span class="panel-outcome">{outcome}</span>
+                <EditInPlayground dialect=program.dialect network=program.options.network
+                    source=program.source.clone() title=program.title.clone()/>
             </header>
             <Banners session=session/>
             <Explore session=session requests=driver.explore_requests/>

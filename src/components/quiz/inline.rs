@@ -2,6 +2,7 @@
 //! the next visit, and can be tried again.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use lesson::{Lesson, Quiz};
 
 use crate::model::progress::Saving;
@@ -37,7 +38,7 @@ pub fn InlineQuiz(
                     Saving::Saved => "Your answers are saved in this browser. ",
                     Saving::Unsaved(_) => "This browser does not let us save answers: they count for this visit only. ",
                 })}
-                <a href=format!("/quiz?lesson={}", lesson.meta.id)>"Take this lesson's whole quiz"</a>
+                <A href=format!("/quiz?lesson={}", lesson.meta.id)>"Take this lesson's whole quiz"</A>
             </p>
             {cards}
         </aside>

@@ -3,6 +3,7 @@
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use lesson::QuestionKind;
 use wasm_bindgen::JsCast;
 
@@ -631,7 +632,7 @@ fn Feedback(
         view! { <button type="button" class="quiz-button" on:click=move |_| on_retry.run(())>"Try again"</button> }
     });
     let back = view! {
-        <a class="quiz-back" href=q.href()>{format!("Back to the lesson: {}", q.section_title())}</a>
+        <A attr:class="quiz-back" href=q.href()>{format!("Back to the lesson: {}", q.section_title())}</A>
     };
     let verdict =
         match outcome.verdict {
