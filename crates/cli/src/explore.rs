@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use lesson::check::sim_options;
-use sim::explore::StopReason;
 use sim::{ExploreConfig, World};
 
 use crate::load::{compile, load};
@@ -99,10 +98,7 @@ pub fn explore(
         None => "complete".to_string(),
         Some(stop) => format!(
             "stopped by the {} bound with {} states still queued",
-            match stop {
-                StopReason::States => "states",
-                StopReason::Depth => "depth",
-            },
+            stop.name(),
             report.queued
         ),
     };

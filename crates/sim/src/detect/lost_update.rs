@@ -13,11 +13,31 @@ use super::finding::LostWrite;
 pub struct LostUpdateDetector {
     pub(crate) seen: BTreeMap<(Pid, Location), Value>,
     pub(crate) last_write: BTreeMap<Location, (Pid, u64)>,
+    /// Retired: records nothing (the explorer retires it once a lost update is flagged, when
+    /// its history can no longer change an outcome).
+    off: bool,
 }
 
 impl LostUpdateDetector {
+    /// A detector that records nothing and finds nothing.
+    pub fn retired() -> LostUpdateDetector {
+        LostUpdateDetector {
+            off: true,
+            ..LostUpdateDetector::default()
+        }
+    }
+
+    /// Whether it records accesses (callers skip the call, and the copy-on-write of a
+    /// shared detector it would cost, when not).
+    pub fn on(&self) -> bool {
+        !self.off
+    }
+
     /// Records that `pid` read `value`.
     pub fn read(&mut self, pid: Pid, loc: Location, value: &Value) {
+        if self.off {
+            return;
+        }
         self.seen.insert((pid, loc), value.clone());
     }
 
@@ -30,6 +50,9 @@ impl LostUpdateDetector {
         new: &Value,
         step: u64,
     ) -> Option<LostWrite> {
+        if self.off {
+            return None;
+        }
         let lost = match (self.seen.get(&(pid, loc)), self.last_write.get(&loc)) {
             (Some(seen), Some((writer, at))) if *writer != pid && seen != old => Some(LostWrite {
                 writer: *writer,

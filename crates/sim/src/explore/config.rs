@@ -69,4 +69,17 @@ pub enum StopReason {
     States,
     /// Some states lay beyond `max_depth`.
     Depth,
+    /// The caller's [`super::Budget`] (time, or expansions) ran out.
+    Time,
+}
+
+impl StopReason {
+    /// The bound's name for reports: "states", "depth" or "time".
+    pub fn name(self) -> &'static str {
+        match self {
+            StopReason::States => "states",
+            StopReason::Depth => "depth",
+            StopReason::Time => "time",
+        }
+    }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::schedule::Schedule;
 use crate::world::World;
 
+use super::budget::Budget;
 use super::count::Count;
 use super::cycles::{components, livelocks, Livelock};
 use super::fingerprint::Watch;
@@ -148,6 +149,22 @@ impl Explorer {
     pub fn run(&mut self) -> Report {
         while !self.done {
             self.run_for(1 << 16);
+        }
+        self.report()
+    }
+
+    /// Explores to the end, the bounds, or until `budget` runs out (checked every 256
+    /// expansions), whichever comes first. A search stopped by the budget reports
+    /// [`StopReason::Time`] with the states seen and still queued; its counts are of the
+    /// part explored.
+    pub fn run_within(&mut self, budget: &mut dyn Budget) -> Report {
+        while !self.done {
+            if budget.exhausted(self.bfs.expansions) {
+                self.done = true;
+                self.stop = Some(StopReason::Time);
+                break;
+            }
+            self.run_for(256);
         }
         self.report()
     }

@@ -8,9 +8,10 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::choice::Choice;
+use crate::detect::{LostUpdateDetector, RaceDetector};
 use crate::ir::Text;
 use crate::schedule::Schedule;
-use crate::world::World;
+use crate::world::{Shared, World};
 
 use super::fingerprint::{Fingerprinter, Watch};
 use super::key::{BuildPassThrough, StateKey};
@@ -141,6 +142,10 @@ pub(crate) struct Bfs {
     sleep: Option<Vec<SleepSet>>,
     /// States expanded, counting re-expansions.
     pub(crate) expansions: u64,
+    /// Detectors that record nothing, shared by every world whose flag they would only
+    /// set again (see [`Bfs::retire_settled`]).
+    retired_races: Shared<RaceDetector>,
+    retired_lost: Shared<LostUpdateDetector>,
 }
 
 impl Bfs {
@@ -173,6 +178,8 @@ impl Bfs {
             printed_index: HashMap::new(),
             sleep: None,
             expansions: 0,
+            retired_races: Shared::new(RaceDetector::new(false)),
+            retired_lost: Shared::new(LostUpdateDetector::retired()),
         };
         let key = bfs.fp.key(&root, watch, exact);
         let (id, _) = bfs.graph.discover(key, NONE, 0);
@@ -227,6 +234,7 @@ impl Bfs {
             if child.step(choice).is_err() {
                 continue;
             }
+            self.retire_settled(&mut child);
             let footprint = sleep::after(pre, &child);
             let child_sleep: SleepSet = match footprint {
                 Some(fp) => asleep
@@ -288,6 +296,23 @@ impl Bfs {
             n.expanded = true;
         }
         true
+    }
+
+    /// Once a world has flagged a race (or a lost update) for good, that detector's history
+    /// can no longer change its outcome, and the fingerprint stops writing it (see
+    /// `fingerprint`): the world gets a retired detector instead, so its later steps neither
+    /// copy nor update the history. Without findings in the outcome nothing is retired (a
+    /// goal may still ask about them).
+    fn retire_settled(&self, child: &mut World) {
+        if !self.watch.findings {
+            return;
+        }
+        if child.races.enabled() && child.has_race() {
+            child.races = self.retired_races.clone();
+        }
+        if child.lost.on() && child.has_lost_update() {
+            child.lost = self.retired_lost.clone();
+        }
     }
 
     /// The index of what `child` printed in its last step (texts, and whether each ended

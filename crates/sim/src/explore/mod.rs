@@ -14,12 +14,14 @@
 //! Work is bounded by distinct states and depth and runs in slices ([`Explorer::run_for`]), so
 //! a UI can show progress; a report says whether it is complete or what stopped it, with the
 //! states seen and still queued. Nothing here reads a clock: slices are counted in states, so
-//! the search is deterministic and runs the same natively and in wasm.
+//! the search is deterministic and runs the same natively and in wasm; a caller with a
+//! clock bounds it in time through a [`Budget`] ([`Explorer::run_within`]).
 //!
 //! Module map: `key` (canonical words and their 128-bit hash), `fingerprint` (one
 //! function per part of a world), `graph` (the state table and the breadth-first search),
 //! [`count`], `tally` (counts split by printed output), [`cycles`], [`explorer`] (the histogram), [`goal`], [`config`], [`outcome`].
 
+pub mod budget;
 pub mod config;
 pub mod count;
 pub mod cycles;
@@ -32,6 +34,7 @@ pub mod outcome;
 mod sleep;
 mod tally;
 
+pub use budget::{Budget, Deadline, Expansions};
 pub use config::{ExploreConfig, Reduction, StopReason};
 pub use count::Count;
 pub use cycles::Livelock;

@@ -145,8 +145,15 @@ impl World {
         let races = match loc {
             Location::Keys(_) => self.races.read_keys(pid, loc, self.steps, span),
             _ => {
-                self.lost.read(pid, loc, &value);
-                self.races.read(pid, loc, self.steps, span)
+                // Checked first: a retired detector would still be copied on write.
+                if self.lost.on() {
+                    self.lost.read(pid, loc, &value);
+                }
+                if self.races.enabled() {
+                    self.races.read(pid, loc, self.steps, span)
+                } else {
+                    Vec::new()
+                }
             }
         };
         let into = Some(self.local_ref(pid, dst));
@@ -168,8 +175,17 @@ impl World {
 
     pub(super) fn shared_write(&mut self, pid: Pid, loc: Location, value: Value, span: Span) {
         let old = self.mem.store(loc, value.clone());
-        let lost = self.lost.write(pid, loc, &old, &value, self.steps);
-        let races = self.races.write(pid, loc, self.steps, span);
+        // Checked first: a retired detector would still be copied on write.
+        let lost = if self.lost.on() {
+            self.lost.write(pid, loc, &old, &value, self.steps)
+        } else {
+            None
+        };
+        let races = if self.races.enabled() {
+            self.races.write(pid, loc, self.steps, span)
+        } else {
+            Vec::new()
+        };
         self.emit(
             pid,
             span,
