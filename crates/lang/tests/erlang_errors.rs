@@ -59,11 +59,6 @@ fn malformed_and_unsupported_programs() {
                 "2:18",
             ),
             (
-                "main() -> M = 1, M#{a => 1}.\n",
-                "maps are not part",
-                "1:20",
-            ),
-            (
                 "main() -> #point{x = 1}.\n",
                 "record `point` is undefined",
                 "1:12",
@@ -189,7 +184,6 @@ fn malformed_and_unsupported_programs() {
                 "2:3",
             ),
             ("main() -> <<1>>.\n", "binaries are not part", "1:11"),
-            ("main() -> #{a => 1}.\n", "maps are not part", "1:11"),
             (
                 "main() -> 1 < 2 < 3.\n",
                 "comparisons cannot be chained",

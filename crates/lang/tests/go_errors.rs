@@ -419,11 +419,6 @@ fn malformed_struct_and_value_programs() {
                 "3:4",
             ),
             (
-                "func main() {\n\ts := \"abc\"\n\tb := s[0]\n\t_ = b\n}\n",
-                "indexing a string by byte is not part",
-                "3:7",
-            ),
-            (
                 "func main() {\n\tx := float64(\"a\")\n\t_ = x\n}\n",
                 "cannot convert \"a\" (a string) to type float64",
                 "2:15",

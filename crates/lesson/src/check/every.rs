@@ -97,7 +97,7 @@ pub(crate) fn check_every(
     predict: &PredictOutcome,
     budget: &CheckBudget,
     push: &mut impl FnMut(Problem),
-) -> bool {
+) -> Option<String> {
     let answer = match explored_answer_within(ir, program, predict, budget.max_explore_states) {
         Ok(answer) => answer,
         Err(message) => {
@@ -105,7 +105,7 @@ pub(crate) fn check_every(
                 Problem::error("explore-answer", question.span.clone(), message)
                     .expected("a shared variable of a program small enough to explore"),
             );
-            return false;
+            return None;
         }
     };
     if !predict.choices.is_empty()
@@ -126,7 +126,7 @@ pub(crate) fn check_every(
             .expected(format!("`choices` to include {answer:?}"))
             .hint("the answer is every final value, smallest first, joined by \", \""),
         );
-        return false;
+        return None;
     }
-    true
+    Some(answer)
 }

@@ -46,6 +46,9 @@ pub struct LessonCheck {
     pub diagnostics: Vec<Diagnostic>,
     /// Counts for the one-line summary.
     pub summary: LessonSummary,
+    /// Each prediction the simulator answered, by question id, with its answer: what a
+    /// student's reply is graded against.
+    pub answers: Vec<(String, String)>,
 }
 
 impl LessonCheck {
@@ -105,13 +108,15 @@ pub fn check_lesson(file: &str, text: &str) -> LessonCheck {
 pub fn check_lesson_with(file: &str, text: &str, budget: &CheckBudget) -> LessonCheck {
     let parsed = parse_lesson(file, text);
     let mut diagnostics = parsed.diagnostics;
-    let summary = check_parsed(&parsed.lesson, text, budget, &mut diagnostics);
+    let mut answers = Vec::new();
+    let summary = check_parsed(&parsed.lesson, text, budget, &mut diagnostics, &mut answers);
     sort_diagnostics(&mut diagnostics);
     LessonCheck {
         file: file.to_string(),
         id: parsed.lesson.meta.id.clone(),
         diagnostics,
         summary,
+        answers,
     }
 }
 
@@ -143,6 +148,7 @@ fn check_parsed(
     text: &str,
     budget: &CheckBudget,
     diagnostics: &mut Vec<Diagnostic>,
+    answers: &mut Vec<(String, String)>,
 ) -> LessonSummary {
     let index = LineIndex::new(text);
     let mut push = |problem: Problem| diagnostics.push(place(&lesson.file, text, &index, problem));
@@ -177,20 +183,25 @@ fn check_parsed(
             QuestionKind::PredictOutcome(predict) if predict.every => {
                 // Not a guard: a failed prediction over every schedule must not fall
                 // through to the seeded check below.
-                let held = every::check_every(ir, program, question, predict, budget, &mut push);
-                summary.computed_answers += usize::from(held);
+                if let Some(answer) =
+                    every::check_every(ir, program, question, predict, budget, &mut push)
+                {
+                    summary.computed_answers += 1;
+                    answers.push((question.id.clone(), answer));
+                }
             }
             QuestionKind::FixTheBug(fix)
                 if fix::check_fix(ir, program, question, fix, budget, &mut push) =>
             {
                 summary.fixes_ok += 1;
             }
-            QuestionKind::PredictOutcome(predict)
-                if questions::check_prediction(
-                    ir, program, question, predict, budget, &mut push,
-                ) =>
-            {
-                summary.computed_answers += 1;
+            QuestionKind::PredictOutcome(predict) => {
+                if let Some(answer) =
+                    questions::check_prediction(ir, program, question, predict, budget, &mut push)
+                {
+                    summary.computed_answers += 1;
+                    answers.push((question.id.clone(), answer));
+                }
             }
             QuestionKind::ScheduleChallenge(challenge)
                 if questions::check_challenge(

@@ -19,7 +19,7 @@ pub(crate) fn check_prediction(
     predict: &PredictOutcome,
     budget: &CheckBudget,
     push: &mut impl FnMut(Problem),
-) -> bool {
+) -> Option<String> {
     let run = match run_program_for(ir, program, predict.schedule.as_ref(), budget.max_run_steps) {
         Ok(run) => run,
         Err(message) => {
@@ -27,7 +27,7 @@ pub(crate) fn check_prediction(
                 Problem::error("bad-schedule", question.span.clone(), format!("question `{}` gives a schedule that cannot be used: {message}", question.id))
                     .expected("`schedule = \"round-robin\"`, `seed = N`, or a schedule string copied from the app"),
             );
-            return false;
+            return None;
         }
     };
     if let Some(reason) = run.runaway() {
@@ -42,15 +42,15 @@ pub(crate) fn check_prediction(
             )
             .expected("a run that ends, so there is an outcome to predict"),
         );
-        return false;
+        return None;
     }
     let Some(answer) = predicted_answer(&run, &predict.target) else {
         if let PredictTarget::Line(line) = &predict.target {
             push(missing_line(question, program, *line, run.lines().len()));
-            return false;
+            return None;
         }
         let PredictTarget::Variable(name) = &predict.target else {
-            return false;
+            return None;
         };
         let names: Vec<String> = run
             .world
@@ -67,7 +67,7 @@ pub(crate) fn check_prediction(
                     format!("shared variables: {}", names.join(", "))
                 }),
         );
-        return false;
+        return None;
     };
     if answer.trim().is_empty() {
         let message = match &predict.target {
@@ -84,7 +84,7 @@ pub(crate) fn check_prediction(
             Problem::error("empty-answer", question.span.clone(), message)
                 .expected("a run with some output to predict"),
         );
-        return false;
+        return None;
     }
     if !predict.choices.is_empty()
         && !predict
@@ -104,9 +104,9 @@ pub(crate) fn check_prediction(
             .expected(format!("`choices` to include {answer:?}"))
             .hint("the answer comes from running the program; add it to `choices`"),
         );
-        return false;
+        return None;
     }
-    true
+    Some(answer)
 }
 
 /// The error for a `line` the run never printed.
