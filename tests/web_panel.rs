@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 use switchboard::components::panel::{PanelProgram, SimPanel};
 use switchboard::model::session::{Policy, Session};
 use wasm_bindgen::JsCast;
@@ -32,7 +33,8 @@ fn mount() -> web_sys::HtmlElement {
     document.body().unwrap().append_child(&root).unwrap();
     std::mem::forget(leptos::mount::mount_to(
         root.clone(),
-        || view! { <SimPanel program=program()/> },
+        // In the app every panel lives under the router (its Edit in playground link is one).
+        || view! { <Router><SimPanel program=program()/></Router> },
     ));
     root
 }
