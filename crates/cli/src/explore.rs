@@ -3,18 +3,28 @@
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use lesson::check::sim_options;
+use sim::explore::{Deadline, Explorer};
 use sim::{ExploreConfig, World};
 
 use crate::load::{compile, load};
+
+/// Where the search stops if it has not finished.
+pub struct Bounds {
+    /// Distinct states.
+    pub max_states: u64,
+    /// Seconds of searching, by the wall clock.
+    pub max_seconds: Option<f64>,
+}
 
 /// Explores a program and prints one line per outcome class (or one JSON object).
 pub fn explore(
     path: &Path,
     id: Option<&str>,
     json: bool,
-    max_states: u64,
+    bounds: Bounds,
 ) -> Result<ExitCode, String> {
     let loaded = load(path, id)?;
     let ir = match compile(&loaded) {
@@ -30,10 +40,17 @@ pub fn explore(
     // The command line's bound is the number of distinct states: schedules are counted
     // exactly by the state search, however many there are.
     let config = ExploreConfig {
-        max_states,
+        max_states: bounds.max_states,
         ..ExploreConfig::default()
     };
-    let report = sim::explore(&world, config);
+    let report = match bounds.max_seconds {
+        None => sim::explore(&world, config),
+        Some(seconds) => {
+            let start = Instant::now();
+            let clock = move || start.elapsed().as_secs_f64() * 1000.0;
+            Explorer::new(&world, config).run_within(&mut Deadline::new(seconds * 1000.0, clock))
+        }
+    };
     if json {
         let classes: Vec<serde_json::Value> = report
             .classes
@@ -63,7 +80,7 @@ pub fn explore(
             "queued": report.queued,
             "schedules": report.total.to_string(),
             "complete": report.complete,
-            "stop": report.stop.map(|s| format!("{s:?}")),
+            "stop": report.stop.map(|s| s.name()),
             "reduction": report.reduction.name(),
             "outcomes": classes,
             "livelocks": livelocks,

@@ -57,6 +57,9 @@ enum Command {
         /// Stop after this many distinct states (schedules are counted exactly over them).
         #[arg(long, default_value_t = 100_000, alias = "max-schedules")]
         max_states: u64,
+        /// Stop after this many seconds of searching, with the states seen so far.
+        #[arg(long)]
+        max_seconds: Option<f64>,
     },
 }
 
@@ -82,7 +85,16 @@ fn main() -> ExitCode {
             program,
             json,
             max_states,
-        } => explore::explore(&file, program.as_deref(), json, max_states),
+            max_seconds,
+        } => explore::explore(
+            &file,
+            program.as_deref(),
+            json,
+            explore::Bounds {
+                max_states,
+                max_seconds,
+            },
+        ),
     };
     match result {
         Ok(code) => code,

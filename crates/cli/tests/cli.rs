@@ -128,3 +128,24 @@ fn explore_prints_json_with_every_outcome() {
         "{stdout}"
     );
 }
+
+#[test]
+fn explore_stops_at_its_time_bound_and_says_so() {
+    // Four threads of ten racy increments: far more states than a millisecond can search.
+    let path = scratch(
+        "many.py",
+        "import threading\n\nn = 0\n\ndef add():\n    global n\n    for _ in range(10):\n        n += 1\n\nts = [threading.Thread(target=add) for _ in range(4)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n",
+    );
+    let file = path.to_str().expect("utf-8 path");
+    let out = switchboard(&["explore", file, "--json", "--max-seconds", "0.001"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("\"complete\":false"), "{stdout}");
+    assert!(stdout.contains("\"stop\":\"time\""), "{stdout}");
+    let out = switchboard(&["explore", file, "--max-seconds", "0.001"]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("stopped by the time bound with"),
+        "{stdout}"
+    );
+}
