@@ -57,3 +57,34 @@ fn a_budget_with_room_to_spare_changes_nothing() {
     // 12! / (6!)^2 interleavings of the two threads' six steps each.
     assert_eq!(budgeted.schedules, 924);
 }
+
+#[test]
+fn slices_bounded_by_a_budget_pause_and_resume_to_the_same_report() {
+    let world = counter(2, 3);
+    let plain = Explorer::new(&world, ExploreConfig::default()).run();
+    let mut ex = Explorer::new(&world, ExploreConfig::default());
+    let mut slices = 0;
+    loop {
+        // A budget that lets three checks pass: 24 expansions a slice.
+        let mut checks = 0;
+        let progress = ex.run_while(&mut Calls(move || {
+            checks += 1;
+            checks > 3
+        }));
+        slices += 1;
+        if progress.done {
+            break;
+        }
+    }
+    assert!(slices > 1, "the search took more than one slice");
+    assert_eq!(ex.report(), plain);
+}
+
+/// A budget that asks a closure.
+struct Calls<F: FnMut() -> bool>(F);
+
+impl<F: FnMut() -> bool> sim::explore::Budget for Calls<F> {
+    fn exhausted(&mut self, _expanded: u64) -> bool {
+        (self.0)()
+    }
+}

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use sim::explore::{ExploreConfig, Explorer};
+use sim::explore::{Deadline, ExploreConfig, Explorer};
 
 use crate::model::outcomes::{bars, figures, grouped, summary, traps, Bar, Trap};
 
@@ -13,8 +13,9 @@ use super::driver::SessionSignal;
 
 /// Most distinct states the browser explores before calling the search cut.
 pub const MAX_STATES: u64 = 200_000;
-/// States expanded per slice, small enough to keep a frame responsive.
-const SLICE: u64 = 1_500;
+/// Milliseconds of search per slice, then the browser gets a frame. Counted in time, not in
+/// states: one state of a program with thousands of processes costs a thousand small ones.
+const SLICE_MS: f64 = 12.0;
 const BAR_HEIGHT: f64 = 26.0;
 const LABEL_WIDTH: f64 = 330.0;
 const BAR_SPACE: f64 = 200.0;
@@ -52,7 +53,10 @@ pub fn Explore(
         session: SessionSignal,
     ) {
         let Some(progress) = explorer
-            .try_update_value(|e| e.as_mut().map(|e| e.run_for(SLICE)))
+            .try_update_value(|e| {
+                e.as_mut()
+                    .map(|e| e.run_while(&mut Deadline::new(SLICE_MS, js_sys::Date::now)))
+            })
             .flatten()
         else {
             return;

@@ -14,6 +14,10 @@ use super::cycles::{components, livelocks, Livelock};
 use super::fingerprint::Watch;
 use super::graph::{Bfs, Visit};
 use super::tally::Tally;
+
+/// Expansions between two budget checks in [`Explorer::run_while`]: a few, since one
+/// expansion of a large world can take a millisecond.
+pub const SLICE_CHECK: u64 = 8;
 use super::{Ending, ExploreConfig, Outcome, Reduction, StopReason};
 
 /// All schedules with one outcome.
@@ -107,7 +111,7 @@ impl Explorer {
             bfs.use_sleep_sets();
         }
         let found = classes.found;
-        let done = bfs.queue.is_empty();
+        let done = bfs.exhausted();
         let mut ex = Explorer {
             config,
             bfs,
@@ -169,12 +173,24 @@ impl Explorer {
         self.report()
     }
 
+    /// One slice of search that lasts until `budget` runs out (checked every
+    /// [`SLICE_CHECK`] expansions), then pauses; the search is not stopped and goes on at
+    /// the next call. For a page that must give the browser a frame however costly each
+    /// state is: a slice counted in states can take a second where every state holds
+    /// thousands of processes.
+    pub fn run_while(&mut self, budget: &mut dyn Budget) -> Progress {
+        while !self.done && !budget.exhausted(self.bfs.expansions) {
+            self.run_for(SLICE_CHECK);
+        }
+        self.progress()
+    }
+
     /// Progress so far.
     pub fn progress(&self) -> Progress {
         Progress {
             schedules: self.ends,
             states: self.bfs.graph.len(),
-            queued: self.bfs.queue.len() as u64,
+            queued: self.bfs.queued(),
             done: self.done,
             complete: self.done && self.stop.is_none(),
         }
@@ -231,7 +247,7 @@ impl Explorer {
             schedules: total.to_u64_saturating(),
             total,
             states: graph.len(),
-            queued: self.bfs.queue.len() as u64,
+            queued: self.bfs.queued(),
             complete,
             stop: self.stop,
             livelocks: match self.config.reduction {

@@ -120,13 +120,13 @@ impl<'g> GoalSearch<'g> {
 
     /// States discovered but not yet expanded.
     pub fn queued(&self) -> u64 {
-        self.bfs.queue.len() as u64
+        self.bfs.queued()
     }
 
     fn settle(&mut self, hit: Option<u32>, more: bool) {
         if let Some(id) = hit {
             self.result = Some(SearchResult::Found(self.bfs.graph.path(id)));
-        } else if !more || self.bfs.queue.is_empty() {
+        } else if !more || self.bfs.exhausted() {
             self.result = Some(if self.bfs.depth_cut {
                 self.gave_up()
             } else {

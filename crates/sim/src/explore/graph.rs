@@ -122,6 +122,26 @@ pub(crate) enum Visit {
     Leaf,
 }
 
+/// Children made per call of [`Bfs::expand_next`]: a state with thousands of processes
+/// has thousands of children, each a copy of a large world, so its expansion is spread over
+/// several calls and a slice can end inside it.
+const CHILDREN_PER_CALL: usize = 64;
+
+/// A state whose expansion is under way: its world, its choices and how far it has come.
+struct Expansion {
+    id: u32,
+    /// The parent world, until the last choice takes it.
+    world: Option<World>,
+    choices: Vec<Choice>,
+    /// The next choice to try.
+    next: usize,
+    /// The first of its edges (a state's edges are contiguous).
+    start: u32,
+    printed_before: usize,
+    asleep: SleepSet,
+    done: SleepSet,
+}
+
 /// Breadth-first search over distinct states, expanded a slice at a time.
 pub(crate) struct Bfs {
     pub(crate) graph: Graph,
@@ -146,6 +166,8 @@ pub(crate) struct Bfs {
     /// set again (see [`Bfs::retire_settled`]).
     retired_races: Shared<RaceDetector>,
     retired_lost: Shared<LostUpdateDetector>,
+    /// The state being expanded, when its expansion spans calls.
+    current: Option<Expansion>,
 }
 
 impl Bfs {
@@ -180,6 +202,7 @@ impl Bfs {
             expansions: 0,
             retired_races: Shared::new(RaceDetector::new(false)),
             retired_lost: Shared::new(LostUpdateDetector::retired()),
+            current: None,
         };
         let key = bfs.fp.key(&root, watch, exact);
         let (id, _) = bfs.graph.discover(key, NONE, 0);
@@ -194,108 +217,143 @@ impl Bfs {
         self.sleep = Some(vec![SleepSet::new(); self.graph.nodes.len()]);
     }
 
-    /// Expands the next queued state; false when nothing is queued.
+    /// Whether nothing is left to expand: no state queued and none half-expanded.
+    pub(crate) fn exhausted(&self) -> bool {
+        self.queue.is_empty() && self.current.is_none()
+    }
+
+    /// States discovered and not yet expanded, the one under way included.
+    pub(crate) fn queued(&self) -> u64 {
+        self.queue.len() as u64 + u64::from(self.current.is_some())
+    }
+
+    /// Goes on expanding the current state, or starts on the next queued one, making at
+    /// most [`CHILDREN_PER_CALL`] children; false when nothing is left to expand.
     pub(crate) fn expand_next(&mut self, visit: &mut dyn FnMut(&World, u32) -> Visit) -> bool {
-        let Some((id, world)) = self.queue.pop_front() else {
-            return false;
-        };
-        world.enabled_choices_into(&mut self.choices);
-        let choices = std::mem::take(&mut self.choices);
-        let start = self.graph.edges.len() as u32;
-        let printed_before = world.output.printed.len();
-        let asleep: SleepSet = match &self.sleep {
-            Some(z) => z.get(id as usize).cloned().unwrap_or_default(),
-            None => SleepSet::new(),
-        };
-        let reduce = self.sleep.is_some();
-        let mut done = SleepSet::new();
-        let mut parent = Some(world);
-        for (i, &choice) in choices.iter().enumerate() {
-            if asleep.iter().any(|(c, _)| *c == choice) {
-                continue;
-            }
-            // The last choice takes the parent's world instead of a copy.
-            let mut child = if i + 1 == choices.len() {
-                match parent.take() {
-                    Some(w) => w,
-                    None => break,
-                }
-            } else {
-                match &parent {
-                    Some(w) => w.clone(),
-                    None => break,
-                }
-            };
-            let pre = if reduce {
-                sleep::before(&child, choice)
-            } else {
-                None
-            };
-            if child.step(choice).is_err() {
-                continue;
-            }
-            self.retire_settled(&mut child);
-            let footprint = sleep::after(pre, &child);
-            let child_sleep: SleepSet = match footprint {
-                Some(fp) => asleep
-                    .iter()
-                    .chain(done.iter())
-                    .filter(|(_, a)| sleep::independent(a, &fp))
-                    .copied()
-                    .collect(),
-                None => SleepSet::new(),
-            };
-            if let Some(fp) = footprint {
-                done.push((choice, fp));
-            }
-            let printed = self.printed_by(&child, printed_before);
-            let key = self.fp.key(&child, self.watch, self.exact);
-            let (to, new) = self.graph.discover(key, id, i as u32);
-            self.graph.edges.push(Edge {
-                to,
-                pick: i as u32,
-                printed,
-            });
-            if new {
-                if let Some(z) = &mut self.sleep {
-                    z.push(child_sleep);
-                }
-                if let Visit::Expand = visit(&child, to) {
-                    let depth = self.graph.nodes.get(to as usize).map_or(0, |n| n.depth);
-                    if depth as usize >= self.max_depth {
-                        self.depth_cut = true;
-                    } else {
-                        self.queue.push_back((to, child));
-                    }
-                }
-            } else if let Some(z) = &mut self.sleep {
-                // Reached again with a sleep set that is not a superset of the stored one:
-                // keep the intersection, and expand again if it was expanded already.
-                let Some(stored) = z.get_mut(to as usize) else {
-                    continue;
+        let mut x = match self.current.take() {
+            Some(x) => x,
+            None => {
+                let Some((id, world)) = self.queue.pop_front() else {
+                    return false;
                 };
-                if !sleep::covers(&child_sleep, stored) {
-                    stored.retain(|(c, _)| child_sleep.iter().any(|(d, _)| d == c));
-                    let expanded = self
-                        .graph
-                        .nodes
-                        .get(to as usize)
-                        .is_some_and(|n| n.expanded);
-                    if expanded {
-                        self.queue.push_back((to, child));
-                    }
+                let mut choices = std::mem::take(&mut self.choices);
+                world.enabled_choices_into(&mut choices);
+                Expansion {
+                    id,
+                    printed_before: world.output.printed.len(),
+                    world: Some(world),
+                    choices,
+                    next: 0,
+                    start: self.graph.edges.len() as u32,
+                    asleep: match &self.sleep {
+                        Some(z) => z.get(id as usize).cloned().unwrap_or_default(),
+                        None => SleepSet::new(),
+                    },
+                    done: SleepSet::new(),
                 }
             }
+        };
+        let end = (x.next + CHILDREN_PER_CALL).min(x.choices.len());
+        for i in x.next..end {
+            self.child(&mut x, i, visit);
         }
-        self.choices = choices;
+        x.next = end;
+        if end < x.choices.len() && x.world.is_some() {
+            self.current = Some(x);
+            return true;
+        }
         self.expansions += 1;
-        let len = self.graph.edges.len() as u32 - start;
-        if let Some(n) = self.graph.nodes.get_mut(id as usize) {
-            n.start = start;
+        let len = self.graph.edges.len() as u32 - x.start;
+        if let Some(n) = self.graph.nodes.get_mut(x.id as usize) {
+            n.start = x.start;
             n.len = len;
             n.expanded = true;
         }
+        self.choices = x.choices;
         true
+    }
+
+    /// Makes the child of choice `i` of the state being expanded, and records its edge.
+    fn child(&mut self, x: &mut Expansion, i: usize, visit: &mut dyn FnMut(&World, u32) -> Visit) {
+        let id = x.id;
+        let choice = x.choices[i];
+        if x.asleep.iter().any(|(c, _)| *c == choice) {
+            return;
+        }
+        let reduce = self.sleep.is_some();
+        // The last choice takes the parent's world instead of a copy.
+        let mut child = if i + 1 == x.choices.len() {
+            match x.world.take() {
+                Some(w) => w,
+                None => return,
+            }
+        } else {
+            match &x.world {
+                Some(w) => w.clone(),
+                None => return,
+            }
+        };
+        let pre = if reduce {
+            sleep::before(&child, choice)
+        } else {
+            None
+        };
+        if child.step(choice).is_err() {
+            return;
+        }
+        self.retire_settled(&mut child);
+        let footprint = sleep::after(pre, &child);
+        let child_sleep: SleepSet = match footprint {
+            Some(fp) => x
+                .asleep
+                .iter()
+                .chain(x.done.iter())
+                .filter(|(_, a)| sleep::independent(a, &fp))
+                .copied()
+                .collect(),
+            None => SleepSet::new(),
+        };
+        if let Some(fp) = footprint {
+            x.done.push((choice, fp));
+        }
+        let printed = self.printed_by(&child, x.printed_before);
+        let key = self.fp.key(&child, self.watch, self.exact);
+        let (to, new) = self.graph.discover(key, id, i as u32);
+        self.graph.edges.push(Edge {
+            to,
+            pick: i as u32,
+            printed,
+        });
+        if new {
+            if let Some(z) = &mut self.sleep {
+                z.push(child_sleep);
+            }
+            if let Visit::Expand = visit(&child, to) {
+                let depth = self.graph.nodes.get(to as usize).map_or(0, |n| n.depth);
+                if depth as usize >= self.max_depth {
+                    self.depth_cut = true;
+                } else {
+                    self.queue.push_back((to, child));
+                }
+            }
+        } else if let Some(z) = &mut self.sleep {
+            // Reached again with a sleep set that is not a superset of the stored one:
+            // keep the intersection, and expand again if it was expanded already.
+            let Some(stored) = z.get_mut(to as usize) else {
+                return;
+            };
+            if !sleep::covers(&child_sleep, stored) {
+                stored.retain(|(c, _)| child_sleep.iter().any(|(d, _)| d == c));
+                let expanded = self
+                    .graph
+                    .nodes
+                    .get(to as usize)
+                    .is_some_and(|n| n.expanded);
+                if expanded {
+                    self.queue.push_back((to, child));
+                }
+            }
+        }
     }
 
     /// Once a world has flagged a race (or a lost update) for good, that detector's history
