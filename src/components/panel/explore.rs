@@ -16,6 +16,8 @@ pub const MAX_STATES: u64 = 200_000;
 /// Milliseconds of search per slice, then the browser gets a frame. Counted in time, not in
 /// states: one state of a program with thousands of processes costs a thousand small ones.
 const SLICE_MS: f64 = 12.0;
+/// Queued worlds freed per slice once a search is over.
+const RELEASE_SLICE: usize = 2_000;
 const BAR_HEIGHT: f64 = 26.0;
 const LABEL_WIDTH: f64 = 330.0;
 const BAR_SPACE: f64 = 200.0;
@@ -45,6 +47,13 @@ pub fn Explore(
 ) -> impl IntoView {
     let state = RwSignal::new(State::Idle);
     let explorer: StoredValue<Option<Explorer>, LocalStorage> = StoredValue::new_local(None);
+
+    // Frees a finished search's queued worlds a slice at a time, then the explorer.
+    fn release(mut done: Explorer) {
+        if done.release(RELEASE_SLICE) {
+            set_timeout(move || release(done), Duration::ZERO);
+        }
+    }
 
     // One slice of search, then yield to the browser and come back.
     fn tick(
@@ -79,7 +88,9 @@ pub fn Explore(
                     state.try_set(done);
                 }
             }
-            explorer.try_set_value(None);
+            if let Some(done) = explorer.try_update_value(Option::take).flatten() {
+                release(done);
+            }
         } else {
             state.try_set(State::Running {
                 states: progress.states,

@@ -173,6 +173,15 @@ impl Explorer {
         self.report()
     }
 
+    /// Drops up to `n` of the worlds still queued, and says whether any are left. A search
+    /// stopped at its bound may hold a hundred thousand worlds; a page frees them a slice at
+    /// a time instead of in one long task when the explorer is dropped. The search cannot
+    /// go on afterwards.
+    pub fn release(&mut self, n: usize) -> bool {
+        self.done = true;
+        self.bfs.release(n)
+    }
+
     /// One slice of search that lasts until `budget` runs out (checked every
     /// [`SLICE_CHECK`] expansions), then pauses; the search is not stopped and goes on at
     /// the next call. For a page that must give the browser a frame however costly each

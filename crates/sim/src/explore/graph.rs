@@ -217,6 +217,14 @@ impl Bfs {
         self.sleep = Some(vec![SleepSet::new(); self.graph.nodes.len()]);
     }
 
+    /// Drops up to `n` queued worlds (and the one under way); whether any are left.
+    pub(crate) fn release(&mut self, n: usize) -> bool {
+        self.current = None;
+        let keep = self.queue.len().saturating_sub(n);
+        self.queue.truncate(keep);
+        !self.queue.is_empty()
+    }
+
     /// Whether nothing is left to expand: no state queued and none half-expanded.
     pub(crate) fn exhausted(&self) -> bool {
         self.queue.is_empty() && self.current.is_none()
