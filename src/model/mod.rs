@@ -13,6 +13,7 @@ pub mod programs;
 pub mod progress;
 pub mod quiz;
 pub mod quiz_run;
+pub mod safe_url;
 pub mod session;
 pub mod spacetime;
 pub mod studio;
