@@ -11,6 +11,7 @@ pub mod playground;
 pub mod program_link;
 pub mod programs;
 pub mod progress;
+pub mod progress_merge;
 pub mod quiz;
 pub mod quiz_run;
 pub mod safe_url;
