@@ -100,12 +100,13 @@ impl ProgramLink {
 
     /// Reads a query value. Never panics, whatever the text.
     pub fn decode(value: &str) -> Result<ProgramLink, LinkError> {
-        let body = value
-            .strip_prefix(VERSION)
-            .ok_or(LinkError::UnknownVersion)?;
+        // Length first: an enormous value is refused for its size, whatever it starts with.
         if value.len() > MAX_LINK_CHARS {
             return Err(LinkError::TooLong(value.len()));
         }
+        let body = value
+            .strip_prefix(VERSION)
+            .ok_or(LinkError::UnknownVersion)?;
         let packed = URL_SAFE_NO_PAD
             .decode(body.trim_end_matches('='))
             .map_err(|_| LinkError::Damaged)?;
@@ -275,6 +276,12 @@ mod tests {
             ProgramLink::decode(&too_long),
             Err(LinkError::TooLong(_))
         ));
+        // A megabyte of garbage is refused for its size, not misread as a newer format.
+        let megabyte = "x".repeat(1 << 20);
+        assert_eq!(
+            ProgramLink::decode(&megabyte),
+            Err(LinkError::TooLong(1 << 20))
+        );
     }
 
     #[test]

@@ -5,12 +5,17 @@
 //! any [`KeyValue`] storage. The browser's `localStorage` adapter lives with the quiz
 //! components; here everything is plain, so loading corrupt, foreign or old data and
 //! surviving a storage that throws are tested natively.
+//!
+//! Two tabs share one storage. Every save reads what is stored first and merges it
+//! with this tab's copy (see [`crate::model::progress_merge`]), and [`ProgressStore::sync`]
+//! takes in what another tab saved, so neither tab's answers are lost.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::model::progress_merge::merge;
 use crate::model::quiz::clip;
 use crate::model::quiz_run::QuizRun;
 
@@ -25,7 +30,7 @@ pub const VERSION: u64 = 1;
 const MAX_ANSWERS: usize = 5_000;
 
 /// Scores kept, newest last.
-const MAX_SCORES: usize = 50;
+pub(crate) const MAX_SCORES: usize = 50;
 
 /// Longest key, lesson id or student id accepted from storage.
 const MAX_ID_CHARS: usize = 200;
@@ -337,6 +342,9 @@ pub enum Saving {
 pub struct ProgressStore<S> {
     storage: Option<S>,
     progress: Progress,
+    /// What this tab last read from or wrote to storage: the common ancestor when
+    /// merging another tab's progress.
+    base: Progress,
     notice: Option<String>,
     saving: Saving,
 }
@@ -360,6 +368,7 @@ impl<S: KeyValue> ProgressStore<S> {
         };
         let mut store = ProgressStore {
             storage,
+            base: progress.clone(),
             progress,
             notice: repair.as_ref().map(Repair::notice),
             saving: Saving::Saved,
@@ -405,15 +414,50 @@ impl<S: KeyValue> ProgressStore<S> {
         &self.saving
     }
 
-    /// Writes the progress. A failure keeps everything in memory and is tried again at
-    /// the next change (the storage may have room by then).
+    /// Takes in progress another tab saved (the browser's `storage` event says when).
+    /// Returns true when this tab's progress changed. Stored text that cannot be read
+    /// cleanly is left alone: this tab's next save replaces it.
+    pub fn sync(&mut self) -> bool {
+        let Some(theirs) = self.stored() else {
+            return false;
+        };
+        let merged = merge(&self.base, &self.progress, &theirs);
+        let changed = merged != self.progress;
+        let behind = merged != theirs;
+        self.progress = merged;
+        self.base = theirs;
+        if behind {
+            // This tab had changes the storage lacks (an earlier save failed).
+            self.save();
+        }
+        changed
+    }
+
+    /// The progress in storage now, when it reads without repairs.
+    fn stored(&self) -> Option<Progress> {
+        let text = self.storage.as_ref()?.get(STORAGE_KEY).ok()??;
+        match Progress::from_json(&text, String::new) {
+            (progress, None) => Some(progress),
+            _ => None,
+        }
+    }
+
+    /// Writes the progress, merged first with whatever another tab saved since this
+    /// one last read. A failure keeps everything in memory and is tried again at the
+    /// next change (the storage may have room by then).
     fn save(&mut self) {
+        if let Some(theirs) = self.stored() {
+            self.progress = merge(&self.base, &self.progress, &theirs);
+        }
         let Some(storage) = &self.storage else {
             self.saving = Saving::Unsaved(unsaved_text());
             return;
         };
         self.saving = match storage.set(STORAGE_KEY, &self.progress.to_json()) {
-            Ok(()) => Saving::Saved,
+            Ok(()) => {
+                self.base = self.progress.clone();
+                Saving::Saved
+            }
             Err(_) => Saving::Unsaved(unsaved_text()),
         };
     }
@@ -658,5 +702,56 @@ mod tests {
         let mut none = ProgressStore::<MemoryStore>::open(None, id);
         none.reset();
         assert!(matches!(none.saving(), Saving::Unsaved(_)));
+    }
+
+    #[test]
+    fn two_tabs_answering_at_once_lose_neither_answer() {
+        let storage = MemoryStore::default();
+        let mut first = ProgressStore::open(Some(&storage), id);
+        let mut second = ProgressStore::open(Some(&storage), || unreachable!("id saved"));
+        // Neither tab has heard of the other's answer when it saves its own.
+        first.update(|p| p.record_answer("l/a", true, vec!["x".into()]));
+        second.update(|p| p.record_answer("l/b", false, vec!["y".into()]));
+        let reopened = ProgressStore::open(Some(&storage), id);
+        let keys: Vec<&String> = reopened.progress().answers.keys().collect();
+        assert_eq!(keys, ["l/a", "l/b"]);
+        assert_eq!(
+            second.progress().answers.len(),
+            2,
+            "the saving tab merged too"
+        );
+
+        // The first tab hears about the second's answer through sync.
+        assert_eq!(first.progress().answers.len(), 1);
+        assert!(first.sync(), "the other tab's answer is new here");
+        assert!(first.progress().is_wrong("l/b"));
+        assert!(!first.sync(), "nothing new the second time");
+
+        // A reset in one tab is not undone by the other tab's next save.
+        first.reset();
+        second.update(|p| p.set_done("m", true));
+        let reopened = ProgressStore::open(Some(&storage), id);
+        assert!(reopened.progress().answers.is_empty(), "the reset stands");
+        assert!(reopened.progress().is_done("m"), "the later change too");
+    }
+
+    #[test]
+    fn sync_leaves_unreadable_stored_text_alone() {
+        let storage = MemoryStore::default();
+        let mut store = ProgressStore::open(Some(&storage), id);
+        store.update(|p| p.record_answer("l/a", true, vec![]));
+        storage
+            .items
+            .borrow_mut()
+            .insert(STORAGE_KEY.to_string(), "{{{".to_string());
+        assert!(!store.sync());
+        assert!(store.progress().answer("l/a").is_some());
+        store.update(|p| p.record_answer("l/b", true, vec![]));
+        let reopened = ProgressStore::open(Some(&storage), id);
+        assert_eq!(
+            reopened.progress().answers.len(),
+            2,
+            "the next save replaced it"
+        );
     }
 }

@@ -7,6 +7,25 @@
 
 use crate::model::session::Policy;
 
+/// The longest panel state a link may carry. A schedule is a few characters a step,
+/// so this is tens of thousands of steps, more than anyone replays by hand; a longer
+/// value is refused before it is read, so a crafted link cannot make the page replay
+/// for a long time.
+pub const MAX_STATE_CHARS: usize = 64 * 1024;
+
+/// What the panel tells the reader when a link's state for it cannot be used. The
+/// panel then starts from the beginning.
+pub fn unreadable_notice(text: &str) -> String {
+    if text.len() > MAX_STATE_CHARS {
+        format!(
+            "This link's schedule is too long to replay ({} characters, at most {MAX_STATE_CHARS}), so the program starts from the beginning.",
+            text.len()
+        )
+    } else {
+        "This link's schedule could not be read (it may have been cut short or changed), so the program starts from the beginning.".to_string()
+    }
+}
+
 /// What the URL says about one panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PanelState {
@@ -30,6 +49,9 @@ impl PanelState {
     /// Reads a query value; `None` when it is not one of ours, so a mangled
     /// link falls back to a fresh panel instead of failing.
     pub fn parse(text: &str) -> Option<PanelState> {
+        if text.len() > MAX_STATE_CHARS {
+            return None;
+        }
         let (policy, schedule) = text.split_once('~')?;
         let policy = match policy {
             "rr" => Policy::RoundRobin,
@@ -71,6 +93,10 @@ mod tests {
         for bad in ["", "rr", "x~0", "r~0", "rabc~0", "rr~<script>", "r-1~0"] {
             assert_eq!(PanelState::parse(bad), None, "{bad}");
         }
+        let huge = format!("rr~{}", "0".repeat(MAX_STATE_CHARS));
+        assert_eq!(PanelState::parse(&huge), None, "too long to replay");
+        assert!(unreadable_notice(&huge).contains("too long"));
+        assert!(unreadable_notice("x~0").contains("could not be read"));
         assert_eq!(
             PanelState::parse("rr~"),
             Some(PanelState {

@@ -26,7 +26,9 @@ pub fn PanelGroup(
     let mut panels = Vec::new();
     for program in programs {
         match program.session_from_url(&group_key(&program.id), policy) {
-            Ok(session) => {
+            // A side-by-side view is opened from lesson links, not shared schedules;
+            // an unusable state simply starts the panel fresh.
+            Ok((session, _)) => {
                 sessions.push(session);
                 panels.push((program, Some(session), None));
             }

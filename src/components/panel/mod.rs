@@ -24,7 +24,7 @@ use crate::model::code_lines::SourceLines;
 use crate::model::frame::Frame;
 use crate::model::motion::motions;
 use crate::model::session::{Policy, Session};
-use crate::model::url_state::PanelState;
+use crate::model::url_state::{self, PanelState};
 use choices::Choices;
 use code_view::CodeView;
 use controls::Controls;
@@ -71,19 +71,33 @@ impl PanelProgram {
     }
 
     /// A session restored from the page URL's `url_key`, when the URL holds a
-    /// state for it; otherwise a fresh one with `policy`.
-    pub fn session_from_url(&self, url_key: &str, policy: Policy) -> Result<SessionSignal, String> {
-        let saved = browser::query_value(url_key).and_then(|v| PanelState::parse(&v));
+    /// state for it; otherwise a fresh one with `policy`. The text is a notice for
+    /// the reader when the URL held a state that could not be used.
+    pub fn session_from_url(
+        &self,
+        url_key: &str,
+        policy: Policy,
+    ) -> Result<(SessionSignal, Option<String>), String> {
+        let linked = browser::query_value(url_key);
+        let saved = linked.as_deref().and_then(PanelState::parse);
+        let mut notice = match (&linked, &saved) {
+            (Some(text), None) => Some(url_state::unreadable_notice(text)),
+            _ => None,
+        };
         let mut session = Session::new(
             self.program.clone(),
             self.options.clone(),
             saved.as_ref().map_or(policy, |s| s.policy),
         )?;
         if let Some(state) = saved {
-            // A stale link (the program changed) replays as far as it still fits.
-            let _ = session.replay(&state.schedule);
+            // A stale link (the program changed) replays as far as it still fits; one
+            // that is not a schedule at all starts from the beginning and says so.
+            if session.replay(&state.schedule).is_err() {
+                session.reset();
+                notice = Some(url_state::unreadable_notice(&state.schedule));
+            }
         }
-        Ok(RwSignal::new_local(session))
+        Ok((RwSignal::new_local(session), notice))
     }
 }
 
@@ -97,10 +111,11 @@ pub fn SimPanel(
     policy: Option<Policy>,
 ) -> impl IntoView {
     let url_key = program.id.clone();
-    let session = match program.session_from_url(&url_key, policy.unwrap_or(Policy::RoundRobin)) {
-        Ok(s) => s,
-        Err(e) => return view! { <StartError title=program.title error=e/> }.into_any(),
-    };
+    let (session, link_notice) =
+        match program.session_from_url(&url_key, policy.unwrap_or(Policy::RoundRobin)) {
+            Ok(s) => s,
+            Err(e) => return view! { <StartError title=program.title error=e/> }.into_any(),
+        };
     let driver = Driver::new(vec![session]);
     on_cleanup(move || driver.stop());
     let on_key = move |ev: KeyboardEvent| {
@@ -111,6 +126,7 @@ pub fn SimPanel(
     let label = format!("{}: space plays, arrow keys step", program.title);
     view! {
         <div class="sim-single" tabindex="0" on:keydown=on_key aria-label=label>
+            {link_notice.map(|n| view! { <p class="notice panel-link-notice" role="status">{n}</p> })}
             <Controls driver=driver/>
             <PanelView program=program session=session driver=driver url_key=url_key/>
         </div>

@@ -3,7 +3,8 @@
 //!
 //! The store is loaded on first use and kept for the life of the page. Components read
 //! it with [`with_progress`] (which subscribes them to changes) and change it with
-//! [`update_progress`], which saves at once.
+//! [`update_progress`], which saves at once. When another tab saves progress, the
+//! window's `storage` event brings its answers into this tab's store.
 
 use std::cell::RefCell;
 
@@ -78,7 +79,18 @@ thread_local! {
 }
 
 fn open() -> AppStore {
+    // Fired only for changes made by other tabs. Any key may have changed; syncing reads
+    // just the progress key and is cheap, so the event itself is not inspected.
+    let _listening = window_event_listener_untyped("storage", |_| sync_from_other_tab());
     ProgressStore::open(BrowserStorage::local().ok(), new_student_id)
+}
+
+/// Merges what another tab saved and tells every reader when something changed.
+fn sync_from_other_tab() {
+    let changed = STORE.with(|cell| cell.borrow_mut().as_mut().is_some_and(AppStore::sync));
+    if changed {
+        CHANGED.with(ArcTrigger::notify);
+    }
 }
 
 /// Reads the shared store (loading it on first use) and subscribes the caller to its
