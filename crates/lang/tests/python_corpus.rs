@@ -53,7 +53,6 @@ const PENDING: &[&str] = &[
     "racy_turnstile",
     "rlock_ledger",
     "soup_condition",
-    "starting_pistol",
 ];
 
 /// Seeds of the random schedules each program runs under, besides round-robin.

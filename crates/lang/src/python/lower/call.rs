@@ -221,15 +221,15 @@ impl FnLower<'_> {
                     self.cx.emit(span, Op::Sleep { ticks });
                     return Ok(IrExpr::Const(Value::Unit));
                 }
+                "threading.Event" => return self.make_event(e, args, kwargs, dest),
                 "threading.RLock"
                 | "threading.Semaphore"
                 | "threading.Condition"
-                | "threading.Event"
                 | "threading.Barrier" => {
                     return Err(Diagnostic::new(
                         func.span,
                         format!("`{name}` is not part of the Python lesson dialect"),
-                        "from threading the lesson dialect knows Thread and Lock",
+                        "from threading the lesson dialect knows Thread, Lock and Event",
                     ))
                 }
                 _ => {}

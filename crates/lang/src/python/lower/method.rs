@@ -28,6 +28,12 @@ impl FnLower<'_> {
             }
         };
         let unknown = matches!(kind, Kind::Unknown);
+        if unknown && library::event::EVENT_METHODS.contains(&m) {
+            return self.event_method(e, (recv, method), (args, kwargs), into);
+        }
+        if (unknown || kind == Kind::Queue) && library::queue::QUEUE_PEEKS.contains(&m) {
+            return self.queue_peek(e, (recv, method), (args, kwargs), into);
+        }
         self.no_kwargs(kwargs, m)?;
         match m {
             "start" => {
@@ -174,14 +180,12 @@ impl FnLower<'_> {
                 self.kinds.insert(n.clone(), Kind::List);
                 Ok(IrExpr::Const(Value::Unit))
             }
-            "locked" | "put_nowait" | "get_nowait" | "qsize" | "empty" | "full" | "task_done"
-            | "keys" | "values" | "items" | "pop" | "setdefault" | "update" => {
-                Err(Diagnostic::new(
-                    method.span,
-                    format!("`.{m}()` is not part of the Python lesson dialect"),
-                    "threads know start/join, locks acquire/release, queues put/get, dicts get",
-                ))
-            }
+            "locked" | "put_nowait" | "get_nowait" | "task_done" | "keys" | "values" | "items"
+            | "pop" | "setdefault" | "update" => Err(Diagnostic::new(
+                method.span,
+                format!("`.{m}()` is not part of the Python lesson dialect"),
+                "threads know start/join, locks acquire/release, queues put/get, dicts get",
+            )),
             _ => Err(Diagnostic::new(
                 method.span,
                 format!("unknown method `.{m}()`"),

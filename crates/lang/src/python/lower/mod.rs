@@ -9,6 +9,7 @@ mod assign;
 mod call;
 mod comp;
 mod expr;
+mod library;
 mod method;
 mod stmt;
 
