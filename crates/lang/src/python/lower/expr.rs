@@ -237,6 +237,12 @@ impl FnLower<'_> {
                     .emit(e.span, Op::Thread(ThreadOp::Name { dst, thread }));
                 IrExpr::Local(dst)
             }
+            ExprKind::Attr(recv, attr)
+                if attr.name == "parties" && self.kind_of(recv) == Kind::Lib(Lib::Barrier) =>
+            {
+                let b = self.expr(recv)?;
+                self.barrier_parties(b)
+            }
             ExprKind::Attr(_, attr) => {
                 return Err(Diagnostic::new(
                     attr.span,

@@ -27,6 +27,30 @@ impl FnLower<'_> {
                 ))
             }
         };
+        match kind {
+            Kind::Lib(Lib::Event) => {
+                return self.event_method(e, (recv, method), (args, kwargs), into)
+            }
+            Kind::Lib(Lib::Semaphore(bounded))
+                if library::semaphore::SEMAPHORE_METHODS.contains(&m) =>
+            {
+                return self.semaphore_method(e, (recv, method), (args, kwargs), bounded, into)
+            }
+            Kind::Lib(Lib::Semaphore(_)) => {
+                return Err(Diagnostic::new(
+                    method.span,
+                    format!("a semaphore has no method `.{m}()` in the lesson dialect"),
+                    "a semaphore has acquire and release",
+                ))
+            }
+            Kind::Lib(Lib::Condition) => {
+                return self.condition_method(e, (recv, method), (args, kwargs), into)
+            }
+            Kind::Lib(Lib::Barrier) => {
+                return self.barrier_method(e, (recv, method), (args, kwargs), into)
+            }
+            _ => {}
+        }
         let unknown = matches!(kind, Kind::Unknown);
         if unknown && library::event::EVENT_METHODS.contains(&m) {
             return self.event_method(e, (recv, method), (args, kwargs), into);
