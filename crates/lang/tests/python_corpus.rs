@@ -27,7 +27,6 @@ use sim::{run, EventKind, Options, Scheduler, World, WorldStatus};
 
 /// Programs not yet expected to pass: the work list for the Python front-end.
 const PENDING: &[&str] = &[
-    "bounded_bakery",
     "comprehension_squares",
     "daemon_lighthouse",
     "data_mix",
@@ -39,12 +38,10 @@ const PENDING: &[&str] = &[
     "garden_inheritance",
     "hike_barrier",
     "join_timeout",
-    "kwargs_greeter",
     "lantern_list",
     "logging_workers",
     "main_guard",
     "parcel_queue",
-    "parking_semaphore",
     "piggy_bank",
     "pool_map",
     "pool_submit",

@@ -158,6 +158,9 @@ impl FnLower<'_> {
                 );
                 IrExpr::Local(found)
             }
+            ExprKind::Binary(BinOp::Mod, a, b) if matches!(a.kind, ExprKind::Str(_)) => {
+                self.percent_format(a, b)?
+            }
             ExprKind::Binary(op, a, b) => {
                 let left = self.expr(a)?;
                 let right = self.expr(b)?;

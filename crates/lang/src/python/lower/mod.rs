@@ -11,6 +11,7 @@ mod comp;
 mod expr;
 mod library;
 mod method;
+mod percent;
 mod stmt;
 
 use std::collections::{HashMap, HashSet};
