@@ -3,7 +3,7 @@
 //! and compared with what CPython prints.
 //!
 //! How the expected outputs were obtained: every `NAME.out` under `tests/python_corpus/` is the
-//! exact stdout of `python3 NAME.py` with CPython 3.11.7 on Linux, recorded on 2026-12-01 by
+//! exact stdout of `python3 NAME.py` with CPython 3.11.7 on Linux, recorded on 2026-12-01 and 2026-12-02 by
 //! `tests/python_corpus/record.sh 20`, which runs each program 20 times and keeps only programs
 //! whose stdout (and last stderr line) was identical every time. `NAME.err`, when present, is the
 //! last line CPython wrote to stderr: the exception line of an uncaught exception in a thread.
@@ -190,6 +190,7 @@ macro_rules! corpus {
 }
 
 corpus! {
+    bakery_condition,
     bounded_bakery,
     comprehension_squares,
     crashing_worker,
@@ -216,12 +217,14 @@ corpus! {
     print_options,
     queue_timeout,
     racy_turnstile,
+    relay_barrier,
     relay_sleep,
     rlock_ledger,
     soup_condition,
     starting_pistol,
     store_then_start,
     ticket_booth,
+    ticket_window,
 }
 
 #[test]
