@@ -23,7 +23,7 @@ fn malformed_and_unsupported_programs() {
             ("def f():\n    x = x + 1\n\nf()\n", "`x` is used before it is assigned", "2:9"),
             ("def f(a):\n    pass\nf(1, 2)\n", "`f` takes 1 argument, but 2 were given", "3:1"),
             ("import os\n", "module `os` is not part of the Python lesson dialect", "1:8"),
-            ("from threading import Semaphore\n", "`threading.Semaphore` is not part", "1:23"),
+            ("from threading import RLock\n", "`threading.RLock` is not part", "1:23"),
             ("def w():\n    pass\nt = threading.Thread(target=w)\n", "`threading` is not defined", "3:5"),
             ("with 5:\n    pass\n", "`with` needs a lock, but this is a number", "1:6"),
             ("x = 5\nx.put(1)\n", "`.put()` needs a queue, but this is a number", "2:3"),

@@ -15,7 +15,18 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Res};
 
 /// Modules a program may import, and the names `from … import` may bring in.
 pub(super) const MODULES: &[(&str, &[&str])] = &[
-    ("threading", &["Thread", "Lock"]),
+    (
+        "threading",
+        &[
+            "Thread",
+            "Lock",
+            "Event",
+            "Semaphore",
+            "BoundedSemaphore",
+            "Condition",
+            "Barrier",
+        ],
+    ),
     ("queue", &["Queue"]),
     ("time", &["sleep"]),
 ];
@@ -36,7 +47,33 @@ pub(super) enum Kind {
     Int,
     Str,
     Func,
+    /// A synchronisation object of `threading` built in `lower/library`.
+    Lib(Lib),
     Unknown,
+}
+
+/// The `threading` objects built from simulator primitives (see `lower/library`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Lib {
+    Event,
+    /// `Semaphore` (`false`) or `BoundedSemaphore` (`true`).
+    Semaphore(bool),
+    Condition,
+    Barrier,
+}
+
+impl Lib {
+    /// The kind a call of the constructor `name` (dotted, like `threading.Event`) makes.
+    pub(super) fn of_constructor(name: &str) -> Option<Lib> {
+        Some(match name {
+            "threading.Event" => Lib::Event,
+            "threading.Semaphore" => Lib::Semaphore(false),
+            "threading.BoundedSemaphore" => Lib::Semaphore(true),
+            "threading.Condition" => Lib::Condition,
+            "threading.Barrier" => Lib::Barrier,
+            _ => return None,
+        })
+    }
 }
 
 impl Kind {
@@ -50,6 +87,10 @@ impl Kind {
             Kind::Int => "a number",
             Kind::Str => "a string",
             Kind::Func => "a function",
+            Kind::Lib(Lib::Event) => "an Event",
+            Kind::Lib(Lib::Semaphore(_)) => "a semaphore",
+            Kind::Lib(Lib::Condition) => "a Condition",
+            Kind::Lib(Lib::Barrier) => "a Barrier",
             Kind::Unknown => "a value",
         }
     }
@@ -236,6 +277,15 @@ pub(super) fn scan_module(
                             kind = k;
                             foldable = true;
                             folded.insert((stmt.span.start, stmt.span.end));
+                        } else if let ExprKind::Call { func, .. } = &value.kind {
+                            // Built at run time by main, but its kind is known here, so
+                            // functions call its methods as that kind's.
+                            if let Some(lib) = dotted(func, &imported)
+                                .as_deref()
+                                .and_then(Lib::of_constructor)
+                            {
+                                kind = Kind::Lib(lib);
+                            }
                         }
                         break;
                     }

@@ -221,15 +221,18 @@ impl FnLower<'_> {
                     self.cx.emit(span, Op::Sleep { ticks });
                     return Ok(IrExpr::Const(Value::Unit));
                 }
-                "threading.RLock"
-                | "threading.Semaphore"
-                | "threading.Condition"
-                | "threading.Event"
-                | "threading.Barrier" => {
+                "threading.Event" => return self.make_event(e, args, kwargs, dest),
+                "threading.Semaphore" | "threading.BoundedSemaphore" => {
+                    let bounded = name == "threading.BoundedSemaphore";
+                    return self.make_semaphore(e, (args, kwargs), bounded, dest);
+                }
+                "threading.Condition" => return self.make_condition(e, (args, kwargs), dest),
+                "threading.Barrier" => return self.make_barrier(e, (args, kwargs), dest),
+                "threading.RLock" => {
                     return Err(Diagnostic::new(
                         func.span,
                         format!("`{name}` is not part of the Python lesson dialect"),
-                        "from threading the lesson dialect knows Thread and Lock",
+                        "from threading the lesson dialect knows Thread, Lock, Event, Semaphore, BoundedSemaphore, Condition and Barrier",
                     ))
                 }
                 _ => {}

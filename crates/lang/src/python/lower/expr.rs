@@ -158,6 +158,9 @@ impl FnLower<'_> {
                 );
                 IrExpr::Local(found)
             }
+            ExprKind::Binary(BinOp::Mod, a, b) if matches!(a.kind, ExprKind::Str(_)) => {
+                self.percent_format(a, b)?
+            }
             ExprKind::Binary(op, a, b) => {
                 let left = self.expr(a)?;
                 let right = self.expr(b)?;
@@ -236,6 +239,12 @@ impl FnLower<'_> {
                 self.cx
                     .emit(e.span, Op::Thread(ThreadOp::Name { dst, thread }));
                 IrExpr::Local(dst)
+            }
+            ExprKind::Attr(recv, attr)
+                if attr.name == "parties" && self.kind_of(recv) == Kind::Lib(Lib::Barrier) =>
+            {
+                let b = self.expr(recv)?;
+                self.barrier_parties(b)
             }
             ExprKind::Attr(_, attr) => {
                 return Err(Diagnostic::new(

@@ -27,7 +27,37 @@ impl FnLower<'_> {
                 ))
             }
         };
+        match kind {
+            Kind::Lib(Lib::Event) => {
+                return self.event_method(e, (recv, method), (args, kwargs), into)
+            }
+            Kind::Lib(Lib::Semaphore(bounded))
+                if library::semaphore::SEMAPHORE_METHODS.contains(&m) =>
+            {
+                return self.semaphore_method(e, (recv, method), (args, kwargs), bounded, into)
+            }
+            Kind::Lib(Lib::Semaphore(_)) => {
+                return Err(Diagnostic::new(
+                    method.span,
+                    format!("a semaphore has no method `.{m}()` in the lesson dialect"),
+                    "a semaphore has acquire and release",
+                ))
+            }
+            Kind::Lib(Lib::Condition) => {
+                return self.condition_method(e, (recv, method), (args, kwargs), into)
+            }
+            Kind::Lib(Lib::Barrier) => {
+                return self.barrier_method(e, (recv, method), (args, kwargs), into)
+            }
+            _ => {}
+        }
         let unknown = matches!(kind, Kind::Unknown);
+        if unknown && library::event::EVENT_METHODS.contains(&m) {
+            return self.event_method(e, (recv, method), (args, kwargs), into);
+        }
+        if (unknown || kind == Kind::Queue) && library::queue::QUEUE_PEEKS.contains(&m) {
+            return self.queue_peek(e, (recv, method), (args, kwargs), into);
+        }
         self.no_kwargs(kwargs, m)?;
         match m {
             "start" => {
@@ -174,14 +204,12 @@ impl FnLower<'_> {
                 self.kinds.insert(n.clone(), Kind::List);
                 Ok(IrExpr::Const(Value::Unit))
             }
-            "locked" | "put_nowait" | "get_nowait" | "qsize" | "empty" | "full" | "task_done"
-            | "keys" | "values" | "items" | "pop" | "setdefault" | "update" => {
-                Err(Diagnostic::new(
-                    method.span,
-                    format!("`.{m}()` is not part of the Python lesson dialect"),
-                    "threads know start/join, locks acquire/release, queues put/get, dicts get",
-                ))
-            }
+            "locked" | "put_nowait" | "get_nowait" | "task_done" | "keys" | "values" | "items"
+            | "pop" | "setdefault" | "update" => Err(Diagnostic::new(
+                method.span,
+                format!("`.{m}()` is not part of the Python lesson dialect"),
+                "threads know start/join, locks acquire/release, queues put/get, dicts get",
+            )),
             _ => Err(Diagnostic::new(
                 method.span,
                 format!("unknown method `.{m}()`"),

@@ -9,7 +9,9 @@ mod assign;
 mod call;
 mod comp;
 mod expr;
+mod library;
 mod method;
+mod percent;
 mod stmt;
 
 use std::collections::{HashMap, HashSet};
@@ -21,7 +23,7 @@ use sim::ir::{
 
 use super::ast::{BinOp, CompKind, Expr, ExprKind, FPart, Ident, Module, Stmt, StmtKind};
 use super::scope::{
-    collect_assigned, collect_globals, collect_names, dotted, scan_module, Kind, ModuleScope,
+    collect_assigned, collect_globals, collect_names, dotted, scan_module, Kind, Lib, ModuleScope,
     SharedVar, BUILTINS,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Res};
@@ -104,6 +106,13 @@ struct Loop {
     locks_held: usize,
 }
 
+/// What a `with` block holds: a lock (also a Condition's), or a semaphore's token.
+#[derive(Clone)]
+enum Held {
+    Lock(IrExpr),
+    Semaphore { chan: IrExpr, bounded: bool },
+}
+
 struct FnLower<'s> {
     scope: &'s ModuleScope,
     cx: LowerCx,
@@ -115,8 +124,8 @@ struct FnLower<'s> {
     assigned: HashSet<String>,
     kinds: HashMap<String, Kind>,
     loops: Vec<Loop>,
-    /// Locks held by enclosing `with` blocks, innermost last.
-    held: Vec<(IrExpr, Span)>,
+    /// What enclosing `with` blocks hold (to give back when leaving early), innermost last.
+    held: Vec<(Held, Span)>,
     /// The loop variables of the comprehensions being lowered: they shadow every other
     /// name of the function while their comprehension lasts.
     comp_locals: HashMap<String, Local>,
@@ -311,6 +320,9 @@ impl<'s> FnLower<'s> {
             },
             ExprKind::Call { func, .. } => match dotted(func, &self.scope.imported).as_deref() {
                 Some("threading.Lock") => Kind::Lock,
+                Some(n) if Lib::of_constructor(n).is_some() => {
+                    Lib::of_constructor(n).map_or(Kind::Unknown, Kind::Lib)
+                }
                 Some("queue.Queue") => Kind::Queue,
                 Some("dict") => Kind::Dict,
                 Some("threading.Thread" | "threading.current_thread") => Kind::Thread(None),

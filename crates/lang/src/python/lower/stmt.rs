@@ -119,20 +119,34 @@ impl FnLower<'_> {
             StmtKind::For { target, iter, body } => self.for_loop(target, iter, body, span),
             StmtKind::With { ctx, body } => {
                 let kind = self.kind_of(ctx);
-                if !matches!(kind, Kind::Lock | Kind::Unknown) {
-                    return Err(Diagnostic::new(
-                        ctx.span,
-                        format!("`with` needs a lock, but this is {}", kind.describe()),
-                        "make the lock with `lock = threading.Lock()` and write `with lock:`",
-                    ));
-                }
-                let lock = self.expr(ctx)?;
-                let lock = self.cx.stable(lock, "lock", span);
-                self.cx.emit(span, Op::Acquire { lock: lock.clone() });
-                self.held.push((lock.clone(), span));
+                let held = match kind {
+                    Kind::Lock | Kind::Unknown => {
+                        let lock = self.expr(ctx)?;
+                        Held::Lock(self.cx.stable(lock, "lock", span))
+                    }
+                    Kind::Lib(Lib::Condition) => {
+                        let cond = self.expr(ctx)?;
+                        let cond = self.cx.stable(cond, "condition", span);
+                        Held::Lock(Self::condition_lock(&cond))
+                    }
+                    Kind::Lib(Lib::Semaphore(bounded)) => {
+                        let chan = self.expr(ctx)?;
+                        let chan = self.cx.stable(chan, "semaphore", span);
+                        Held::Semaphore { chan, bounded }
+                    }
+                    _ => {
+                        return Err(Diagnostic::new(
+                            ctx.span,
+                            format!("`with` needs a lock, but this is {}", kind.describe()),
+                            "make the lock with `lock = threading.Lock()` and write `with lock:`; a Condition or a semaphore works too",
+                        ))
+                    }
+                };
+                self.enter(&held, span);
+                self.held.push((held.clone(), span));
                 self.block(body)?;
                 self.held.pop();
-                self.cx.emit(span, Op::Release { lock });
+                self.leave(held, span);
                 Ok(())
             }
             StmtKind::Return(value) => {
@@ -178,9 +192,30 @@ impl FnLower<'_> {
 
     /// Releases `with` locks above `keep`, innermost first (leaving the block early).
     pub(super) fn release_held(&mut self, keep: usize, span: Span) {
-        let locks: Vec<(IrExpr, Span)> = self.held.iter().skip(keep).rev().cloned().collect();
-        for (lock, _) in locks {
-            self.cx.emit(span, Op::Release { lock });
+        let held: Vec<(Held, Span)> = self.held.iter().skip(keep).rev().cloned().collect();
+        for (h, _) in held {
+            self.leave(h, span);
+        }
+    }
+
+    /// Takes what a `with` block holds: a lock, or a semaphore's token.
+    fn enter(&mut self, held: &Held, span: Span) {
+        let op = match held {
+            Held::Lock(lock) => Op::Acquire { lock: lock.clone() },
+            Held::Semaphore { chan, .. } => Op::ChanRecv {
+                chan: chan.clone(),
+                dst: None,
+                ok: None,
+            },
+        };
+        self.cx.emit(span, op);
+    }
+
+    /// Gives back what a `with` block held.
+    fn leave(&mut self, held: Held, span: Span) {
+        match held {
+            Held::Lock(lock) => self.cx.emit(span, Op::Release { lock }),
+            Held::Semaphore { chan, bounded } => self.semaphore_release(span, chan, bounded),
         }
     }
 
