@@ -59,8 +59,23 @@ fn malformed_and_unsupported_programs() {
                 "2:18",
             ),
             (
-                "main() -> M = 1, M#{a => 1}.\n",
-                "maps are not part",
+                "main() -> #{a := 1}.\n",
+                "`:=` changes a key a map already has",
+                "1:13",
+            ),
+            (
+                "main() -> #{a => X} = #{a => 1}, X.\n",
+                "a map pattern names its keys with `:=`",
+                "1:13",
+            ),
+            (
+                "main() -> K = a, #{K := X} = #{a => 1}, X.\n",
+                "a key in a map pattern must be written out",
+                "1:20",
+            ),
+            (
+                "main() -> #{a => 1 .\n",
+                "expected `}` to close the map",
                 "1:20",
             ),
             (
@@ -189,7 +204,6 @@ fn malformed_and_unsupported_programs() {
                 "2:3",
             ),
             ("main() -> <<1>>.\n", "binaries are not part", "1:11"),
-            ("main() -> #{a => 1}.\n", "maps are not part", "1:11"),
             (
                 "main() -> 1 < 2 < 3.\n",
                 "comparisons cannot be chained",
