@@ -124,17 +124,24 @@ impl Layout {
 
     /// How a link between the cards at `a` and `b` is drawn: a quadratic curve from its
     /// start through its control point to its end. Cards side by side get an arc over the
-    /// gap above them; cards in different rows a straight line between their centres,
-    /// drawn behind the cards.
+    /// gap above them; cards in different rows a straight line from the upper card's bottom
+    /// edge to the lower card's top edge.
     pub fn link_arc(&self, a: usize, b: usize) -> Option<(Point, Point, Point)> {
         let (pa, pb) = (*self.cards.get(a)?, *self.cards.get(b)?);
         let (ca, cb) = (self.card_centre(a)?, self.card_centre(b)?);
         if pa.y != pb.y {
-            let mid = Point {
-                x: (ca.x + cb.x) / 2.0,
-                y: (ca.y + cb.y) / 2.0,
+            // From the upper card's bottom edge to the lower card's top edge, so the line
+            // never crosses what a card says.
+            let edge = |c: Point, p: Point, upper: bool| Point {
+                x: c.x,
+                y: if upper { p.y + CARD_HEIGHT } else { p.y },
             };
-            return Some((ca, mid, cb));
+            let (start, end) = (edge(ca, pa, pa.y < pb.y), edge(cb, pb, pb.y < pa.y));
+            let mid = Point {
+                x: (start.x + end.x) / 2.0,
+                y: (start.y + end.y) / 2.0,
+            };
+            return Some((start, mid, end));
         }
         // Ends a little off the centre, towards each other.
         let dir = if cb.x >= ca.x { 1.0 } else { -1.0 };
@@ -274,15 +281,22 @@ mod link_tests {
     }
 
     #[test]
-    fn cards_in_different_rows_are_linked_centre_to_centre() {
+    fn cards_in_different_rows_are_linked_edge_to_edge() {
         let layout = Layout::new(0, 3, true, false, 0).with_link_room();
         assert!(
             layout.cards[2].y > layout.cards[0].y,
             "card 2 starts a new row"
         );
         let (start, _, end) = layout.link_arc(0, 2).expect("arc");
-        assert_eq!(Some(start), layout.card_centre(0));
-        assert_eq!(Some(end), layout.card_centre(2));
+        let (c0, c2) = (
+            layout.card_centre(0).expect("card"),
+            layout.card_centre(2).expect("card"),
+        );
+        assert_eq!((start.x, start.y), (c0.x, layout.cards[0].y + CARD_HEIGHT));
+        assert_eq!((end.x, end.y), (c2.x, layout.cards[2].y));
+        // The other way round, the same line.
+        let (back_start, _, back_end) = layout.link_arc(2, 0).expect("arc");
+        assert_eq!((back_start, back_end), (end, start));
     }
 }
 

@@ -274,7 +274,7 @@ fn Network(shown: Vec<InFlight>, total: usize, at: Point) -> impl IntoView {
                         <g class=class>
                             <title>{title}</title>
                             <rect x=x y=at.y + 8.0 width="60" height="24" rx="3"/>
-                            <text x=x + 30.0 y=at.y + 24.0 text-anchor="middle">{clip(&text, 10)}</text>
+                            <text x=x + 30.0 y=at.y + 24.0 text-anchor="middle">{clip(&text, if m.signal.is_some() { 12 } else { 10 })}</text>
                         </g>
                     }
                 })
@@ -307,12 +307,19 @@ fn Links(frame: Frame, layout: Layout) -> impl IntoView {
                 "M {} {} Q {} {} {} {}",
                 start.x, start.y, control.x, control.y, end.x, end.y
             );
+            // Named at the curve's middle (for an arc, its top), so a student can tell a link
+            // from the other lines on the stage.
+            let peak = Point {
+                x: (start.x + end.x) / 2.0,
+                y: (start.y + end.y) / 4.0 + control.y / 2.0,
+            };
             Some(view! {
                 <g class="link">
                     <title>{format!("{} and {} are linked", name_of(ia), name_of(ib))}</title>
                     <path d=path/>
                     <circle cx=start.x cy=start.y r="3.5"/>
                     <circle cx=end.x cy=end.y r="3.5"/>
+                    <text class="link-label" x=peak.x + 4.0 y=peak.y - 3.0>"link"</text>
                 </g>
             })
         })
