@@ -6,7 +6,7 @@
 use sim::detect::Finding;
 use sim::ir::{Pid, ProcKind, Value};
 use sim::trace::{describe_wait, Event, EventKind};
-use sim::world::Status;
+use sim::world::{Signal, Status};
 use sim::World;
 
 /// How a process card is drawn.
@@ -78,8 +78,10 @@ pub struct InFlight {
     pub from: String,
     /// Whom it is for.
     pub to: String,
-    /// What it says.
+    /// What it says (for a signal: its reason).
     pub value: String,
+    /// `Some("exit")` or `Some("DOWN")` when it is a signal rather than a message.
+    pub signal: Option<&'static str>,
 }
 
 /// A channel as a pipe: its buffer slots and whether it is closed.
@@ -102,8 +104,10 @@ pub struct ChannelCard {
 pub struct Frame {
     /// Channels, by id.
     pub channels: Vec<ChannelCard>,
-    /// Messages in flight, oldest first.
+    /// Messages and signals in flight, oldest first.
     pub in_flight: Vec<InFlight>,
+    /// Linked processes, each link once as (smaller pid, larger pid).
+    pub links: Vec<(u32, u32)>,
     /// Every process, by pid.
     pub processes: Vec<ProcessCard>,
     /// Shared memory.
@@ -175,8 +179,13 @@ impl Frame {
                     from: world.process_name(m.from).to_string(),
                     to: world.process_name(m.to).to_string(),
                     value: m.value.show(style),
+                    signal: m.signal.map(|s| match s {
+                        Signal::Exit { .. } => "exit",
+                        Signal::Down { .. } => "DOWN",
+                    }),
                 })
                 .collect(),
+            links: world.links().iter().map(|(a, b)| (a.0, b.0)).collect(),
             processes,
             shared: shared_vars(world),
             output: world
@@ -314,4 +323,37 @@ fn highlights(world: &World, last: &[Event]) -> Highlights {
         _ => None,
     });
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sim::Options;
+
+    #[test]
+    fn a_link_is_in_the_frame_while_both_ends_live_and_a_signal_in_flight_is_marked() {
+        // main (pid 0) links to a child (pid 1) that waits, then kills it with exit/2.
+        let source = "main() ->\n    process_flag(trap_exit, true),\n    P = spawn_link(fun() -> receive go -> ok end end),\n    exit(P, stop),\n    receive {'EXIT', P, R} -> R end.\n";
+        let program = lang::compile(lang::Dialect::Erlang, source).expect("compiles");
+        let mut world = World::new(program, Options::default()).expect("valid program");
+        let mut saw_link = false;
+        let mut saw_signal = false;
+        for _ in 0..60 {
+            let frame = Frame::of(&world, &[]);
+            saw_link |= frame.links == vec![(0, 1)];
+            saw_signal |= frame
+                .in_flight
+                .iter()
+                .any(|m| m.signal == Some("exit") && m.value == "stop" && m.to == "main");
+            let choices = world.enabled_choices();
+            let Some(choice) = choices.first().copied() else {
+                break;
+            };
+            world.step(choice).expect("step");
+        }
+        assert!(saw_link, "the link was never drawn");
+        assert!(saw_signal, "the exit signal was never in flight");
+        // Both ended: the link is gone with them.
+        assert!(Frame::of(&world, &[]).links.is_empty());
+    }
 }

@@ -17,6 +17,9 @@ pub const PIPE_WIDTH: f64 = 156.0;
 /// Height of one channel pipe, its name included.
 pub const PIPE_HEIGHT: f64 = 46.0;
 
+/// Extra room above the cards for the arcs that draw links.
+pub const LINK_ROOM: f64 = 14.0;
+
 const GAP: f64 = 16.0;
 const MARGIN: f64 = 12.0;
 
@@ -110,6 +113,56 @@ impl Layout {
         }
     }
 
+    /// The same layout with room above the cards for link arcs.
+    pub fn with_link_room(mut self) -> Layout {
+        for card in &mut self.cards {
+            card.y += LINK_ROOM;
+        }
+        self.height += LINK_ROOM;
+        self
+    }
+
+    /// How a link between the cards at `a` and `b` is drawn: a quadratic curve from its
+    /// start through its control point to its end. Cards side by side get an arc over the
+    /// gap above them; cards in different rows a straight line from the upper card's bottom
+    /// edge to the lower card's top edge.
+    pub fn link_arc(&self, a: usize, b: usize) -> Option<(Point, Point, Point)> {
+        let (pa, pb) = (*self.cards.get(a)?, *self.cards.get(b)?);
+        let (ca, cb) = (self.card_centre(a)?, self.card_centre(b)?);
+        if pa.y != pb.y {
+            // From the upper card's bottom edge to the lower card's top edge, so the line
+            // never crosses what a card says.
+            let edge = |c: Point, p: Point, upper: bool| Point {
+                x: c.x,
+                y: if upper { p.y + CARD_HEIGHT } else { p.y },
+            };
+            let (start, end) = (edge(ca, pa, pa.y < pb.y), edge(cb, pb, pb.y < pa.y));
+            let mid = Point {
+                x: (start.x + end.x) / 2.0,
+                y: (start.y + end.y) / 2.0,
+            };
+            return Some((start, mid, end));
+        }
+        // Ends a little off the centre, towards each other.
+        let dir = if cb.x >= ca.x { 1.0 } else { -1.0 };
+        let start = Point {
+            x: ca.x + 24.0 * dir,
+            y: pa.y,
+        };
+        let end = Point {
+            x: cb.x - 24.0 * dir,
+            y: pb.y,
+        };
+        let span = (end.x - start.x).abs();
+        // The curve peaks halfway to its control point: at most LINK_ROOM above the cards.
+        let lift = (10.0 + 0.06 * span).min(2.0 * LINK_ROOM);
+        let control = Point {
+            x: (start.x + end.x) / 2.0,
+            y: pa.y - lift,
+        };
+        Some((start, control, end))
+    }
+
     /// The centre of a channel pipe.
     pub fn pipe_centre(&self, index: usize) -> Option<Point> {
         self.pipes.get(index).map(|p| Point {
@@ -197,6 +250,53 @@ mod tests {
             assert!(v.x > board.x && v.x < STAGE_WIDTH - board.x);
             assert!(v.y > board.y && v.y < board.y + BOARD_HEIGHT);
         }
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    #[test]
+    fn link_arcs_rise_into_the_room_above_the_cards_and_no_higher() {
+        // Two cards fit in a row: 0 and 1 side by side.
+        let plain = Layout::new(0, 2, true, false, 0);
+        let layout = plain.clone().with_link_room();
+        assert_eq!(layout.cards[0].y, plain.cards[0].y + LINK_ROOM);
+        assert_eq!(layout.cards[0].y, layout.cards[1].y);
+        for (a, b) in [(0, 1), (1, 0)] {
+            let (start, control, end) = layout.link_arc(a, b).expect("both cards exist");
+            let top = layout.cards[a].y;
+            assert_eq!((start.y, end.y), (top, top));
+            // A quadratic curve's peak is halfway between its ends' height and the control's.
+            let peak = (top + control.y) / 2.0;
+            assert!(peak < top && peak >= top - LINK_ROOM, "{a}-{b}");
+            // The ends sit on their own cards.
+            let on = |p: Point, i: usize| {
+                p.x > layout.cards[i].x && p.x < layout.cards[i].x + CARD_WIDTH
+            };
+            assert!(on(start, a) && on(end, b), "{a}-{b}");
+        }
+        assert!(layout.link_arc(0, 2).is_none());
+    }
+
+    #[test]
+    fn cards_in_different_rows_are_linked_edge_to_edge() {
+        let layout = Layout::new(0, 3, true, false, 0).with_link_room();
+        assert!(
+            layout.cards[2].y > layout.cards[0].y,
+            "card 2 starts a new row"
+        );
+        let (start, _, end) = layout.link_arc(0, 2).expect("arc");
+        let (c0, c2) = (
+            layout.card_centre(0).expect("card"),
+            layout.card_centre(2).expect("card"),
+        );
+        assert_eq!((start.x, start.y), (c0.x, layout.cards[0].y + CARD_HEIGHT));
+        assert_eq!((end.x, end.y), (c2.x, layout.cards[2].y));
+        // The other way round, the same line.
+        let (back_start, _, back_end) = layout.link_arc(2, 0).expect("arc");
+        assert_eq!((back_start, back_end), (end, start));
     }
 }
 

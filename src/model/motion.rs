@@ -1,6 +1,7 @@
 //! What moves on the stage during a step, read from that step's events.
 
-use sim::trace::{Event, EventKind};
+use sim::trace::{Event, EventKind, SignalEffect};
+use sim::world::Signal;
 use sim::World;
 
 /// One end of a motion.
@@ -27,6 +28,9 @@ pub enum MotionKind {
     Send,
     /// A value handed over through a channel.
     Handoff,
+    /// An exit or `DOWN` signal arriving: at the card it acts on, or at the mailbox when
+    /// it became a message there.
+    Signal,
 }
 
 /// A token that travels from one anchor to another, labelled with the value.
@@ -110,6 +114,24 @@ pub fn motions(world: &World, events: &[Event]) -> Vec<Motion> {
                     label: value.show(style),
                     kind: MotionKind::Handoff,
                 }),
+                EventKind::Signal(signal) => {
+                    let label = match signal.signal {
+                        Signal::Down { .. } => "DOWN".to_string(),
+                        Signal::Exit { .. } => signal.reason.show(style),
+                    };
+                    let to = match signal.effect {
+                        // Still on its way: the network band shows it.
+                        SignalEffect::Sent => return None,
+                        SignalEffect::Trapped | SignalEffect::Down => Anchor::Mailbox(signal.to.0),
+                        _ => Anchor::Process(signal.to.0),
+                    };
+                    Some(Motion {
+                        from: Anchor::Process(signal.from.0),
+                        to,
+                        label,
+                        kind: MotionKind::Signal,
+                    })
+                }
                 _ => None,
             }
         })
@@ -120,6 +142,79 @@ pub fn motions(world: &World, events: &[Event]) -> Vec<Motion> {
 mod tests {
     use super::*;
     use sim::{Choice, Options};
+
+    /// Steps `source` with the first enabled choice, delivering whatever is in flight first,
+    /// until a step's motions include one of `kind`; returns those motions.
+    fn first_motions_of(source: &str, kind: MotionKind) -> Vec<Motion> {
+        let program = lang::compile(lang::Dialect::Erlang, source).expect("compiles");
+        let mut world = World::new(program, Options::default()).expect("valid program");
+        for _ in 0..100 {
+            let choices = world.enabled_choices();
+            let Some(choice) = choices
+                .iter()
+                .find(|c| matches!(c, Choice::Deliver(_)))
+                .or(choices.first())
+                .copied()
+            else {
+                break;
+            };
+            let events = world.step(choice).expect("step").to_vec();
+            let moved: Vec<Motion> = motions(&world, &events)
+                .into_iter()
+                .filter(|m| m.kind == kind)
+                .collect();
+            if !moved.is_empty() {
+                return moved;
+            }
+        }
+        panic!("no motion of kind {kind:?}");
+    }
+
+    #[test]
+    fn a_trapped_exit_signal_flies_from_the_dead_card_to_the_trappers_mailbox() {
+        // `main` (pid 0) traps exits and links to a child (pid 1) that exits with `boom`:
+        // the signal lands in main's mailbox as {'EXIT', Child, boom}.
+        let source = "main() ->\n    process_flag(trap_exit, true),\n    P = spawn_link(fun() -> exit(boom) end),\n    receive {'EXIT', P, R} -> R end.\n";
+        assert_eq!(
+            first_motions_of(source, MotionKind::Signal),
+            vec![Motion {
+                from: Anchor::Process(1),
+                to: Anchor::Mailbox(0),
+                label: "boom".into(),
+                kind: MotionKind::Signal,
+            }]
+        );
+    }
+
+    #[test]
+    fn an_untrapped_exit_signal_flies_to_the_card_it_takes_down() {
+        // Without trap_exit the signal acts on the process itself, not its mailbox.
+        let source =
+            "main() ->\n    spawn_link(fun() -> exit(boom) end),\n    receive never -> ok end.\n";
+        assert_eq!(
+            first_motions_of(source, MotionKind::Signal),
+            vec![Motion {
+                from: Anchor::Process(1),
+                to: Anchor::Process(0),
+                label: "boom".into(),
+                kind: MotionKind::Signal,
+            }]
+        );
+    }
+
+    #[test]
+    fn a_down_signal_is_labelled_down_and_lands_in_the_watchers_mailbox() {
+        let source = "main() ->\n    {_, Ref} = spawn_monitor(fun() -> ok end),\n    receive {'DOWN', Ref, process, _, R} -> R end.\n";
+        assert_eq!(
+            first_motions_of(source, MotionKind::Signal),
+            vec![Motion {
+                from: Anchor::Process(1),
+                to: Anchor::Mailbox(0),
+                label: "DOWN".into(),
+                kind: MotionKind::Signal,
+            }]
+        );
+    }
 
     #[test]
     fn a_delivered_message_flies_from_its_senders_card_to_the_addressees_mailbox() {

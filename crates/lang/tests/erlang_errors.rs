@@ -59,6 +59,26 @@ fn malformed_and_unsupported_programs() {
                 "2:18",
             ),
             (
+                "main() -> #{a := 1}.\n",
+                "`:=` changes a key a map already has",
+                "1:13",
+            ),
+            (
+                "main() -> #{a => X} = #{a => 1}, X.\n",
+                "a map pattern names its keys with `:=`",
+                "1:13",
+            ),
+            (
+                "main() -> K = a, #{K := X} = #{a => 1}, X.\n",
+                "a key in a map pattern must be written out",
+                "1:20",
+            ),
+            (
+                "main() -> #{a => 1 .\n",
+                "expected `}` to close the map",
+                "1:20",
+            ),
+            (
                 "main() -> #point{x = 1}.\n",
                 "record `point` is undefined",
                 "1:12",

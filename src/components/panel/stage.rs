@@ -1,5 +1,6 @@
 //! The stage: processes, their mailboxes and the shared-memory whiteboard, in SVG,
-//! with a token flying for every read, write, send and hand-off of the last step.
+//! with a token flying for every read, write, send and hand-off of the last step, links
+//! drawn as arcs between cards and exit signals flying as tokens of their own.
 
 use leptos::prelude::*;
 
@@ -35,13 +36,19 @@ pub fn Stage(
     let layout = Memo::new(move |_| {
         frame.with(|f| {
             let mailboxes = f.processes.iter().any(|p| p.kind == "actor");
-            Layout::new(
+            let layout = Layout::new(
                 f.shared.len(),
                 f.processes.len(),
                 mailboxes,
                 !f.in_flight.is_empty(),
                 f.channels.len(),
-            )
+            );
+            // Room for link arcs once a program has made any link.
+            if f.links.is_empty() {
+                layout
+            } else {
+                layout.with_link_room()
+            }
         })
     });
     let view_box = move || format!("0 0 {STAGE_WIDTH} {}", layout.with(|l| l.height));
@@ -71,6 +78,12 @@ pub fn Stage(
                     })
                 })
             }}
+            <g class="links">
+                {move || {
+                    let linked = frame.with(|f| !f.links.is_empty());
+                    linked.then(|| view! { <Links frame=frame.get() layout=layout.get()/> })
+                }}
+            </g>
             // Keyed by a hash of what a card shows and where: a step redraws only
             // the cards whose process changed, not every card on the stage.
             <For
@@ -245,11 +258,23 @@ fn Network(shown: Vec<InFlight>, total: usize, at: Point) -> impl IntoView {
                 .enumerate()
                 .map(|(i, m)| {
                     let x = at.x + 90.0 + 66.0 * i as f64;
+                    let (class, title, text) = match m.signal {
+                        Some(kind) => (
+                            "envelope flying signal",
+                            format!("{kind} signal from {} to {}: {}", m.from, m.to, m.value),
+                            format!("{kind} {}", m.value),
+                        ),
+                        None => (
+                            "envelope flying",
+                            format!("{} → {}: {}", m.from, m.to, m.value),
+                            format!("→{} {}", m.to, m.value),
+                        ),
+                    };
                     view! {
-                        <g class="envelope flying">
-                            <title>{format!("{} → {}: {}", m.from, m.to, m.value)}</title>
+                        <g class=class>
+                            <title>{title}</title>
                             <rect x=x y=at.y + 8.0 width="60" height="24" rx="3"/>
-                            <text x=x + 30.0 y=at.y + 24.0 text-anchor="middle">{clip(&format!("→{} {}", m.to, m.value), 10)}</text>
+                            <text x=x + 30.0 y=at.y + 24.0 text-anchor="middle">{clip(&text, if m.signal.is_some() { 12 } else { 10 })}</text>
                         </g>
                     }
                 })
@@ -259,6 +284,46 @@ fn Network(shown: Vec<InFlight>, total: usize, at: Point) -> impl IntoView {
             })}
         </g>
     }
+}
+
+/// Each link as an arc between the two cards, with a dot at each end.
+#[component]
+fn Links(frame: Frame, layout: Layout) -> impl IntoView {
+    let index_of = |pid: u32| frame.processes.iter().position(|p| p.pid == pid);
+    let name_of = |i: usize| {
+        frame
+            .processes
+            .get(i)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    };
+    frame
+        .links
+        .iter()
+        .filter_map(|(a, b)| {
+            let (ia, ib) = (index_of(*a)?, index_of(*b)?);
+            let (start, control, end) = layout.link_arc(ia, ib)?;
+            let path = format!(
+                "M {} {} Q {} {} {} {}",
+                start.x, start.y, control.x, control.y, end.x, end.y
+            );
+            // Named at the curve's middle (for an arc, its top), so a student can tell a link
+            // from the other lines on the stage.
+            let peak = Point {
+                x: (start.x + end.x) / 2.0,
+                y: (start.y + end.y) / 4.0 + control.y / 2.0,
+            };
+            Some(view! {
+                <g class="link">
+                    <title>{format!("{} and {} are linked", name_of(ia), name_of(ib))}</title>
+                    <path d=path/>
+                    <circle cx=start.x cy=start.y r="3.5"/>
+                    <circle cx=end.x cy=end.y r="3.5"/>
+                    <text class="link-label" x=peak.x + 4.0 y=peak.y - 3.0>"link"</text>
+                </g>
+            })
+        })
+        .collect_view()
 }
 
 /// Red arrows from each waiting process to the one it waits on; the cycle bolder.
@@ -374,6 +439,18 @@ fn Token(motion: Motion, from: Point, to: Point, duration_ms: u32) -> impl IntoV
         MotionKind::Write => "write",
         MotionKind::Send => "send",
         MotionKind::Handoff => "handoff",
+        MotionKind::Signal => "signal",
+    };
+    // A signal is a pointed badge, not an envelope, so it never reads as a message.
+    let shape = if motion.kind == MotionKind::Signal {
+        view! { <polygon points="-30,0 -20,-12 20,-12 30,0 20,12 -20,12"/> }.into_any()
+    } else {
+        view! { <rect x="-22" y="-11" width="44" height="22" rx="6"/> }.into_any()
+    };
+    let max = if motion.kind == MotionKind::Signal {
+        8
+    } else {
+        6
     };
     view! {
         <g
@@ -384,8 +461,8 @@ fn Token(motion: Motion, from: Point, to: Point, duration_ms: u32) -> impl IntoV
             style:--to-y=format!("{}px", to.y)
             style:--duration=format!("{duration_ms}ms")
         >
-            <rect x="-22" y="-11" width="44" height="22" rx="6"/>
-            <text x="0" y="4" text-anchor="middle">{clip(&motion.label, 6)}</text>
+            {shape}
+            <text x="0" y="4" text-anchor="middle">{clip(&motion.label, max)}</text>
         </g>
     }
 }

@@ -122,6 +122,8 @@ enum Shape {
     List(Vec<Node>),
     /// A tuple; `tagged` when it has two or more elements and the first is an atom.
     Tuple { items: Vec<Node>, tagged: bool },
+    /// A non-empty map: each key written out, each value ready for layout.
+    Map(Vec<(String, Node)>),
 }
 
 struct Node {
@@ -139,6 +141,8 @@ impl Node {
             return text("…".into());
         }
         match v {
+            // The empty string is the empty list, and erl writes it so.
+            Value::Str(s) if s.is_empty() => text("[]".into()),
             Value::Str(s) if s.chars().all(|c| printable(c as u32)) => text(quote(s.chars())),
             Value::Str(_) => text(write(v)),
             Value::List(items) if items.items().is_empty() => text("[]".into()),
@@ -183,23 +187,32 @@ impl Node {
                     len,
                 }
             }
-            // Maps are kept on one line: `#{a => 1,b => 2}`.
             Value::ErlMap(pairs) => {
-                let mut s = String::from("#{");
-                for (i, pair) in pairs.items().iter().enumerate() {
-                    if i > 0 {
-                        s.push(',');
-                    }
-                    if let Value::Tuple(kv) = pair {
-                        if let [k, v] = kv.items() {
-                            s.push_str(&Node::build(k, depth + 1).flat());
-                            s.push_str(" => ");
-                            s.push_str(&Node::build(v, depth + 1).flat());
-                        }
-                    }
+                let pairs: Vec<(String, Node)> = pairs
+                    .items()
+                    .iter()
+                    .filter_map(|pair| match pair {
+                        Value::Tuple(kv) => match kv.items() {
+                            [k, v] => {
+                                Some((Node::build(k, depth + 1).flat(), Node::build(v, depth + 1)))
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    })
+                    .collect();
+                if pairs.is_empty() {
+                    return text("#{}".into());
                 }
-                s.push('}');
-                text(s)
+                // `#{` and `}`, each `K => V`, and the commas between them.
+                let len = 2 + pairs
+                    .iter()
+                    .map(|(k, v)| k.chars().count() + 4 + v.len + 1)
+                    .sum::<usize>();
+                Node {
+                    shape: Shape::Map(pairs),
+                    len,
+                }
             }
             other => text(other.repr(Style::Erlang)),
         }
@@ -224,6 +237,19 @@ impl Node {
             }
             Shape::List(items) => ('[', ']', items),
             Shape::Tuple { items, .. } => ('{', '}', items),
+            Shape::Map(pairs) => {
+                out.push_str("#{");
+                for (i, (k, v)) in pairs.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(k);
+                    out.push_str(" => ");
+                    v.flat_into(out);
+                }
+                out.push('}');
+                return;
+            }
         };
         out.push(open);
         for (i, item) in items.iter().enumerate() {
@@ -265,6 +291,32 @@ fn pp(out: &mut String, node: &Node, col: usize, ind: &str, ld: usize) {
                 _ => {
                     let inner = format!("{ind} ");
                     seq(out, items, col + 1, &inner, ld + 1);
+                }
+            }
+            out.push('}');
+        }
+        Shape::Map(pairs) => {
+            // As OTP lays out a map that does not fit: one `K => V` a line, lined up after
+            // `#{`; a pair too long for its line has its value on the next line, 4 columns in.
+            out.push_str("#{");
+            let inner = format!("{ind}  ");
+            let pcol = col + 2;
+            for (i, (k, v)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                    out.push_str(&inner);
+                }
+                let vld = if i + 1 == pairs.len() { ld + 1 } else { 1 };
+                let klen = k.chars().count();
+                out.push_str(k);
+                if klen + 4 + v.len + vld < LINE.saturating_sub(pcol) {
+                    out.push_str(" => ");
+                    v.flat_into(out);
+                } else {
+                    out.push_str(" =>\n");
+                    let vind = format!("{inner}    ");
+                    out.push_str(&vind);
+                    pp(out, v, pcol + 4, &vind, vld);
                 }
             }
             out.push('}');

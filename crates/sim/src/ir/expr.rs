@@ -184,6 +184,14 @@ pub enum Builtin {
     MapToList,
     /// Is an Erlang map.
     IsMap,
+    /// `setelement(I, Tuple, V)`: the tuple with position `I` (from 1) replaced; `badarg`
+    /// out of range.
+    SetElement,
+    /// `list_to_atom(String)`: the atom of that name; `badarg` for anything but text.
+    ListToAtom,
+    /// What `io:format`'s `~s` writes: a string, an atom's name, or a (nested) list of
+    /// character codes and strings, as one string; `badarg` for anything else.
+    CharData,
 
     // Python membership (`x in xs`), added for the Python dialect's `in`.
     /// `Contains(container, item)`: whether a list or tuple holds an item equal to `item`

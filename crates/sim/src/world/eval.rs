@@ -522,6 +522,12 @@ fn as_floats(a: &Value, b: &Value) -> Option<(f64, f64)> {
 }
 
 fn binary(op: BinOp, a: Value, b: Value, style: Style) -> Eval<Value> {
+    // An Erlang string is a list of character codes: `"ab" ++ [$c]`, `"ab" == [97, 98]`.
+    let (a, b) = match (style, &a, &b) {
+        (Style::Erlang, Value::Str(_), Value::List(_)) => (super::erl_builtins::codes(&a), b),
+        (Style::Erlang, Value::List(_), Value::Str(_)) => (a, super::erl_builtins::codes(&b)),
+        _ => (a, b),
+    };
     if op == BinOp::TrueDiv {
         // Python's `/` of two integers is float division, with its own error wording.
         if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
@@ -706,6 +712,9 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
                 other.repr(style)
             )),
         },
+        Builtin::Hd | Builtin::Tl if style == Style::Erlang && matches!(one()?, Value::Str(_)) => {
+            super::erl_builtins::string_hd_tl(b, one()?)
+        }
         Builtin::Hd => match one()? {
             Value::List(s) => match s.items().first() {
                 Some(v) => Ok(v.clone()),
@@ -747,6 +756,9 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
             Value::ErlMap(s) => Ok(Value::List(s.clone())),
             other => crash(format!("{{badmap,{}}}", other.repr(style))),
         },
+        Builtin::IsList if style == Style::Erlang => {
+            is(|v| matches!(v, Value::List(_) | Value::Str(_)))
+        }
         Builtin::IsList => is(|v| matches!(v, Value::List(_))),
         Builtin::IsPid => is(|v| matches!(v, Value::Pid(_))),
         Builtin::IsStr => is(|v| matches!(v, Value::Str(_))),
@@ -832,6 +844,9 @@ fn builtin(b: Builtin, args: &[Value], style: Style) -> Eval<Value> {
         | Builtin::BytesToStr
         | Builtin::RuneQuote
         | Builtin::RuneUnicode => super::go_text::builtin(b, args, style),
+        Builtin::SetElement | Builtin::ListToAtom | Builtin::CharData => {
+            super::erl_builtins::builtin(b, args, style)
+        }
         Builtin::Min | Builtin::Max => match args {
             [x, y] => {
                 let ord = compare(x, y, style)?;

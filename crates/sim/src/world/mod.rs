@@ -24,6 +24,7 @@ mod chan_fill;
 mod channel_ops;
 mod choices;
 mod clock_timers;
+mod erl_builtins;
 mod eval;
 mod exception;
 mod go_duration;

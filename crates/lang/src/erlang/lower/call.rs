@@ -124,14 +124,21 @@ impl FnLower<'_> {
             ("erlang", n, a) if BIFS.iter().any(|(b, ba)| *b == n && *ba == a.len()) => {
                 self.bif(n, args, span, None)
             }
-            ("maps", n, a) => {
-                let helper = format!("$maps_{n}");
+            ("maps" | "string", n, a) => {
+                // Both modules are written in the library as `'$maps_f'`, `'$string_f'`.
+                let helper = format!("${module}_{n}");
                 let Some(id) = self.ctx.library(&helper, a.len(), true) else {
+                    let hint = if module == "maps" {
+                        "the lesson dialect's maps module has get, put, update, find, remove, \
+                         is_key, keys, values, to_list, from_list, fold, size and new"
+                    } else {
+                        "the lesson dialect's string module has join/2; strings are lists, \
+                         so the lists functions work on them too"
+                    };
                     return Err(Diagnostic::new(
                         func.span,
-                        format!("function maps:{n}/{} is undefined", a.len()),
-                        "the lesson dialect's maps module has get, put, update, find, remove, \
-                         is_key, keys, values, to_list, from_list, fold, size and new",
+                        format!("function {module}:{n}/{} is undefined", a.len()),
+                        hint,
                     ));
                 };
                 let args = self.exprs(args)?;

@@ -100,6 +100,8 @@ impl FnLower<'_> {
             "is_function" => one(Builtin::IsFun, args),
             "integer_to_list" | "atom_to_list" => one(Builtin::ToStr, args),
             "is_map" => one(Builtin::IsMap, args),
+            "setelement" => one(Builtin::SetElement, args),
+            "list_to_atom" => one(Builtin::ListToAtom, args),
             "$map_from_list" => one(Builtin::MapFromList, args),
             "$map_to_list" => one(Builtin::MapToList, args),
             "map_size" => IrExpr::Call(Builtin::Len, vec![one(Builtin::MapToList, args)]),

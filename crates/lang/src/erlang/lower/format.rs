@@ -167,6 +167,8 @@ impl FnLower<'_> {
         let plain = match d.control {
             'p' => FmtPart::ErlPrint(value.clone()),
             'w' => FmtPart::ErlWrite(value.clone()),
+            // `~s` takes a string, an atom, or a list of codes and strings.
+            's' => FmtPart::Show(IrExpr::Call(Builtin::CharData, vec![value.clone()])),
             _ => FmtPart::Show(value.clone()),
         };
         let width = match d.control {

@@ -80,6 +80,8 @@ const BIFS: &[(&str, usize)] = &[
     ("apply", 2),
     ("apply", 3),
     ("is_record", 2),
+    ("setelement", 3),
+    ("list_to_atom", 1),
 ];
 
 /// Built-ins allowed in guards (pure, and cannot block).

@@ -189,3 +189,8 @@ tuple_to_list(T) -> [element(I, T) || I <- seq(1, tuple_size(T))].
         true -> '$map_to_list'(M);
         false -> erlang:error({badmap, M})
     end.
+
+%% The `string` module: `string:f` calls `'$string_f'`.
+'$string_join'([], _) -> "";
+'$string_join'([Last], _) -> Last;
+'$string_join'([H | T], Sep) -> H ++ Sep ++ '$string_join'(T, Sep).
