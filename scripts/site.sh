@@ -9,4 +9,4 @@ export TRUNK_SKIP_VERSION_CHECK=true
 source scripts/course.sh
 trunk build --release --offline --public-url "${PUBLIC_URL:-/}" --dist "${DIST:-dist}"
 echo
-echo "  The site is in dist/: copy it to any static host (serve index.html for unknown paths)."
+echo "  The site is in ${DIST:-dist}/: copy it to any static host (serve index.html for unknown paths)."

@@ -30,6 +30,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// `path`, an app route such as `/quiz`, under the path the site is published at. The
+/// router's `<A>` leaves a path that starts with `/` as written, and a link outside the
+/// base is left to the browser, so every in-app link goes through this.
+pub fn link(path: &str) -> String {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    format!("{}{path}", BASE.get_or_init(router_base))
+}
+
 /// The path the site is published under, read from the `<base href>` Trunk writes for
 /// `--public-url` (`/sub/` gives `/sub`); empty at the root. Routes and links resolve
 /// against it, so a course hosted under a sub-path routes like one at the root.

@@ -48,7 +48,7 @@ pub fn Nav() -> impl IntoView {
                     .map(|item| {
                         view! {
                             <li>
-                                <A href=item.href exact=true>
+                                <A href=crate::app::link(item.href) exact=true>
                                     {item.label}
                                 </A>
                             </li>

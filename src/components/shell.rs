@@ -15,7 +15,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=crate::app::link("/") attr:class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
                 <span class="brand-name">{PRODUCT_NAME}</span>
             </A>

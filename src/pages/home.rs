@@ -101,7 +101,7 @@ fn LessonCard(number: usize, lesson: &'static Lesson) -> impl IntoView {
             </span>
             <div class="lesson-card-body">
                 <h2>
-                    <A href=format!("/lessons/{id}")>{title.clone()}</A>
+                    <A href=crate::app::link(&format!("/lessons/{id}"))>{title.clone()}</A>
                     <Show when=done_for_tick.clone()>
                         <span class="lesson-done-tick">" ✓ done"</span>
                     </Show>
@@ -111,7 +111,7 @@ fn LessonCard(number: usize, lesson: &'static Lesson) -> impl IntoView {
                     {format!("about {} min", lesson.meta.minutes)}
                     {(questions > 0).then(|| view! {
                         " · "
-                        <A href=format!("/quiz?lesson={id}")>{quiz_text}</A>
+                        <A href=crate::app::link(&format!("/quiz?lesson={id}"))>{quiz_text}</A>
                     })}
                     " · "
                     <label class="lesson-done-toggle">

@@ -42,13 +42,13 @@ pub fn LessonPage() -> impl IntoView {
                 {lesson.sections.iter().map(|s| view! { <LessonSection lesson=lesson section=s/> }).collect_view()}
                 <nav class="lesson-nav" aria-label="Lessons">
                     {previous.map(|l| view! {
-                        <A href=format!("/lessons/{}", l.meta.id) attr:class="prev" attr:rel="prev">
+                        <A href=crate::app::link(&format!("/lessons/{}", l.meta.id)) attr:class="prev" attr:rel="prev">
                             <span class="dir">"← Previous"</span>
                             <span class="name">{l.meta.title.clone()}</span>
                         </A>
                     })}
                     {next.map(|l| view! {
-                        <A href=format!("/lessons/{}", l.meta.id) attr:class="next" attr:rel="next">
+                        <A href=crate::app::link(&format!("/lessons/{}", l.meta.id)) attr:class="next" attr:rel="next">
                             <span class="dir">"Next →"</span>
                             <span class="name">{l.meta.title.clone()}</span>
                         </A>

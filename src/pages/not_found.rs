@@ -10,7 +10,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page not-found" aria-labelledby="page-title">
             <h1 id="page-title">"Page not found"</h1>
             <p class="lead">"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href="/">"Go to the lessons"</A></p>
+            <p><A href=crate::app::link("/")>"Go to the lessons"</A></p>
         </section>
     }
 }

@@ -495,7 +495,7 @@ fn results_list(course: &'static Course, run: &QuizRun) -> impl IntoView {
                 <li class=if right { "quiz-result quiz-result-right" } else { "quiz-result quiz-result-wrong" }>
                     <span class="quiz-result-mark">{if right { "✓ right" } else { "✗ wrong" }}</span>
                     <span class="quiz-result-prompt">{plain_text(&q.question.prompt)}</span>
-                    <A href=q.href()>{q.section_title()}</A>
+                    <A href=crate::app::link(&q.href())>{q.section_title()}</A>
                 </li>
             }
         })
@@ -592,7 +592,7 @@ fn AnswerItem(q: QuestionRef<'static>, result: Option<bool>) -> impl IntoView {
             {yours}
             {answer}
             {explanation}
-            <p><A attr:class="quiz-back" href=q.href()>{format!("Back to the lesson: {}", q.section_title())}</A></p>
+            <p><A attr:class="quiz-back" href=crate::app::link(&q.href())>{format!("Back to the lesson: {}", q.section_title())}</A></p>
         </li>
     }
 }

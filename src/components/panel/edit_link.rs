@@ -21,7 +21,7 @@ pub fn playground_href(dialect: lang::Dialect, network: bool, source: &str) -> O
     };
     link.encode()
         .ok()
-        .map(|value| format!("/playground?{LINK_KEY}={value}"))
+        .map(|value| crate::app::link(&format!("/playground?{LINK_KEY}={value}")))
 }
 
 /// The link, unless the panel is already in the playground or the program is too big.

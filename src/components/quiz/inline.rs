@@ -38,7 +38,7 @@ pub fn InlineQuiz(
                     Saving::Saved => "Your answers are saved in this browser. ",
                     Saving::Unsaved(_) => "This browser does not let us save answers: they count for this visit only. ",
                 })}
-                <A href=format!("/quiz?lesson={}", lesson.meta.id)>"Take this lesson's whole quiz"</A>
+                <A href=crate::app::link(&format!("/quiz?lesson={}", lesson.meta.id))>"Take this lesson's whole quiz"</A>
             </p>
             {cards}
         </aside>

@@ -632,7 +632,7 @@ fn Feedback(
         view! { <button type="button" class="quiz-button" on:click=move |_| on_retry.run(())>"Try again"</button> }
     });
     let back = view! {
-        <A attr:class="quiz-back" href=q.href()>{format!("Back to the lesson: {}", q.section_title())}</A>
+        <A attr:class="quiz-back" href=crate::app::link(&q.href())>{format!("Back to the lesson: {}", q.section_title())}</A>
     };
     let verdict =
         match outcome.verdict {
