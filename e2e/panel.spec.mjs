@@ -66,6 +66,9 @@ test("a copied link reloads to the same step", async ({ page }) => {
   for (let i = 0; i < 5; i++) await step.click();
   const narration = await first.locator(".narration-now").textContent();
   const status = await first.locator(".panel-status").textContent();
+  // The app writes the address once per frame (all panels together), so the address bar
+  // holds the last step from the next frame on.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const url = page.url();
   expect(url).toContain("?");
   await page.goto(url);
