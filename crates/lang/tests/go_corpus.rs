@@ -19,7 +19,7 @@
 mod check;
 
 /// Programs (paths under `tests/go_corpus/`, without `.go`) not yet expected to pass.
-const PENDING: &[&str] = &["constructs/string_bytes"];
+const PENDING: &[&str] = &[];
 
 /// Checks one program, honouring [`PENDING`].
 fn verdict(name: &str) {
@@ -97,9 +97,11 @@ mod programs {
 mod constructs {
     corpus!(ALL, "constructs/":
         append_aliasing,
+        append_spread,
         atomic_cas,
         copy_counts,
         defer_closure_lifo,
+        duration_verbs,
         fmt_widths,
         once_do,
         panic_runs_defers,
@@ -108,6 +110,7 @@ mod constructs {
         since_logical_clock,
         slicing_bounds,
         string_bytes,
+        string_conversions,
         struct_literals,
         ticker_stop,
     );

@@ -419,6 +419,11 @@ fn malformed_struct_and_value_programs() {
                 "3:4",
             ),
             (
+                "func main() {\n\ts := \"abc\"\n\ts[0] = 'x'\n}\n",
+                "cannot assign to an element of a string",
+                "3:2",
+            ),
+            (
                 "func main() {\n\tx := float64(\"a\")\n\t_ = x\n}\n",
                 "cannot convert \"a\" (a string) to type float64",
                 "2:15",
@@ -442,6 +447,52 @@ fn malformed_struct_and_value_programs() {
                 "func main() {\n\tfmt.Printf(\"%.2f\\n\", \"a\")\n}\n",
                 "%f prints a float64",
                 "2:23",
+            ),
+        ],
+    );
+}
+
+/// Strings as bytes and runes, `append(a, b...)` and `%c`: what Go's compiler rejects (and
+/// its wording, where we follow it).
+#[test]
+fn malformed_text_and_spread_programs() {
+    common::check_errors(
+        Go,
+        &[
+            (
+                "func main() {\n\ta := []int{1}\n\tb := []int{2}\n\ta = append(a, 1, b...)\n\t_ = a\n}\n",
+                "too many arguments",
+                "4:16",
+            ),
+            (
+                "func main() {\n\ta := []int{1}\n\ta = append(a, \"x\"...)\n\t_ = a\n}\n",
+                "cannot use \"x\" (a string) as []int in append",
+                "3:16",
+            ),
+            (
+                "func main() {\n\tx := string(2.5)\n\t_ = x\n}\n",
+                "cannot convert 2.5 (a float64) to type string",
+                "2:14",
+            ),
+            (
+                "func main() {\n\tx := []int(\"ab\")\n\t_ = x\n}\n",
+                "cannot convert \"ab\" (a string) to type []int",
+                "2:7",
+            ),
+            (
+                "func main() {\n\ts := \"abc\"\n\t_ = s[0:1:2]\n}\n",
+                "3-index slice of string",
+                "3:12",
+            ),
+            (
+                "func main() {\n\tfmt.Printf(\"%c\\n\", \"a\")\n}\n",
+                "%c prints a rune, not a string",
+                "2:21",
+            ),
+            (
+                "func main() {\n\tx := []byte(1)\n\t_ = x\n}\n",
+                "cannot convert 1 (an int) to type []uint8",
+                "2:7",
             ),
         ],
     );

@@ -337,6 +337,8 @@ pub(crate) enum ExprKind {
     ),
     /// `func(params) results { body }`.
     FuncLit(Vec<Param>, Vec<Type>, Vec<Stmt>),
+    /// `[]T(x)`: a conversion to a slice type (`[]byte(s)`, `[]rune(s)`).
+    Convert(Type, Box<Expr>),
     /// `T{elements}`: keyed elements have `Some(key)`.
     Composite(Type, Vec<(Option<Expr>, Expr)>),
 }

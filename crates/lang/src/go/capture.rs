@@ -137,7 +137,10 @@ pub(super) fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             walk_expr(a, f);
             walk_expr(b, f);
         }
-        ExprKind::Unary(_, a) | ExprKind::Selector(a, _) | ExprKind::Spread(a) => walk_expr(a, f),
+        ExprKind::Unary(_, a)
+        | ExprKind::Selector(a, _)
+        | ExprKind::Spread(a)
+        | ExprKind::Convert(_, a) => walk_expr(a, f),
         ExprKind::Call(func, args) => {
             walk_expr(func, f);
             args.iter().for_each(|a| walk_expr(a, f));

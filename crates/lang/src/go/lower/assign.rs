@@ -355,7 +355,8 @@ impl FnLower<'_> {
                         return Err(Diagnostic::new(
                             m.span,
                             format!("cannot assign to an element of {}", an(&other)),
-                            "only map entries can be assigned with `m[k] = v`",
+                            "strings are immutable: assign to map entries and slice elements, \
+                             or build a new string (`[]byte(s)`, change it, then `string(b)`)",
                         ))
                     }
                 }

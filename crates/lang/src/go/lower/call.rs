@@ -231,13 +231,7 @@ impl FnLower<'_> {
                             "the built-ins are len, cap, close, append, copy, make and panic",
                         ))
                     }
-                    "string" => {
-                        return Err(Diagnostic::new(
-                            func.span,
-                            "conversions to string are not part of the Go lesson dialect",
-                            "use strconv.Itoa(n) or fmt.Sprint(n) to make a string",
-                        ))
-                    }
+                    "string" => return self.string_conversion(args, span, into),
                     _ => return Err(self.undefined(n, func.span)),
                 }
             }

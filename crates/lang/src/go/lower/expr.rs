@@ -175,6 +175,7 @@ impl FnLower<'_> {
             ExprKind::MakeSlice(t, len, cap) => {
                 self.make_go_slice(t, len, cap.as_deref(), &dest, span)?
             }
+            ExprKind::Convert(t, inner) => self.slice_conversion(t, inner, span, into)?,
             ExprKind::Slicing(base, low, high, max) => self.slicing(
                 base,
                 [low.as_deref(), high.as_deref(), max.as_deref()],

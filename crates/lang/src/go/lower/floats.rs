@@ -56,6 +56,8 @@ impl FnLower<'_> {
     ) -> Res<Option<(IrExpr, Ty)>> {
         let (builtin, ty) = match name {
             "float64" | "float32" => (Builtin::ToFloat, Ty::Float),
+            "rune" => (Builtin::ToInt, Ty::Rune),
+            "byte" => (Builtin::ToInt, Ty::Byte),
             "int" | "int8" | "int16" | "int32" | "int64" | "uint" | "uint8" | "uint16"
             | "uint32" | "uint64" => (Builtin::ToInt, Ty::Int),
             _ => return Ok(None),
@@ -75,7 +77,13 @@ impl FnLower<'_> {
                 "convert numbers only; use strconv.Itoa for text",
             ));
         }
-        Ok(Some((IrExpr::Call(builtin, vec![v]), ty)))
+        let v = IrExpr::Call(builtin, vec![v]);
+        if ty == Ty::Byte {
+            // A byte keeps the low eight bits, as Go's conversion of a variable does.
+            let m = |e: IrExpr| e.bin(ir::BinOp::Rem, IrExpr::int(256));
+            return Ok(Some((m(m(v) + 256), ty)));
+        }
+        Ok(Some((v, ty)))
     }
 
     /// `%.Nf` of a float: rounded to `prec` decimals (halves to even), as bookkeeping.

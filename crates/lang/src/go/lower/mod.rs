@@ -22,6 +22,7 @@ mod rwmutex;
 mod slice;
 mod stmt;
 mod structs;
+mod text;
 mod time;
 
 use std::collections::{HashMap, HashSet};

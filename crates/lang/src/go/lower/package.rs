@@ -45,6 +45,8 @@ pub(super) fn time_unit(name: &str) -> Option<i64> {
     Some(match name {
         "Nanosecond" | "Microsecond" | "Millisecond" => 1,
         "Second" => 1000,
+        "Minute" => 60_000,
+        "Hour" => 3_600_000,
         _ => return None,
     })
 }

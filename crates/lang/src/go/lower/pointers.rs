@@ -229,7 +229,8 @@ impl FnLower<'_> {
                 FmtPart::Show(v)
             }
         };
-        if *ty == Ty::Duration && !fields {
+        // A Duration prints through its String method, for %+v too.
+        if *ty == Ty::Duration {
             return FmtPart::Show(IrExpr::Call(Builtin::GoDuration, vec![v]));
         }
         if matches!(ty, Ty::Map(..)) {

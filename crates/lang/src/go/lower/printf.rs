@@ -120,7 +120,7 @@ impl FnLower<'_> {
             }
             if verb.is_some()
                 && !plain
-                && !matches!(verb, Some('v' | 'd' | 's' | 'q' | 't' | 'T' | 'g'))
+                && !matches!(verb, Some('v' | 'd' | 's' | 'q' | 't' | 'T' | 'g' | 'c'))
                 || plus
                 || zero
                 || precision.is_some()
@@ -155,7 +155,7 @@ impl FnLower<'_> {
                         l.push(FmtPart::Show(name));
                     }
                 }
-                Some(verb @ ('v' | 'd' | 's' | 'q' | 't' | 'g')) => {
+                Some(verb @ ('v' | 'd' | 's' | 'q' | 't' | 'g' | 'c')) => {
                     flush(&mut lit, &mut lines);
                     let Some(a) = next.next() else {
                         return Err(Diagnostic::new(
@@ -169,8 +169,22 @@ impl FnLower<'_> {
                         ));
                     };
                     let (v, ty) = self.expr(a)?;
-                    let part = if verb == 'q' {
+                    let part = if verb == 'q' && ty == Ty::Rune {
+                        FmtPart::Show(IrExpr::Call(Builtin::RuneQuote, vec![v]))
+                    } else if verb == 'q' {
                         FmtPart::Repr(v)
+                    } else if verb == 'c' {
+                        if !(ty.is_int() || ty == Ty::Unknown) {
+                            return Err(Diagnostic::new(
+                                a.span,
+                                format!("%c prints a rune, not {}", an(&ty)),
+                                "give a rune or a byte, like `%c` of 'x' or s[0]",
+                            ));
+                        }
+                        FmtPart::Show(IrExpr::Call(Builtin::RuneToStr, vec![v]))
+                    } else if verb == 'd' && ty == Ty::Duration {
+                        // A Duration is an int64 count of nanoseconds; a tick is a millisecond.
+                        FmtPart::Show(v.bin(ir::BinOp::Mul, IrExpr::int(1_000_000)))
                     } else {
                         self.show_part(v, &ty, false, a.span)
                     };
@@ -194,7 +208,7 @@ impl FnLower<'_> {
                             "`%{}` is not part of the Go lesson dialect's Printf",
                             other.map(String::from).unwrap_or_default()
                         ),
-                        "use %v, %+v, %d, %s, %q, %t, %T, %f, %.2f, %g, %x or %%, with a width like %5d or %-8s",
+                        "use %v, %+v, %d, %s, %q, %c, %t, %T, %f, %.2f, %g, %x or %%, with a width like %5d or %-8s",
                     ))
                 }
             }

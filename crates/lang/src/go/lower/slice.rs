@@ -142,6 +142,9 @@ impl FnLower<'_> {
         span: Span,
     ) -> Res<(IrExpr, Ty)> {
         let (b, bty) = self.expr(base)?;
+        if bty == Ty::Str {
+            return self.string_slicing(b, bounds, span);
+        }
         if !matches!(bty, Ty::Slice(_) | Ty::Unknown) {
             return Err(Diagnostic::new(
                 base.span,
@@ -259,6 +262,12 @@ impl FnLower<'_> {
             }
         };
         let s = self.cx.stable(s, "slice", span);
+        if let Some(last) = rest
+            .last()
+            .filter(|l| matches!(l.kind, ExprKind::Spread(_)))
+        {
+            return self.append_spread(s, (&st, &elem), rest, last, span, into);
+        }
         let mut items = Vec::new();
         for r in rest {
             let (v, t) = self.expr(r)?;
@@ -284,6 +293,74 @@ impl FnLower<'_> {
             }),
         );
         Ok((IrExpr::Local(dst), st))
+    }
+
+    /// `append(s, xs...)`: the elements of `xs` (a slice of the same type, or a string when
+    /// `s` is a `[]byte`) appended to `s`.
+    fn append_spread(
+        &mut self,
+        s: IrExpr,
+        (st, elem): (&Ty, &Ty),
+        rest: &[Expr],
+        last: &Expr,
+        span: Span,
+        into: Option<Local>,
+    ) -> Res<(IrExpr, Ty)> {
+        let ExprKind::Spread(inner) = &last.kind else {
+            return Err(Diagnostic::new(
+                last.span,
+                "expected `xs...`",
+                "write `append(a, b...)`",
+            ));
+        };
+        if rest.len() > 1 {
+            return Err(Diagnostic::new(
+                rest[0].span,
+                "too many arguments: `append(s, xs...)` takes the slice and one spread slice",
+                "append single values in a second call: `s = append(s, v)`",
+            ));
+        }
+        let (v, t) = self.expr(inner)?;
+        let spread = match &t {
+            Ty::Str if *elem == Ty::Byte => {
+                let dst = self.cx.temp("bytes");
+                self.cx.emit(
+                    span,
+                    Op::Slice(SliceOp::FromList {
+                        dst,
+                        list: IrExpr::Call(Builtin::StrBytes, vec![v]),
+                    }),
+                );
+                IrExpr::Local(dst)
+            }
+            Ty::Slice(e) if !e.clashes(elem) => self.cx.stable(v, "spread", span),
+            Ty::Unknown => self.cx.stable(v, "spread", span),
+            _ => {
+                return Err(Diagnostic::new(
+                    inner.span,
+                    format!(
+                        "cannot use {} ({}) as {} in append",
+                        describe_expr(inner),
+                        an(&t),
+                        st.name()
+                    ),
+                    format!("spread a {} into a {}", st.name(), st.name()),
+                ))
+            }
+        };
+        let dst = self.cx.dst(into, "slice");
+        self.cx.emit(
+            span,
+            Op::Slice(SliceOp::Append {
+                dst,
+                slice: s,
+                items: Vec::new(),
+                spread: Some(spread),
+                elem_size: elem_size(elem),
+                zero: IrExpr::Const(elem.zero()),
+            }),
+        );
+        Ok((IrExpr::Local(dst), st.clone()))
     }
 
     fn copy(&mut self, args: &[Expr], span: Span, into: Option<Local>) -> Res<(IrExpr, Ty)> {

@@ -235,13 +235,25 @@ impl Parser {
             }
             Tok::Op("[") | Tok::Kw("map" | "struct") => {
                 let ty = self.ty()?;
-                if !self.is_op("{") {
+                if matches!(ty, Type::Slice(_)) && self.eat_op("(") {
+                    // `[]byte(s)`: a conversion, which the lowering checks.
+                    let saved = self.no_brace;
+                    self.no_brace = false;
+                    let inner = self.expr()?;
+                    self.no_brace = saved;
+                    self.expect_op(")", "to close the conversion", "write `[]byte(s)`")?;
+                    Expr {
+                        kind: ExprKind::Convert(ty, Box::new(inner)),
+                        span: join(start, self.prev_span()),
+                    }
+                } else if !self.is_op("{") {
                     return self.expected(
                         "`{` after the type",
                         "write a literal like `[]int{1, 2}` or `map[string]int{}`",
                     );
+                } else {
+                    self.composite(ty, start)?
                 }
-                self.composite(ty, start)?
             }
             Tok::Kw("chan") => {
                 return self.err(
